@@ -1,0 +1,93 @@
+package corpus
+
+import (
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// Article is one raw article from any input format, before the pipeline.
+type Article struct {
+	ID   string // unique in the corpus
+	Path string // where it came from; "file.jsonl:12" for a JSONL line
+	// Raw holds the bytes of a plain-text article, still to be decoded.
+	// When Raw is nil, Text holds a body the format reader already decoded
+	// (HTML main text, a JSONL "text", a body after front matter).
+	Raw  []byte
+	Text string
+	Meta Meta
+	// Warnings the format reader found (broken front matter, …).
+	Warnings []string
+}
+
+// Meta is metadata an input format gave explicitly (front matter, HTML
+// meta tags, JSONL fields). It wins over what the text suggests.
+type Meta struct {
+	Title    string
+	Date     string // as written; parsed by the dating pass
+	Source   string
+	URL      string
+	Language string
+}
+
+// Processed is one article after the pipeline.
+type Processed struct {
+	Doc        *model.Document
+	Statements []*model.Statement
+	// Speakers the registry does not know, found in the text from
+	// "<role> <First Last>" patterns, with the role the text gives them.
+	Speakers []*model.Speaker
+}
+
+// Process runs one article through the per-document passes:
+// decode → sanitize → clean → metadata → date → statements.
+// It never fails: what goes wrong becomes a warning on the document.
+func (r *Registry) Process(a Article) Processed {
+	doc := &model.Document{ID: a.ID, Path: a.Path}
+	doc.Warnings = append(doc.Warnings, a.Warnings...)
+
+	text := a.Text
+	if a.Raw != nil {
+		var repairs []model.Repair
+		text, doc.Encoding, repairs = Decode(a.Raw)
+		doc.Repairs = append(doc.Repairs, repairs...)
+	} else {
+		doc.Encoding = "utf-8"
+		var repairs []model.Repair
+		text, repairs = RepairMojibake(text)
+		doc.Repairs = append(doc.Repairs, repairs...)
+	}
+	text = Sanitize(text)
+
+	cleaned := r.Boilerplate.Clean(text)
+	doc.Text = cleaned.Text
+	doc.Removed = cleaned.Removed
+	doc.Captions = cleaned.Captions
+
+	ExtractMeta(doc, a.Meta, cleaned)
+	doc.Date = r.Events.DateDocument(doc, a.Meta)
+	if doc.Date.Precision == "" {
+		doc.Date.Precision = model.PrecisionUnknown
+	}
+	stmts, speakers := r.Extract(doc)
+	return Processed{Doc: doc, Statements: stmts, Speakers: speakers}
+}
+
+// Build turns a load result into the in-memory model: it merges the same
+// statement reported by several documents into one with several sources,
+// and adds the speakers the texts introduced to the registry's.
+func (r *Registry) Build(name string, res *Result) *model.Corpus {
+	stmts := MergeReports(res.Documents, res.Statements)
+	speakers := r.Speakers.List()
+	known := map[string]bool{}
+	for _, sp := range speakers {
+		known[sp.Name] = true
+	}
+	for _, sp := range res.Speakers {
+		if !known[sp.Name] {
+			known[sp.Name] = true
+			speakers = append(speakers, sp)
+		}
+	}
+	c := model.New(name, res.Documents, stmts, speakers, res.Skipped)
+	c.Warnings = res.Warnings
+	return c
+}

@@ -1,0 +1,3 @@
+module github.com/quotetrail/quotetrail
+
+go 1.26
