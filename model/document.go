@@ -39,18 +39,18 @@ type Repair struct {
 
 // Document is one article, cleaned, with its metadata and date.
 type Document struct {
-	ID       string // file name without extension, unique in the corpus
-	Path     string // where it was read from ("seed:000_….txt" for the built-in corpus)
-	Title    string
+	ID    string // file name without extension, unique in the corpus
+	Path  string // where it was read from ("seed:000_….txt" for the built-in corpus)
+	Title string
 	// TitleSpan is where the headline stands in Text, when the article
 	// opens with one; statements inside it repeat the body and are not counted.
 	TitleSpan Span
-	Source   string // outlet: "TASS", "RT", "MENAFN", …
-	URL      string
-	Language string // "en", or an ISO 639-1 code, or "und"
-	Place    string // dateline place ("MOSCOW"), if any
-	Encoding string // how the bytes were decoded ("utf-8", "utf-16le", "windows-1251", …)
-	Date     Date
+	Source    string // outlet: "TASS", "RT", "MENAFN", …
+	URL       string
+	Language  string // "en", or an ISO 639-1 code, or "und"
+	Place     string // dateline place ("MOSCOW"), if any
+	Encoding  string // how the bytes were decoded ("utf-8", "utf-16le", "windows-1251", …)
+	Date      Date
 	// Text is the cleaned body: paragraphs separated by a blank line.
 	// Every Span in a Document or its Statements is into Text.
 	Text     string
