@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	// --no-config: the tests must not read the developer's own tables
+	code = run(context.Background(), append(args, "--no-config"), strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestStatsBuiltIn(t *testing.T) {
+	out, errs, code := runCLI(t, "stats")
+	if code != 0 {
+		t.Fatalf("stats exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"corpus: built-in corpus", "documents: 5 loaded, 0 skipped", "000_dd709f0f876980c0", "2023-12-17", "statements:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stats output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestDumpSchema(t *testing.T) {
+	out, errs, code := runCLI(t, "dump", "--format", "json")
+	if code != 0 {
+		t.Fatalf("dump exit %d: %s", code, errs)
+	}
+	var d struct {
+		Schema    string `json:"schema"`
+		Documents []struct {
+			ID   string `json:"id"`
+			Text string `json:"text"`
+			Date struct {
+				Value     *string `json:"value"`
+				Precision string  `json:"precision"`
+			} `json:"date"`
+		} `json:"documents"`
+		Statements []struct {
+			ID   string `json:"id"`
+			Doc  string `json:"doc"`
+			Text string `json:"text"`
+			Span [2]int `json:"span"`
+		} `json:"statements"`
+		Skipped []any `json:"skipped"`
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("dump is not JSON: %v", err)
+	}
+	if d.Schema != "quotetrail.dump/v1" || len(d.Documents) != 5 || d.Skipped == nil {
+		t.Fatalf("dump: schema %q, %d documents, skipped %v", d.Schema, len(d.Documents), d.Skipped)
+	}
+	texts := map[string][]rune{}
+	for _, doc := range d.Documents {
+		texts[doc.ID] = []rune(doc.Text)
+	}
+	for _, s := range d.Statements {
+		txt := texts[s.Doc]
+		if s.Span[0] < 0 || s.Span[1] > len(txt) || string(txt[s.Span[0]:s.Span[1]]) != s.Text {
+			t.Errorf("statement %s: span %v does not select its text", s.ID, s.Span)
+		}
+	}
+}
+
+func TestCLIErrors(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown flag", []string{"stats", "--nope"}, "unknown flag"},
+		{"bad period", []string{"stats", "--period", "obama"}, `unknown period "obama"`},
+		{"bad from", []string{"stats", "--from", "yesterday"}, "--from"},
+		{"to before from", []string{"stats", "--from", "2024", "--to", "2023"}, "--to is before --from"},
+		{"bad split", []string{"dump", "--split", "never"}, "--split"},
+		{"dump format", []string{"dump", "--format", "xml"}, "json only"},
+		{"missing corpus", []string{"stats", "--corpus", filepath.Join(dir, "nope")}, "nope"},
+		{"empty folder", []string{"stats", "--corpus", dir}, "no article"},
+		{"unknown speaker", []string{"stats", "--speaker", "Nobody Atall"}, `no speaker "Nobody Atall"`},
+		{"bad speakers file", []string{"stats", "--speakers", filepath.Join(dir, "missing.yaml")}, "missing.yaml"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errs, code := runCLI(t, tc.args...)
+			if code == 0 {
+				t.Fatalf("exit 0, want failure; stdout:\n%s", out)
+			}
+			if !strings.Contains(errs, tc.want) {
+				t.Errorf("stderr = %q, want it to mention %q", errs, tc.want)
+			}
+			if strings.Count(strings.TrimSpace(errs), "\n") > 0 && !strings.Contains(errs, "warning") {
+				t.Errorf("error is not one line: %q", errs)
+			}
+		})
+	}
+}
+
+func TestStatsCorpusFolderWithBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	good := "MOSCOW, March 3, 2022. /TASS/. Russia is ready for talks, Kremlin spokesman Dmitry Peskov said on Thursday.\n\n“We are open to dialogue,” Peskov told reporters.\n"
+	must(t, os.WriteFile(filepath.Join(dir, "good.txt"), []byte(good), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "pic.png"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644))
+	out, errs, code := runCLI(t, "stats", "--corpus", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "documents: 1 loaded, 2 skipped") {
+		t.Errorf("stats:\n%s", out)
+	}
+	for _, name := range []string{"empty.txt", "pic.png"} {
+		if !strings.Contains(out, name) || !strings.Contains(errs, name) {
+			t.Errorf("%s is not reported in stats and on stderr:\n%s\n%s", name, out, errs)
+		}
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
