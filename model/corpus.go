@@ -22,6 +22,7 @@ type Corpus struct {
 	byTopic     map[string][]int32
 	byPeriod    map[Period][]int32
 	words       wordIndex
+	textIdx     textIndex // content words for Compare, built on first use (terms.go)
 }
 
 // New builds a Corpus: it sorts the statements into timeline order, counts
