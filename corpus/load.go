@@ -1,13 +1,32 @@
 package corpus
 
+// Loading: walk the user's paths (or the embedded seed), read each file
+// within a size limit, skip what is not an article with a clear reason,
+// and run every article through the pipeline on a pool of workers. The
+// result's order depends only on the paths, never on scheduling.
+
 import (
+	"bytes"
 	"context"
 	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
 
 	"github.com/quotetrail/quotetrail/model"
 )
-
-// STUB — owned by the loader work (issue 2). Replace wholesale.
 
 //go:embed seed/*.txt
 var seedFS embed.FS
@@ -33,13 +52,563 @@ type Result struct {
 	Warnings   []string
 }
 
-// Load reads every file or folder in paths (folders recursively, hidden
-// files skipped) and runs each article through the pipeline.
-func (r *Registry) Load(ctx context.Context, paths []string, opt Options) (*Result, error) {
-	return &Result{}, nil
+// The reasons a file is skipped, as reports show them.
+const (
+	ReasonMissing     = "no such file or directory"
+	ReasonEmpty       = "empty"
+	ReasonNoProse     = "not an article (no prose)"
+	ReasonSymlinkLoop = "symlink loop"
+)
+
+// file is one input file found by the walk.
+type file struct {
+	path   string                 // as shown: the user's path joined with the walk's
+	id     string                 // file name without extension
+	read   func() ([]byte, error) // reads at most limit+1 bytes
+	size   int64                  // from stat; -1 when unknown
+	format Format
+	skip   string // set when the walk already knows the file is skipped
+
+	// filled by the read stage
+	articles []Article
+	skipped  []model.Skipped
 }
 
-// LoadSeed loads the built-in corpus embedded from corpus/seed.
+// Load reads every file or folder in paths (folders recursively; hidden
+// files and folders skipped; symlinks followed, loops not) and runs each
+// article through the pipeline. It fails only when ctx is cancelled; every
+// file it cannot load is in Result.Skipped with the reason.
+func (r *Registry) Load(ctx context.Context, paths []string, opt Options) (*Result, error) {
+	w := walker{seen: map[string]bool{}, limit: limitOf(opt)}
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		w.walkRoot(p)
+	}
+	return r.run(ctx, w.files, opt)
+}
+
+// LoadSeed loads the built-in corpus embedded from corpus/seed; its paths
+// read "seed/<name>.txt".
 func (r *Registry) LoadSeed(ctx context.Context, opt Options) (*Result, error) {
-	return &Result{}, nil
+	entries, err := fs.ReadDir(seedFS, "seed")
+	if err != nil {
+		return nil, fmt.Errorf("built-in corpus: %w", err)
+	}
+	var files []*file
+	for _, e := range entries {
+		name := e.Name()
+		f := &file{path: "seed/" + name, id: strings.TrimSuffix(name, path.Ext(name)), size: -1}
+		f.format, _ = FormatOf(name)
+		f.read = func() ([]byte, error) { return seedFS.ReadFile("seed/" + name) }
+		files = append(files, f)
+	}
+	return r.run(ctx, files, opt)
+}
+
+func limitOf(opt Options) int64 {
+	if opt.MaxFileSize > 0 {
+		return opt.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+// walker collects the files under the user's paths, in order: the paths as
+// given, each folder's entries sorted by name, depth first.
+type walker struct {
+	files []*file
+	seen  map[string]bool // real paths of files and folders already walked
+	limit int64
+}
+
+func (w *walker) skip(p, reason string) {
+	w.files = append(w.files, &file{path: p, skip: reason})
+}
+
+func (w *walker) walkRoot(p string) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		if _, lerr := os.Lstat(p); lerr == nil && errors.Is(err, fs.ErrNotExist) {
+			w.skip(p, "broken symlink")
+			return
+		}
+		w.skip(p, statReason(err))
+		return
+	}
+	w.visit(p, fi)
+}
+
+// visit handles a path whose (followed) info is fi.
+func (w *walker) visit(p string, fi fs.FileInfo) {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		real = p
+	}
+	if abs, err := filepath.Abs(real); err == nil {
+		real = abs
+	}
+	if fi.IsDir() {
+		if w.seen[real] {
+			w.skip(p, ReasonSymlinkLoop+" (folder already read)")
+			return
+		}
+		w.seen[real] = true
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			w.skip(p, statReason(err))
+			return
+		}
+		for _, e := range entries { // sorted by name
+			if strings.HasPrefix(e.Name(), ".") {
+				continue // hidden
+			}
+			cp := filepath.Join(p, e.Name())
+			cfi, err := os.Stat(cp) // follows symlinks
+			if err != nil {
+				if e.Type()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist) {
+					w.skip(cp, "broken symlink")
+				} else {
+					w.skip(cp, statReason(err))
+				}
+				continue
+			}
+			w.visit(cp, cfi)
+		}
+		return
+	}
+	if w.seen[real] {
+		return // the same file reached twice loads once
+	}
+	w.seen[real] = true
+	if !fi.Mode().IsRegular() {
+		w.skip(p, "not a regular file")
+		return
+	}
+	name := filepath.Base(p)
+	f := &file{path: p, id: strings.TrimSuffix(name, filepath.Ext(name)), size: fi.Size()}
+	format, ok := FormatOf(name)
+	if !ok {
+		f.skip = unsupported(p)
+	}
+	f.format = format
+	f.read = func() ([]byte, error) { return readLimited(p, w.limit) }
+	w.files = append(w.files, f)
+}
+
+// unsupported names a file's extension and, when its first bytes show a
+// non-text type, that type: "unsupported file type .png (image/png)".
+func unsupported(p string) string {
+	ext := strings.ToLower(filepath.Ext(p))
+	reason := "unsupported file type " + ext
+	if ext == "" {
+		reason = "unsupported file type (no extension)"
+	}
+	fh, err := os.Open(p)
+	if err != nil {
+		return reason
+	}
+	defer fh.Close()
+	buf := make([]byte, 512)
+	n, _ := io.ReadFull(fh, buf)
+	if n == 0 {
+		return reason
+	}
+	ct := http.DetectContentType(buf[:n])
+	if i := strings.IndexByte(ct, ';'); i > 0 {
+		ct = ct[:i]
+	}
+	if !strings.HasPrefix(ct, "text/") {
+		reason += " (" + ct + ")"
+	}
+	return reason
+}
+
+func readLimited(p string, limit int64) ([]byte, error) {
+	fh, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	return io.ReadAll(io.LimitReader(fh, limit+1))
+}
+
+// statReason turns a file-system error into a skip reason.
+func statReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return ReasonMissing
+	case errors.Is(err, fs.ErrPermission):
+		return "unreadable (permission denied)"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return "unreadable (" + err.Error() + ")"
+}
+
+// humanSize renders a byte count for a reason: "12.3 MB", "2.0 KB", "700 B".
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// run reads, parses and processes the files on a pool of workers and
+// assembles the result in file order.
+func (r *Registry) run(ctx context.Context, files []*file, opt Options) (*Result, error) {
+	limit := limitOf(opt)
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	prog := newProgress(opt.Progress, len(files))
+
+	// stage 1: read and parse each file
+	err := parallel(ctx, len(files), workers, func(i int) {
+		f := files[i]
+		f.readAndParse(limit)
+		if len(f.articles) == 0 {
+			prog.fileDone()
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	// stage 2: unique IDs, in file order
+	type job struct {
+		file *file
+		art  Article
+		out  Processed
+		skip string
+	}
+	var jobs []*job
+	taken := map[string]bool{}
+	for _, f := range files {
+		for _, a := range f.articles {
+			a.ID = uniqueID(taken, a.ID)
+			jobs = append(jobs, &job{file: f, art: a})
+		}
+	}
+	left := make(map[*file]*atomic.Int32, len(files))
+	for _, j := range jobs {
+		if left[j.file] == nil {
+			left[j.file] = &atomic.Int32{}
+		}
+		left[j.file].Add(1)
+	}
+
+	// stage 3: the pipeline
+	err = parallel(ctx, len(jobs), workers, func(i int) {
+		j := jobs[i]
+		defer func() {
+			if p := recover(); p != nil {
+				j.out = Processed{Doc: &model.Document{ID: j.art.ID, Path: j.art.Path}}
+				j.skip = fmt.Sprintf("pipeline failed (panic: %v)", p)
+				if left[j.file].Add(-1) == 0 {
+					prog.fileDone()
+				}
+			}
+		}()
+		j.out = r.Process(j.art)
+		j.art = Article{} // let the raw bytes go
+		if !hasProse(j.out.Doc.Text) {
+			j.skip = ReasonNoProse
+		}
+		if left[j.file].Add(-1) == 0 {
+			prog.fileDone()
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	res := &Result{}
+	seenSpeaker := map[string]bool{}
+	for _, f := range files {
+		if f.skip != "" {
+			res.Skipped = append(res.Skipped, model.Skipped{Path: f.path, Reason: f.skip})
+		}
+		res.Skipped = append(res.Skipped, f.skipped...)
+	}
+	for _, j := range jobs {
+		if j.skip != "" {
+			res.Skipped = append(res.Skipped, model.Skipped{Path: j.out.Doc.Path, Reason: j.skip})
+			continue
+		}
+		doc := j.out.Doc
+		res.Documents = append(res.Documents, doc)
+		res.Statements = append(res.Statements, j.out.Statements...)
+		for _, sp := range j.out.Speakers {
+			if sp != nil && !seenSpeaker[sp.Name] {
+				seenSpeaker[sp.Name] = true
+				res.Speakers = append(res.Speakers, sp)
+			}
+		}
+		res.Warnings = append(res.Warnings, docWarnings(doc)...)
+	}
+	sort.SliceStable(res.Skipped, func(a, b int) bool { return pathLess(res.Skipped[a].Path, res.Skipped[b].Path) })
+	return res, nil
+}
+
+// readAndParse reads the file and turns it into articles, or sets the
+// reason it is skipped.
+func (f *file) readAndParse(limit int64) {
+	if f.skip != "" {
+		return
+	}
+	if f.size > limit {
+		f.skip = tooLarge(f.size, limit)
+		return
+	}
+	data, err := f.read()
+	if err != nil {
+		f.skip = statReason(err)
+		return
+	}
+	if int64(len(data)) > limit {
+		f.skip = tooLarge(int64(len(data)), limit)
+		return
+	}
+	if reason := sniffBinary(data); reason != "" {
+		f.skip = reason
+		return
+	}
+	arts, skipped, err := ParseFile(f.format, f.path, f.id, data)
+	if err != nil {
+		f.skip = err.Error()
+		return
+	}
+	for i := range arts {
+		arts[i].Meta = sanitizeMeta(arts[i].Meta)
+	}
+	f.articles, f.skipped = arts, skipped
+	if len(arts) == 0 && len(skipped) == 0 {
+		f.skip = ReasonEmpty
+	}
+}
+
+func tooLarge(size, limit int64) string {
+	return fmt.Sprintf("too large (%s > %s limit)", humanSize(size), humanSize(limit))
+}
+
+func sanitizeMeta(m Meta) Meta {
+	return Meta{Title: oneLine(m.Title), Date: oneLine(m.Date), Source: oneLine(m.Source), URL: oneLine(m.URL), Language: oneLine(m.Language)}
+}
+
+// sniffBinary says why data is not text, or returns "": empty (nothing but
+// white space), binary (NUL bytes outside UTF-16, or many control bytes;
+// with the type its first bytes show, when known).
+func sniffBinary(data []byte) string {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")))) == 0 {
+		return ReasonEmpty
+	}
+	if len(data) >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)) {
+		if len(data) == 2 || strings.TrimSpace(decodeUTF16Any(data)) == "" {
+			return ReasonEmpty
+		}
+		return ""
+	}
+	if _, ok := sniffUTF16(data); ok {
+		return ""
+	}
+	head := data[:min(len(data), 8192)]
+	nul, ctrl := 0, 0
+	for _, c := range head {
+		switch {
+		case c == 0:
+			nul++
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B:
+			ctrl++
+		}
+	}
+	kind := ""
+	if ct := http.DetectContentType(head); !strings.HasPrefix(ct, "text/") && ct != "application/octet-stream" {
+		if i := strings.IndexByte(ct, ';'); i > 0 {
+			ct = ct[:i]
+		}
+		kind = ct
+	}
+	switch {
+	case nul > 0 && kind != "":
+		return "binary (" + kind + ")"
+	case nul > 0:
+		return "binary (NUL bytes)"
+	case ctrl*10 > len(head):
+		return "binary (control bytes)"
+	}
+	return ""
+}
+
+func decodeUTF16Any(b []byte) string {
+	s, _, _ := decodeBytes(b)
+	return s
+}
+
+// hasProse reports whether a cleaned text reads as prose: enough words,
+// and at least one paragraph that is a run of words rather than numbers,
+// code or a list of names.
+func hasProse(text string) bool {
+	words := 0
+	prose := false
+	for _, sp := range model.ParagraphSpans(text) {
+		p := text[sp.Start:sp.End]
+		w, letters, other := 0, 0, 0
+		inWord := false
+		for _, r := range p {
+			switch {
+			case unicode.IsLetter(r):
+				letters++
+				if !inWord {
+					w++
+					inWord = true
+				}
+			case unicode.IsSpace(r):
+				inWord = false
+			default:
+				other++
+				if r != '\'' && r != '’' && r != '-' {
+					inWord = false
+				}
+			}
+		}
+		words += w
+		if w >= 6 && letters*10 >= (letters+other)*7 {
+			prose = true
+		}
+	}
+	return prose && words >= 10
+}
+
+// uniqueID returns id, or id-2, id-3 … when taken, and takes it.
+func uniqueID(taken map[string]bool, id string) string {
+	if id == "" {
+		id = "doc"
+	}
+	out := id
+	for n := 2; taken[out]; n++ {
+		out = id + "-" + strconv.Itoa(n)
+	}
+	taken[out] = true
+	return out
+}
+
+// pathLess orders paths, comparing a trailing ":<line>" by number, so
+// file.jsonl:9 comes before file.jsonl:12.
+func pathLess(a, b string) bool {
+	ab, al := splitLine(a)
+	bb, bl := splitLine(b)
+	if ab != bb {
+		return ab < bb
+	}
+	return al < bl
+}
+
+func splitLine(p string) (string, int) {
+	i := strings.LastIndexByte(p, ':')
+	if i < 0 {
+		return p, 0
+	}
+	n, err := strconv.Atoi(p[i+1:])
+	if err != nil {
+		return p, 0
+	}
+	return p[:i], n
+}
+
+// docWarnings lists what is noteworthy about a loaded document, each line
+// starting with its path: its own warnings, a legacy or lossy decode, and
+// the mojibake it repaired.
+func docWarnings(doc *model.Document) []string {
+	var out []string
+	prefix := doc.Path + ": "
+	for _, w := range doc.Warnings {
+		if strings.HasPrefix(w, doc.Path) {
+			out = append(out, w)
+		} else {
+			out = append(out, prefix+w)
+		}
+	}
+	kinds := map[string]int{}
+	var order []string
+	for _, rp := range doc.Repairs {
+		if strings.HasPrefix(rp.Kind, "decode:") {
+			switch rp.Kind {
+			case "decode:invalid-utf8":
+				out = append(out, prefix+"invalid UTF-8 bytes replaced with U+FFFD: "+rp.Before)
+			default:
+				out = append(out, prefix+"not UTF-8; decoded as "+strings.TrimPrefix(rp.Kind, "decode:"))
+			}
+			continue
+		}
+		if kinds[rp.Kind] == 0 {
+			order = append(order, rp.Kind)
+		}
+		kinds[rp.Kind]++
+	}
+	for _, k := range order {
+		n := kinds[k]
+		plural := "s"
+		if n == 1 {
+			plural = ""
+		}
+		out = append(out, fmt.Sprintf("%srepaired %d %s mojibake run%s", prefix, n, k, plural))
+	}
+	return out
+}
+
+// progress counts finished files and reports them one call at a time.
+type progress struct {
+	mu    sync.Mutex
+	fn    func(done, total int)
+	done  int
+	total int
+}
+
+func newProgress(fn func(done, total int), total int) *progress {
+	return &progress{fn: fn, total: total}
+}
+
+func (p *progress) fileDone() {
+	if p.fn == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done++
+	p.fn(p.done, p.total)
+}
+
+// parallel runs fn(0) … fn(n-1) on up to workers goroutines and stops
+// handing out work when ctx is cancelled, returning ctx's error.
+func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
+	if n == 0 {
+		return ctx.Err()
+	}
+	workers = max(1, min(workers, n))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+	return ctx.Err()
 }

@@ -1,0 +1,149 @@
+package corpus
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+func metaOf(t *testing.T, bp *Boilerplate, text string, meta Meta) *model.Document {
+	t.Helper()
+	c := bp.Clean(Sanitize(text))
+	doc := &model.Document{Text: c.Text}
+	ExtractMeta(doc, meta, c)
+	return doc
+}
+
+func TestDateline(t *testing.T) {
+	tests := []struct{ lead, place, source string }{
+		{"MOSCOW, January 24. /TASS/. Russia expects that Moscow and Washington will manage", "MOSCOW", "TASS"},
+		{"ST. PETERSBURG, June 7. /TASS/. Putin said", "ST. PETERSBURG", "TASS"},
+		{"WASHINGTON (Reuters) - The White House said on Monday", "WASHINGTON", "Reuters"},
+		{"KYIV, Ukraine (AP) — Ukrainian officials said", "KYIV", "AP"},
+		{"MOSCOW, Nov 7 (Reuters) – The Kremlin said", "MOSCOW", "Reuters"},
+		{"date 2023-12-17 (MENAFN) In a candid interview with NBC", "", "MENAFN"},
+		{"(MENAFN- Jordan Times) Amman officials said", "", "MENAFN"},
+		{"MOSCOW — The Kremlin said on Monday", "MOSCOW", ""},
+		{"BERLIN, March 3 - Germany's chancellor said", "BERLIN", ""},
+		{"US President-elect Donald Trump said on Thursday", "", ""},
+		{"Russia stays able to normalize relations with the US", "", ""},
+		{"“And“We are ready for dialogue,” he said", "", ""},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		place, source := Dateline(tt.lead)
+		if place != tt.place || source != tt.source {
+			t.Errorf("Dateline(%q) = %q, %q; want %q, %q", tt.lead, place, source, tt.place, tt.source)
+		}
+	}
+}
+
+func TestSourceFromCredits(t *testing.T) {
+	bp := builtinBoilerplate(t)
+	tests := []struct{ name, text, want string }{
+		{"originally published", bodyPara + "\nThis post was originally published on RT.", "RT"},
+		{"appeared first", bodyPara + "\nThe post Peskov speaks appeared first on Example News.", "Example News"},
+		{"discover more", bodyPara + "\nDiscover more from Defence Talks | Defense News Military Pictures\nSubscribe to get the latest posts sent to your email.", "Defence Talks"},
+		{"source line", bodyPara + "\nSource: Reuters", "Reuters"},
+		{"copyright", bodyPara + "\n© 2024 Example Times. All rights reserved.", "Example Times"},
+		{"photo agency is not the outlet", "MOSCOW, RUSSIA – DECEMBER 17, 2020: Peskov at a news conference. Sergei Bobylev/TASS\n\n" + bodyPara, ""},
+		{"who he told is not the outlet", "Peskov has instructed TASS information company on Monday that relations would improve over time.", ""},
+		{"agency that got a statement is not the outlet", "Peskov was commenting on recent statements from the US National Security Council to the Russian agency Sputnik, in which he spoke.", ""},
+		{"nothing", bodyPara, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := metaOf(t, bp, tt.text, Meta{}).Source; got != tt.want {
+				t.Errorf("Source = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractMetaExplicitWins(t *testing.T) {
+	bp := builtinBoilerplate(t)
+	text := "Kremlin welcomes talks\n\nMOSCOW, January 24. /TASS/. " + bodyPara
+	doc := metaOf(t, bp, text, Meta{Title: "  Given\ttitle\x1b[31m ", Source: "Example Daily", URL: " https://example.com/a ", Language: "EN-us"})
+	if doc.Title != "Given title" || doc.Source != "Example Daily" || doc.URL != "https://example.com/a" || doc.Language != "en" {
+		t.Errorf("explicit metadata lost: %+v", doc)
+	}
+	if doc.Place != "MOSCOW" {
+		t.Errorf("Place = %q", doc.Place)
+	}
+	doc = metaOf(t, bp, text, Meta{})
+	if doc.Title != "Kremlin welcomes talks" || doc.Source != "TASS" || doc.TitleSpan.IsZero() {
+		t.Errorf("inferred: title %q source %q span %v", doc.Title, doc.Source, doc.TitleSpan)
+	}
+}
+
+func TestTitleFromFirstSentence(t *testing.T) {
+	bp := builtinBoilerplate(t)
+	tests := []struct{ text, want string }{
+		{"MOSCOW, January 24. /TASS/. Russia expects dialogue. Peskov said so on Sunday in a long interview with the channel.", "Russia expects dialogue."},
+		{"Mr. Peskov met U.S. envoys on Monday. Then he left for the Kremlin where he spoke to reporters about the meeting.", "Mr. Peskov met U.S. envoys on Monday."},
+		{strings.Repeat("Word ", 60) + "end.", strings.TrimSpace(strings.Repeat("Word ", 20)) + "…"},
+	}
+	for _, tt := range tests {
+		if got := metaOf(t, bp, tt.text, Meta{}).Title; got != tt.want {
+			t.Errorf("title of %.40q = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{bodyPara, "en"},
+		{"Le porte-parole du Kremlin a déclaré que la Russie est prête pour un dialogue avec les États-Unis sur tous les sujets.", "fr"},
+		{"Der Sprecher des Kremls sagte, dass Russland zu einem Dialog mit den Vereinigten Staaten bereit ist und auch nicht aufgeben wird.", "de"},
+		{"El portavoz del Kremlin dijo que Rusia está dispuesta a un diálogo con los Estados Unidos sobre todos los temas de la agenda.", "es"},
+		{"Пресс-секретарь президента заявил, что Россия готова к диалогу с США по всем вопросам.", "ru"},
+		{"Речник Кремля заявив, що Росія готова до діалогу зі США з усіх питань, і це її позиція.", "uk"},
+		{"Hi.", "und"},
+		{"12345 67890 2024-11-06 3.14 42 +++ ---", "und"},
+	}
+	for _, tt := range tests {
+		if got := DetectLanguage(tt.text); got != tt.want {
+			t.Errorf("DetectLanguage(%.30q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestExtractMetaSeeds(t *testing.T) {
+	bp := builtinBoilerplate(t)
+	tests := []struct {
+		file, source, place, title string
+	}{
+		{"000_dd709f0f876980c0.txt", "MENAFN", "", "In a candid interview with NBC published on Friday, Kremlin spokesman Dmitry Peskov"},
+		{"001_41e52a9884a9d126.txt", "TASS", "MOSCOW", "Russia expects that Moscow and Washington will manage to establish dialogue"},
+		// "instructed TASS" names whom Peskov told, and no credit names the
+		// outlet that ran the spun text: leave it empty
+		{"002_d78a9d7bf1290817.txt", "", "", "It isn’t Moscow that initiated the sanctions struggle with Washington, Dmitry Peskov has instructed TASS"},
+		// Sputnik is the agency the NSC spoke to, not the outlet
+		{"003_0e2c3ec265911d08.txt", "", "", "Russia is ready to negotiate with the US. “Broad and inclusive of the Ukraine issue”"},
+		{"004_37c88bea456b4285.txt", "Defence Talks", "", "Russia has expressed its approval of U.S. President-elect Donald Trump‘s stated"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			raw, err := os.ReadFile("seed/" + tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, _, _ := Decode(raw)
+			doc := metaOf(t, bp, text, Meta{})
+			if doc.Source != tt.source {
+				t.Errorf("Source = %q, want %q", doc.Source, tt.source)
+			}
+			if doc.Place != tt.place {
+				t.Errorf("Place = %q, want %q", doc.Place, tt.place)
+			}
+			if !strings.HasPrefix(doc.Title, tt.title) {
+				t.Errorf("Title = %q, want prefix %q", doc.Title, tt.title)
+			}
+			if doc.Language != "en" {
+				t.Errorf("Language = %q", doc.Language)
+			}
+		})
+	}
+}
