@@ -1,0 +1,453 @@
+package corpus
+
+// datephrases.go is the lexical half of dating: it finds the temporal
+// expressions of English news copy in a text and reports each with its
+// span. It resolves nothing; dates.go decides what the expressions mean.
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// mentionKind says how much of a calendar date a mention writes out.
+type mentionKind int
+
+const (
+	mentionFull      mentionKind = iota // "January 24, 2021", "2024-07-19"
+	mentionMonthYear                    // "February 2023"
+	mentionMonthDay                     // "January 24", "19th of July"
+	mentionYear                         // "2014"
+)
+
+// dateMention is one calendar expression found in a text.
+type dateMention struct {
+	kind  mentionKind
+	year  int
+	month time.Month
+	day   int
+	span  model.Span
+	text  string
+}
+
+// day returns the mention's first day (the 1st of a month, 1 January of a
+// year); a month-day mention has no year and gives the zero time.
+func (m dateMention) first() time.Time {
+	switch m.kind {
+	case mentionFull:
+		return model.Day(m.year, m.month, m.day)
+	case mentionMonthYear:
+		return model.Day(m.year, m.month, 1)
+	case mentionYear:
+		return model.Day(m.year, time.January, 1)
+	}
+	return time.Time{}
+}
+
+// last returns the mention's last day.
+func (m dateMention) last() time.Time {
+	switch m.kind {
+	case mentionFull:
+		return model.Day(m.year, m.month, m.day)
+	case mentionMonthYear:
+		return model.Day(m.year, m.month, 1).AddDate(0, 1, -1)
+	case mentionYear:
+		return model.Day(m.year, time.December, 31)
+	}
+	return time.Time{}
+}
+
+const monthRE = `(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+
+var (
+	reISODate   = regexp.MustCompile(`\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b`)
+	reDotDate   = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	reMDY       = regexp.MustCompile(`\b(` + monthRE + `)\.? (\d{1,2})(?:st|nd|rd|th|ST|ND|RD|TH)?\b,? (\d{4})\b`)
+	reDMY       = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|ST|ND|RD|TH)?(?: of)? (` + monthRE + `)\b\.?,? (\d{4})\b`)
+	reMonthYear = regexp.MustCompile(`\b(` + monthRE + `)\b\.?,? (?:of )?(\d{4})\b`)
+	reMD        = regexp.MustCompile(`\b(` + monthRE + `)\.? (\d{1,2})(?:st|nd|rd|th|ST|ND|RD|TH)?\b`)
+	reDM        = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|ST|ND|RD|TH)?(?: of)? (` + monthRE + `)\b`)
+	reYear      = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b`)
+)
+
+// monthNames maps every spelling of a month the scanner accepts.
+var monthNames = func() map[string]time.Month {
+	m := map[string]time.Month{"sept": time.September}
+	for mo := time.January; mo <= time.December; mo++ {
+		name := strings.ToLower(mo.String())
+		m[name] = mo
+		m[name[:3]] = mo
+	}
+	return m
+}()
+
+// monthOf parses a month name or abbreviation ("Sept", "DECEMBER").
+func monthOf(s string) (time.Month, bool) {
+	m, ok := monthNames[strings.ToLower(strings.TrimSuffix(s, "."))]
+	return m, ok
+}
+
+// capitalised reports whether a month word is written as a name (a capital
+// first letter): "may" and "march" are also ordinary words.
+func capitalised(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+// validDay reports whether year-month-day is a real calendar day in the
+// range news copy can mean.
+func validDay(y int, m time.Month, d int) bool {
+	if y < 1800 || y > 2199 || m < time.January || m > time.December || d < 1 || d > 31 {
+		return false
+	}
+	t := model.Day(y, m, d)
+	return t.Year() == y && t.Month() == m && t.Day() == d
+}
+
+func dateAtoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// scanDates finds every calendar expression in text, longest form first: a
+// full date hides the month-day and year inside it. Mentions come back in
+// text order.
+func scanDates(text string) []dateMention {
+	var out []dateMention
+	taken := func(a, b int) bool {
+		for _, m := range out {
+			if a < m.span.End && m.span.Start < b {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(m dateMention) {
+		if !taken(m.span.Start, m.span.End) {
+			m.text = text[m.span.Start:m.span.End]
+			out = append(out, m)
+		}
+	}
+	for _, ix := range reISODate.FindAllStringSubmatchIndex(text, -1) {
+		y, mo, d := dateAtoi(text[ix[2]:ix[3]]), time.Month(dateAtoi(text[ix[4]:ix[5]])), dateAtoi(text[ix[6]:ix[7]])
+		if validDay(y, mo, d) {
+			add(dateMention{kind: mentionFull, year: y, month: mo, day: d, span: model.Span{Start: ix[0], End: ix[1]}})
+		}
+	}
+	for _, ix := range reDotDate.FindAllStringSubmatchIndex(text, -1) {
+		d, mo, y := dateAtoi(text[ix[2]:ix[3]]), time.Month(dateAtoi(text[ix[4]:ix[5]])), dateAtoi(text[ix[6]:ix[7]])
+		if validDay(y, mo, d) {
+			add(dateMention{kind: mentionFull, year: y, month: mo, day: d, span: model.Span{Start: ix[0], End: ix[1]}})
+		}
+	}
+	// The month-name forms only run near a month word: one pass to find
+	// them, then the five patterns on small windows, not the whole text.
+	for _, w := range monthWindows(text) {
+		scanMonthForms(text, w, add)
+	}
+	for _, ix := range reYear.FindAllStringSubmatchIndex(text, -1) {
+		if precededByDigitSep(text, ix[0]) || followedByDigitSep(text, ix[1]) {
+			continue // "22,2024" or "2024.5": a number, not a year
+		}
+		add(dateMention{kind: mentionYear, year: dateAtoi(text[ix[2]:ix[3]]), span: model.Span{Start: ix[0], End: ix[1]}})
+	}
+	sortMentions(out)
+	return out
+}
+
+var reMonthWord = regexp.MustCompile(`\b` + monthRE + `\b`)
+
+// monthWindows returns the stretches of text around month words, widened
+// to white space so that word boundaries inside them are the text's own.
+func monthWindows(text string) []model.Span {
+	var out []model.Span
+	for _, ix := range reMonthWord.FindAllStringIndex(text, -1) {
+		a, b := max(0, ix[0]-16), min(len(text), ix[1]+16)
+		// widen to white space, but not without limit (a text with no
+		// spaces would make this quadratic)
+		for lim := a - 48; a > 0 && a > lim && !dateSpace(text[a-1]); {
+			a--
+		}
+		for lim := b + 48; b < len(text) && b < lim && !dateSpace(text[b]); {
+			b++
+		}
+		if n := len(out); n > 0 && a <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, b)
+			continue
+		}
+		out = append(out, model.Span{Start: a, End: b})
+	}
+	return out
+}
+
+// scanMonthForms finds the month-name forms inside window w of text.
+func scanMonthForms(text string, w model.Span, add func(dateMention)) {
+	sub := text[w.Start:w.End]
+	at := func(ix []int) model.Span { return model.Span{Start: w.Start + ix[0], End: w.Start + ix[1]} }
+	for _, ix := range reMDY.FindAllStringSubmatchIndex(sub, -1) {
+		name := sub[ix[2]:ix[3]]
+		mo, ok := monthOf(name)
+		y, d := dateAtoi(sub[ix[6]:ix[7]]), dateAtoi(sub[ix[4]:ix[5]])
+		if ok && capitalised(name) && validDay(y, mo, d) {
+			add(dateMention{kind: mentionFull, year: y, month: mo, day: d, span: at(ix)})
+		}
+	}
+	for _, ix := range reDMY.FindAllStringSubmatchIndex(sub, -1) {
+		name := sub[ix[4]:ix[5]]
+		mo, ok := monthOf(name)
+		y, d := dateAtoi(sub[ix[6]:ix[7]]), dateAtoi(sub[ix[2]:ix[3]])
+		if ok && capitalised(name) && validDay(y, mo, d) {
+			add(dateMention{kind: mentionFull, year: y, month: mo, day: d, span: at(ix)})
+		}
+	}
+	for _, ix := range reMonthYear.FindAllStringSubmatchIndex(sub, -1) {
+		name := sub[ix[2]:ix[3]]
+		mo, ok := monthOf(name)
+		y := dateAtoi(sub[ix[4]:ix[5]])
+		if ok && capitalised(name) && validDay(y, mo, 1) {
+			add(dateMention{kind: mentionMonthYear, year: y, month: mo, span: at(ix)})
+		}
+	}
+	for _, ix := range reMD.FindAllStringSubmatchIndex(sub, -1) {
+		name := sub[ix[2]:ix[3]]
+		mo, ok := monthOf(name)
+		d := dateAtoi(sub[ix[4]:ix[5]])
+		// "in May 2" is rare; "May 2" needs a capital and a real day.
+		if ok && capitalised(name) && validDay(2000, mo, d) {
+			add(dateMention{kind: mentionMonthDay, month: mo, day: d, span: at(ix)})
+		}
+	}
+	for _, ix := range reDM.FindAllStringSubmatchIndex(sub, -1) {
+		name := sub[ix[4]:ix[5]]
+		mo, ok := monthOf(name)
+		d := dateAtoi(sub[ix[2]:ix[3]])
+		if ok && capitalised(name) && validDay(2000, mo, d) && !precededByDigitSep(text, w.Start+ix[0]) {
+			add(dateMention{kind: mentionMonthDay, month: mo, day: d, span: at(ix)})
+		}
+	}
+}
+
+func precededByDigitSep(text string, i int) bool {
+	return i >= 2 && (text[i-1] == ',' || text[i-1] == '.' || text[i-1] == '$') && text[i-2] >= '0' && text[i-2] <= '9'
+}
+
+func followedByDigitSep(text string, i int) bool {
+	return i+1 < len(text) && (text[i] == ',' || text[i] == '.') && text[i+1] >= '0' && text[i+1] <= '9'
+}
+
+func sortMentions(ms []dateMention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].span.Start < ms[j-1].span.Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// parseLooseDate parses a date written in any common form, as found in
+// front matter, HTML meta tags and JSONL fields. The calendar date is taken
+// as written (a time zone offset does not move it).
+func parseLooseDate(s string) (model.Date, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return model.Date{}, false
+	}
+	layouts := []string{
+		time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04",
+		"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -0700 MST",
+		"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
+		time.RFC1123Z, time.RFC1123, time.RFC822Z, time.RFC822, time.RFC850, time.ANSIC, time.UnixDate,
+		"Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", "Mon, 2 Jan 2006",
+		"20060102",
+	}
+	for _, l := range layouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return model.DayDate(model.Day(t.Year(), t.Month(), t.Day()), s, "front-matter", model.Span{}), true
+		}
+	}
+	for _, m := range scanDates(s) {
+		switch m.kind {
+		case mentionFull:
+			return model.DayDate(m.first(), s, "front-matter", model.Span{}), true
+		case mentionMonthYear:
+			return model.MonthDate(m.year, m.month, s, "front-matter", model.Span{}), true
+		}
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return model.MonthDate(t.Year(), t.Month(), s, "front-matter", model.Span{}), true
+	}
+	if len(s) == 4 {
+		if y := dateAtoi(s); y >= 1800 && y < 2200 {
+			return model.YearDate(y, s, "front-matter", model.Span{}), true
+		}
+	}
+	return model.Date{}, false
+}
+
+var (
+	reURLDay   = regexp.MustCompile(`/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/._-]|$)`)
+	reURLMonth = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/`)
+)
+
+// urlDate finds a date in a URL path: /2024/07/19/, /2024-07-19-slug,
+// /2024/07/ (month).
+func urlDate(url string) (model.Date, bool) {
+	if url == "" {
+		return model.Date{}, false
+	}
+	ev := "URL: " + url
+	if m := reURLDay.FindStringSubmatch(url); m != nil {
+		y, mo, d := dateAtoi(m[1]), time.Month(dateAtoi(m[2])), dateAtoi(m[3])
+		if validDay(y, mo, d) {
+			return model.DayDate(model.Day(y, mo, d), ev, "url", model.Span{}), true
+		}
+	}
+	if m := reURLMonth.FindStringSubmatch(url); m != nil {
+		y, mo := dateAtoi(m[1]), time.Month(dateAtoi(m[2]))
+		if validDay(y, mo, 1) {
+			return model.MonthDate(y, mo, ev, "url", model.Span{}), true
+		}
+	}
+	return model.Date{}, false
+}
+
+// ---- sentences and clauses ----
+
+// abbreviations that end with a full stop inside a sentence.
+var abbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "col": true, "lt": true,
+	"sen": true, "rep": true, "gov": true, "pres": true, "no": true, "vs": true, "jr": true, "sr": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "d.c": true, "u.s": true, "u.k": true, "u.n": true,
+}
+
+// dateSentences splits text[span] into sentences: at . ! ? followed by
+// white space (unless the word before is an abbreviation or an initial),
+// and at line breaks.
+func dateSentences(text string, span model.Span) []model.Span {
+	var out []model.Span
+	start := span.Start
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && dateSpace(text[s]) {
+			s++
+		}
+		for e > s && dateSpace(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, model.Span{Start: s, End: e})
+		}
+	}
+	for i := span.Start; i < span.End; i++ {
+		c := text[i]
+		if c == '\n' {
+			emit(i)
+			start = i + 1
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		// closing quotes and brackets stay with the sentence
+		for j < span.End && strings.ContainsRune("\"')]", rune(text[j])) {
+			j++
+		}
+		if j < span.End && len(text)-j >= 3 && (text[j:j+3] == "”" || text[j:j+3] == "’") {
+			j += 3
+		}
+		if j < span.End && !dateSpace(text[j]) {
+			continue
+		}
+		if c == '.' {
+			w := i
+			for w > span.Start && !dateSpace(text[w-1]) {
+				w--
+			}
+			word := strings.ToLower(strings.Trim(text[w:i], "(\"“‘"))
+			if abbrevs[word] || (len(word) == 1 && word[0] >= 'a' && word[0] <= 'z') || strings.Contains(word, ".") {
+				continue
+			}
+		}
+		emit(j)
+		start = j
+	}
+	emit(span.End)
+	return out
+}
+
+func dateSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// clauseBreak matches what separates clauses for the purpose of tying a
+// temporal expression to a verb: punctuation, dashes, quotation marks and
+// the complementiser "that".
+var clauseBreak = regexp.MustCompile(`[,;:()\[\]"“”«»]|\s[—–-]\s|\bthat\b`)
+
+// dateClauses splits a sentence span into clauses.
+func dateClauses(text string, s model.Span) []model.Span {
+	var out []model.Span
+	start := s.Start
+	for _, ix := range clauseBreak.FindAllStringIndex(text[s.Start:s.End], -1) {
+		a, b := s.Start+ix[0], s.Start+ix[1]
+		if a > start {
+			out = append(out, model.Span{Start: start, End: a})
+		}
+		start = b
+	}
+	if s.End > start {
+		out = append(out, model.Span{Start: start, End: s.End})
+	}
+	return out
+}
+
+// speechCue matches the words that tie a temporal expression to a speech
+// act (or the publication of the text): a statement is dated by "on
+// Thursday" only when the clause around it has one of these.
+var speechCue = regexp.MustCompile(`(?i)\b(?:said|says|say|saying|told|tells|tell|stated|states|remarked|mentioned|noted|announced|wrote|writes|posted|tweeted|speech|interview|remarks|comments|commented|feedback|echoed|address|addressed|articulated|indicated|stressed|emphasi[sz]ed|underscored|added|declared|insisted|argued|explained|warned|claimed|asserted|reiterated|recalled|concluded|contended|alleged|criticized|criticised|voiced|briefing|conference|statement|published|instructed|spoke|speaking|answered|replied|responded|suggested|proposed|acknowledged|admitted|confirmed|denied|expressed)\b`)
+
+// subordinator opens a subordinate clause: a weekday in it does not name
+// the day the article reports on.
+var subordinator = regexp.MustCompile(`^(?i:while|although|though|as|after|before|since|when|whereas|if|once|until|because)\b`)
+
+// weekdayRE finds "on Monday", "last Friday", "Sunday's" and plain
+// "Monday"; group 1 is the weekday.
+var weekdayRE = regexp.MustCompile(`\b(?:(?:on|last|this|On|Last|This)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+
+func weekdayOf(s string) time.Weekday {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if d.String() == s {
+			return d
+		}
+	}
+	return time.Sunday
+}
+
+// relativeRE finds the relative expressions statement dating resolves.
+var relativeRE = regexp.MustCompile(`(?i)\b(?:earlier this (?:month|week|year)|earlier in the (?:month|week|year)|this (?:week|month|year)|last (?:week|month|year)|the previous (?:week|month|year)|yesterday|today|tonight|this morning|this evening|last (?:january|february|march|april|may|june|july|august|september|october|november|december))\b`)
+
+// futureBefore matches words just before a date mention that make it a
+// time to come or a limit, not something that already happened.
+var futureBefore = regexp.MustCompile(`(?i)\b(?:will|shall|expires?|expiring|expiry|due|scheduled|set to \w+|planned|plans? to \w+|upcoming|next|until|till|by|ahead of|before|through|in the run-up to|postponed to|deadline)\b[^.,;]{0,30}$`)
+
+// futureUpper matches future wording that bounds the text from above: a
+// thing that "expires in 2026" had not yet expired.
+var futureUpper = regexp.MustCompile(`(?i)\b(?:expires?|expiring|is due to expire|is set to expire|will expire|will end|ends)\s+(?:in|on)\s+$`)
+
+// eventVerb marks a mention as describing an event rather than a speech
+// act ("launched on February 24, 2022").
+var eventVerb = regexp.MustCompile(`(?i)\b(?:launched|began|begun|started|invaded|signed|founded|established|annexed|died|born|held|elected|took place|broke out|erupted|killed)\b`)
+
+// excludedBefore matches prepositions that make a date a period's edge
+// rather than the date of a statement ("since 2014", "until 2026").
+var excludedBefore = regexp.MustCompile(`(?i)\b(?:since|until|till|by|from|before|after|through|ahead of|within|over|for|between)\s+(?:the\s+)?$`)
+
+// numberWords for countdowns ("the final ten days").
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+	"thirty": 30, "few": 7, "several": 10,
+}
+
+// countdownRE finds "the final ten days", "its last 30 days", "final days",
+// "closing weeks" of a term.
+var countdownRE = regexp.MustCompile(`(?i)\b(?:final|last|closing|remaining|waning)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|few|several)\s+)?(days|weeks|months)\b`)
+
+// termWord says a countdown is about a term in office.
+var termWord = regexp.MustCompile(`(?i)\b(?:administration|presidency|term|in office|White House|government|tenure)\b`)

@@ -1,0 +1,320 @@
+package corpus
+
+// events.go is the table of reference events (corpus/data/events.tsv and
+// the user's own file): dated events a text can refer to, each with the
+// bound a reference gives the text's date.
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// Bound is what a reference to an event says about when a text was written.
+type Bound string
+
+const (
+	// BoundAfter: a text mentioning the event was written on or after its
+	// start day.
+	BoundAfter Bound = "after"
+	// BoundBefore: a text mentioning it was written before its start day
+	// (a treaty that "expires in 2026").
+	BoundBefore Bound = "before"
+	// BoundWithin: a text using the phrase was written inside the window
+	// [start, end] ("President-elect Donald Trump").
+	BoundWithin Bound = "within"
+)
+
+// Event is one row of the reference-event table.
+type Event struct {
+	ID    string
+	Start time.Time
+	End   time.Time // equal to Start for one-day events
+	Bound Bound
+	// Marker events are drawn in the timeline's gutter.
+	Marker bool
+	// Weak events only choose between readings other evidence leaves
+	// open; they never narrow a date on their own.
+	Weak bool
+	// TermEnd marks the end of a term in office (an inauguration): "the
+	// final ten days" of an administration count back from it.
+	TermEnd bool
+	Label   string
+	// Pattern is the regular expression matched, case-insensitively and
+	// on word boundaries, against the text; "" when the event is only a
+	// marker or a term end.
+	Pattern string
+	re      *regexp.Regexp
+	// need lists lower-case literals one of which any match contains; a
+	// text with none of them is not searched (nil: always search).
+	need []string
+	line int
+}
+
+// Events is the table of reference events used to bound dates. The zero
+// value is an empty table; Registry fills it from corpus/data/events.tsv.
+type Events struct {
+	list []*Event
+	// Now returns the current time; a text bounded only from below is
+	// dated "between that bound and today". Nil means time.Now.
+	Now func() time.Time
+}
+
+// List returns the events in table order.
+func (e *Events) List() []*Event {
+	if e == nil {
+		return nil
+	}
+	return e.list
+}
+
+// Markers returns the events drawn on the timeline, oldest first.
+func (e *Events) Markers() []model.Event {
+	var out []model.Event
+	for _, ev := range e.List() {
+		if ev.Marker {
+			out = append(out, model.Event{Day: ev.Start, Label: ev.Label})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Day.Before(out[j].Day) })
+	return out
+}
+
+func (e *Events) today() time.Time {
+	now := time.Now
+	if e != nil && e.Now != nil {
+		now = e.Now
+	}
+	t := now().UTC()
+	return model.Day(t.Year(), t.Month(), t.Day())
+}
+
+// extend parses a table in the events.tsv format and adds its rows; a row
+// whose id is already in the table replaces it. Errors name the line.
+//
+// The format: one event per line, seven tab-separated fields; blank lines
+// and lines starting with # are ignored.
+//
+//	id  start  end  bound  flags  label  pattern
+//
+// start and end are YYYY-MM-DD (end "-" means the start day); bound is
+// after, before or within; flags is "-" or a comma list of marker, weak,
+// term-end; pattern is "-" (no text matches it) or a regular expression.
+func (e *Events) extend(data []byte) error {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\ufeff")
+		}
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		ev, err := parseEventLine(line)
+		if err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+		ev.line = n
+		e.put(ev)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("line %d: %w", n+1, err)
+	}
+	return nil
+}
+
+func (e *Events) put(ev *Event) {
+	for i, old := range e.list {
+		if old.ID == ev.ID {
+			e.list[i] = ev
+			return
+		}
+	}
+	e.list = append(e.list, ev)
+}
+
+func parseEventLine(line string) (*Event, error) {
+	f := strings.Split(line, "\t")
+	if len(f) != 7 {
+		return nil, fmt.Errorf("want 7 tab-separated fields (id, start, end, bound, flags, label, pattern), got %d", len(f))
+	}
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
+	}
+	ev := &Event{ID: f[0], Label: f[5]}
+	if ev.ID == "" || strings.ContainsAny(ev.ID, " \t") {
+		return nil, fmt.Errorf("bad id %q", f[0])
+	}
+	var err error
+	if ev.Start, err = time.Parse("2006-01-02", f[1]); err != nil {
+		return nil, fmt.Errorf("%s: bad start date %q (want YYYY-MM-DD)", ev.ID, f[1])
+	}
+	ev.End = ev.Start
+	if f[2] != "-" && f[2] != "" {
+		if ev.End, err = time.Parse("2006-01-02", f[2]); err != nil {
+			return nil, fmt.Errorf("%s: bad end date %q (want YYYY-MM-DD or -)", ev.ID, f[2])
+		}
+		if ev.End.Before(ev.Start) {
+			return nil, fmt.Errorf("%s: end %s is before start %s", ev.ID, f[2], f[1])
+		}
+	}
+	switch Bound(f[3]) {
+	case BoundAfter, BoundBefore, BoundWithin:
+		ev.Bound = Bound(f[3])
+	default:
+		return nil, fmt.Errorf("%s: bad bound %q (want after, before or within)", ev.ID, f[3])
+	}
+	if f[4] != "-" && f[4] != "" {
+		for _, flag := range strings.Split(f[4], ",") {
+			switch strings.TrimSpace(flag) {
+			case "marker":
+				ev.Marker = true
+			case "weak":
+				ev.Weak = true
+			case "term-end":
+				ev.TermEnd = true
+			default:
+				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end)", ev.ID, flag)
+			}
+		}
+	}
+	if ev.Label == "" || ev.Label == "-" {
+		return nil, fmt.Errorf("%s: empty label", ev.ID)
+	}
+	if f[6] != "-" && f[6] != "" {
+		ev.Pattern = f[6]
+		if ev.re, err = regexp.Compile(`(?i)\b(?:` + f[6] + `)\b`); err != nil {
+			return nil, fmt.Errorf("%s: bad pattern: %v", ev.ID, err)
+		}
+		if re, err := syntax.Parse(f[6], syntax.Perl|syntax.FoldCase); err == nil {
+			ev.need = requiredLiterals(re.Simplify())
+		}
+	}
+	return ev, nil
+}
+
+// eventMatch is a reference in a text to one group of events: the rows
+// that share a pattern are alternatives ("President-elect Trump" is one of
+// two windows) and other evidence decides between them.
+type eventMatch struct {
+	events []*Event
+	span   model.Span
+	text   string
+}
+
+// titleQualifier before a title means the title is not current: "former
+// President Biden" does not date the text inside Biden's term.
+var titleQualifier = regexp.MustCompile(`(?i)\b(?:former|ex|then|late|erstwhile)[\s-]+$`)
+
+// match finds the first reference to each group of events in text.
+func (e *Events) match(text string) []eventMatch {
+	var out []eventMatch
+	seen := map[string]int{}
+	lower := strings.ToLower(text)
+	for _, ev := range e.List() {
+		if ev.re == nil {
+			continue
+		}
+		if _, ok := seen[ev.Pattern]; !ok && !containsAny(lower, ev.need) {
+			seen[ev.Pattern] = -1
+			continue
+		}
+		if i, ok := seen[ev.Pattern]; ok {
+			if i >= 0 {
+				out[i].events = append(out[i].events, ev)
+			}
+			continue
+		}
+		seen[ev.Pattern] = -1
+		for _, ix := range ev.re.FindAllStringIndex(text, -1) {
+			if ev.Bound == BoundWithin && titleQualifier.MatchString(text[max(0, ix[0]-12):ix[0]]) {
+				continue
+			}
+			seen[ev.Pattern] = len(out)
+			out = append(out, eventMatch{events: []*Event{ev}, span: model.Span{Start: ix[0], End: ix[1]}, text: text[ix[0]:ix[1]]})
+			break
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
+	return out
+}
+
+// termEnds returns the events that end a term in office.
+func (e *Events) termEnds() []*Event {
+	var out []*Event
+	for _, ev := range e.List() {
+		if ev.TermEnd {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// requiredLiterals returns lower-case strings one of which every match of
+// re contains, or nil when it cannot tell. It is a prefilter only: the
+// regular expression still decides.
+func requiredLiterals(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) >= 3 {
+			return []string{strings.ToLower(string(re.Rune))}
+		}
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredLiterals(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredLiterals(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []string
+		for _, sub := range re.Sub {
+			if l := requiredLiterals(sub); l != nil && (best == nil || shortest(l) > shortest(best)) {
+				best = l
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l := requiredLiterals(sub)
+			if l == nil {
+				return nil
+			}
+			all = append(all, l...)
+		}
+		return all
+	}
+	return nil
+}
+
+func shortest(l []string) int {
+	n := -1
+	for _, s := range l {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
+}
+
+func containsAny(s string, subs []string) bool {
+	if subs == nil {
+		return true
+	}
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
