@@ -1,33 +1,358 @@
 package corpus
 
-import "github.com/quotetrail/quotetrail/model"
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
 
-// STUB — owned by the statements work (issue 3). Replace wholesale.
+	"github.com/quotetrail/quotetrail/model"
+)
 
-// Speakers is the speaker registry.
-type Speakers struct{}
-
-func (s *Speakers) extend(data []byte) error { return nil }
-
-// List returns every registered speaker.
-func (s *Speakers) List() []*model.Speaker { return nil }
-
-// Verbs is the speech-verb lexicon.
-type Verbs struct{}
-
-func (v *Verbs) extend(data []byte) error { return nil }
-
-// Topics is the topic vocabulary.
-type Topics struct{}
-
-func (t *Topics) extend(data []byte) error { return nil }
-
-// Extract finds the statements of a cleaned, dated document.
+// Extract finds the statements of a cleaned, dated document: it pairs the
+// quotations, finds the speaker mentions and speech frames, resolves each
+// frame's speaker in text order, dates each statement (its own words, or
+// the document's date) and assigns its topics. It returns the statements in
+// text order with IDs "<doc id>#1", "#2", …, and the people the registry
+// does not know who speak in the document.
 func (r *Registry) Extract(doc *model.Document) ([]*model.Statement, []*model.Speaker) {
-	return nil, nil
+	if r == nil || doc == nil || strings.TrimSpace(doc.Text) == "" {
+		return nil, nil
+	}
+	a := newAnalysis(r, doc)
+	a.passA()
+	a.passB()
+	a.markSubjects()
+	a.findFrames()
+	a.resolveAll()
+	stmts := a.statements()
+	var speakers []*model.Speaker
+	speaks := map[string]bool{}
+	for _, s := range stmts {
+		speaks[s.Speaker] = true
+	}
+	for _, p := range a.persons {
+		if speaks[p.Name] {
+			sp := p.Speaker
+			speakers = append(speakers, &sp)
+		}
+	}
+	return stmts, speakers
 }
 
-// MergeReports merges the same statement reported by several documents.
-func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Statement {
-	return stmts
+// resolveAll walks mentions and frames in text order, resolving each
+// mention and settling each frame's speaker.
+func (a *analysis) resolveAll() {
+	type event struct {
+		pos   int
+		order int
+		m     *mention
+		f     *frame
+	}
+	var evs []event
+	for _, s := range a.sents {
+		for _, m := range s.ms {
+			evs = append(evs, event{pos: m.span.Start, m: m})
+		}
+	}
+	for _, f := range a.frames {
+		evs = append(evs, event{pos: f.pos, order: 1, f: f})
+	}
+	sort.SliceStable(evs, func(i, j int) bool {
+		if evs[i].pos != evs[j].pos {
+			return evs[i].pos < evs[j].pos
+		}
+		return evs[i].order < evs[j].order
+	})
+	bySent := map[int][]*frame{}
+	for _, f := range a.frames {
+		if f.quote < 0 {
+			bySent[f.sent] = append(bySent[f.sent], f)
+		}
+	}
+	inContent := func(m *mention) bool {
+		for _, f := range bySent[m.sent] {
+			if f.content.Start <= m.span.Start && m.span.Start < f.content.End {
+				return true
+			}
+		}
+		return false
+	}
+	res := &spkResolver{a: a}
+	var done []*frame
+	for _, ev := range evs {
+		if m := ev.m; m != nil {
+			para := a.sents[m.sent].para
+			res.resolve(m, para)
+			if m.speaker != nil {
+				res.all = append(res.all, m)
+			}
+			if m.subject && !inContent(m) && !a.inTitle(m.span) {
+				switch {
+				case m.kind == mPerson:
+					res.history = append(res.history, &histEntry{pos: m.span.Start, para: para, text: m.text, blocker: true})
+				case m.speaker != nil:
+					res.history = append(res.history, &histEntry{pos: m.span.Start, para: para, sp: m.speaker, text: m.text})
+				}
+			}
+			continue
+		}
+		f := ev.f
+		if a.inTitle(f.content) {
+			continue // a headline repeats the body
+		}
+		para := a.sents[f.sent].para
+		switch {
+		case f.cont:
+			var p *frame
+			if len(done) > 0 {
+				p = done[len(done)-1]
+			}
+			switch {
+			case p == nil || a.sents[p.sent].para < para-1:
+				f.rule = "speaker:unattributed quotation with no statement before it"
+			case p.sp == nil:
+				f.parent = p
+				f.rule = "speaker:continues a statement whose speaker is unknown"
+			default:
+				f.parent, f.sp = p, p.sp
+				f.rule = fmt.Sprintf("speaker:continues %s's statement in paragraph %d", p.sp.Name, a.sents[p.sent].para+1)
+			}
+		case f.parent != nil && f.subj == f.parent.subj:
+			f.sp, f.rule = f.parent.sp, f.parent.rule
+		default:
+			res.resolve(f.subj, a.sents[f.subj.sent].para)
+			f.sp, f.rule = f.subj.speaker, f.subj.rule
+		}
+		f.done = true
+		done = append(done, f)
+		res.statements++
+		if f.sp != nil {
+			res.history = append(res.history, &histEntry{pos: f.pos, para: para, sp: f.sp, text: f.sp.Name})
+		}
+	}
+}
+
+// statements builds the statements of the settled frames, in text order.
+func (a *analysis) statements() []*model.Statement {
+	fs := make([]*frame, 0, len(a.frames))
+	for _, f := range a.frames {
+		if f.done && f.content.Len() > 0 {
+			fs = append(fs, f)
+		}
+	}
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].content.Start < fs[j].content.Start })
+	var out []*model.Statement
+	var kept []*frame
+	dates := map[*frame]model.Date{}
+	rulesOf := map[*frame]string{}
+	end := -1 // the furthest end of the statements kept (they are sorted by start)
+	for _, f := range fs {
+		if f.content.Start < end {
+			continue // inside or across a statement already kept
+		}
+		kept = append(kept, f)
+		end = f.content.End
+	}
+	// date in text order, so continuations can take their parent's date
+	textual := map[*frame]bool{} // dated by the text, not by the document
+	var prev *frame
+	for _, f := range kept {
+		d, rule := a.dateFrame(f, dates, rulesOf)
+		switch {
+		case strings.HasPrefix(rule, "date:as ") && f.parent != nil:
+			textual[f] = textual[f.parent]
+		case !strings.HasPrefix(rule, "date:doc") && !strings.Contains(rule, "; date:doc"):
+			textual[f] = true
+		}
+		// the same speaker's next statements, with no date of their own,
+		// belong to the occasion the text dated ("… at the Valdai forum
+		// earlier this month. … Putin stressed …")
+		if prev != nil && !textual[f] && textual[prev] && f.sp != nil && prev.sp == f.sp &&
+			a.sents[f.sent].para <= a.sents[prev.sent].para+1 &&
+			!ownTimeCue.MatchString(a.text[a.sents[f.sent].span.Start:max(a.sents[f.sent].span.Start, f.content.Start)]) {
+			d, rule = dates[prev], "date:as "+f.sp.Name+"'s statement before it, the same occasion ("+baseDateRule(rulesOf[prev])+")"
+			textual[f] = true
+		}
+		dates[f], rulesOf[f] = d, rule
+		prev = f
+	}
+	for i, f := range kept {
+		st := &model.Statement{
+			ID:      fmt.Sprintf("%s#%d", a.doc.ID, i+1),
+			Doc:     a.doc.ID,
+			Speaker: model.UnknownSpeaker,
+			Text:    a.text[f.content.Start:f.content.End],
+			Span:    f.content,
+			Date:    dates[f],
+			Sources: []string{a.doc.ID},
+		}
+		if f.sp != nil {
+			st.Speaker = f.sp.Name
+		}
+		switch {
+		case f.subj != nil:
+			st.Mention = f.subj.text
+		case f.parent != nil && f.parent.subj != nil:
+			st.Mention = f.parent.subj.text
+		}
+		st.Kind = a.kindOf(f)
+		st.Context = a.contextOf(f)
+		if f.quote >= 0 {
+			st.Rules = append(st.Rules, "quote:paired")
+			st.Rules = append(st.Rules, a.quotes[f.quote].Repairs...)
+		}
+		st.Rules = append(st.Rules, f.how)
+		if f.rule != "" {
+			st.Rules = append(st.Rules, f.rule)
+		}
+		if f.sp == nil && !strings.HasPrefix(f.rule, "speaker:") && !strings.HasPrefix(f.rule, "pronoun") && !strings.HasPrefix(f.rule, "role:") && !strings.HasPrefix(f.rule, "demonym") {
+			st.Rules = append(st.Rules, "speaker:unknown")
+		}
+		st.Rules = append(st.Rules, rulesOf[f])
+		if a.reg.Topics != nil {
+			st.Topics = a.reg.Topics.Assign(st.Text)
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+func (a *analysis) kindOf(f *frame) model.Kind {
+	if f.quote >= 0 {
+		return model.Direct
+	}
+	for _, q := range a.quotes {
+		if q.Open >= f.content.Start && q.Open < f.content.End {
+			in := q.Inner(a.text)
+			if in.Len() > 0 {
+				return model.Mixed
+			}
+		}
+	}
+	return model.Indirect
+}
+
+// contextOf is the span of the paragraph(s) the statement stands in.
+func (a *analysis) contextOf(f *frame) model.Span {
+	first, last := -1, -1
+	for i, p := range a.paras {
+		if f.content.Start < p.End && p.Start < f.content.End || p.Start <= f.content.Start && f.content.Start < p.End {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return a.sents[f.sent].span
+	}
+	return model.Span{Start: a.paras[first].Start, End: a.paras[last].End}
+}
+
+// ownTimeCue is an attribution that opens with a time of its own ("During
+// his campaign, Trump asserted"), read or not.
+var ownTimeCue = regexp.MustCompile(`^\W*(During|In|On|At|After|Before|Since|Last|Earlier|Later|Previously|Back in|Following|Until|Throughout)\b`)
+
+var thenCue = regexp.MustCompile(`(?i)(^|\W)(at that time|at the time|on the time|then)(\W|$)`)
+
+// dateFrame dates a statement: a date the attribution gives ("in his victory
+// speech on November 6", "On Thursday, Trump remarked"), or for "At that
+// time …" the sentence before; a coordinated or continued report takes its
+// parent's; otherwise the document's date. A date the reported words
+// themselves carry is about what they report, not when it was said, and a
+// date after the article's cannot be when it was said.
+func (a *analysis) dateFrame(f *frame, dates map[*frame]model.Date, rules map[*frame]string) (model.Date, string) {
+	s := a.sents[f.sent]
+	cs := f.content
+	if f.quote >= 0 {
+		cs = a.quotes[f.quote].Outer() // the marks are not the attribution
+	}
+	var parts []model.Span
+	if cs.Start >= s.span.Start && cs.End <= s.span.End {
+		parts = append(parts, model.Span{Start: s.span.Start, End: cs.Start}, model.Span{Start: cs.End, End: s.span.End})
+	} else if f.bindPrev {
+		parts = append(parts, s.span)
+	}
+	if f.parent != nil && f.parent.subj == f.subj && !f.cont {
+		if d, ok := dates[f.parent]; ok {
+			return d, "date:as the statement it continues (" + baseDateRule(rules[f.parent]) + ")"
+		}
+	}
+	var ignored string
+	for _, p := range parts {
+		if len(strings.Fields(a.text[p.Start:p.End])) == 0 {
+			continue
+		}
+		if d, ok := a.dateIn(p); ok {
+			if a.afterDoc(d) {
+				ignored = "date:ignored " + d.Evidence + " (after the article)"
+				continue
+			}
+			return d, dateRule(d)
+		}
+	}
+	left := ""
+	if len(parts) > 0 {
+		left = a.text[parts[0].Start:parts[0].End]
+	}
+	if thenCue.MatchString(left) && f.sent > 0 {
+		prev := a.sents[f.sent-1].span
+		if d, ok := a.dateIn(prev); ok && !a.afterDoc(d) {
+			return d, dateRule(d) + " (the sentence before, “" + strings.TrimSpace(thenCue.FindString(left)) + "”)"
+		}
+	}
+	if f.parent != nil {
+		if d, ok := dates[f.parent]; ok {
+			return d, "date:as the statement it continues (" + baseDateRule(rules[f.parent]) + ")"
+		}
+	}
+	rule := "date:doc"
+	if !a.doc.Date.Known() {
+		rule = "date:doc (unknown)"
+	}
+	if ignored != "" {
+		rule = ignored + "; " + rule
+	}
+	return a.doc.Date, rule
+}
+
+func (a *analysis) dateIn(sp model.Span) (model.Date, bool) {
+	if a.reg.Events == nil || sp.Len() <= 0 {
+		return model.Date{}, false
+	}
+	d, ok := a.reg.Events.DateIn(a.doc, sp)
+	if !ok || !d.Known() {
+		return model.Date{}, false
+	}
+	return d, true
+}
+
+func (a *analysis) afterDoc(d model.Date) bool {
+	dd := a.doc.Date
+	return dd.Known() && !dd.Latest.IsZero() && d.Earliest.After(dd.Latest)
+}
+
+// baseDateRule is the rule that first dated a chain of inherited dates,
+// without its "date:" prefix: "relative:weekday on Sunday", "doc".
+func baseDateRule(rule string) string {
+	for strings.HasPrefix(rule, "date:as ") {
+		i := strings.Index(rule, "(")
+		if i < 0 || !strings.HasSuffix(rule, ")") {
+			break
+		}
+		rule = rule[i+1 : len(rule)-1]
+	}
+	return strings.TrimPrefix(rule, "date:")
+}
+
+func dateRule(d model.Date) string {
+	r := strings.TrimPrefix(d.Rule, "date:")
+	if r == "" {
+		r = "text"
+	}
+	if d.Evidence != "" {
+		return "date:" + r + " " + d.Evidence
+	}
+	return "date:" + r
 }

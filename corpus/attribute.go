@@ -1,0 +1,868 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// Attribution: who is speaking. Mentions of speakers are found in the
+// narration (never inside quotations): registry names and spellings, role
+// and name appositions ("Kremlin spokesman Dmitry Peskov", which also make
+// "the Kremlin spokesman" an alias for the article), people the registry
+// does not know ("Hungarian Foreign Minister Peter Szijjarto"), role nouns
+// ("the spokesperson"), pronouns, demonyms ("the North American") and
+// people who are not speakers ("the TV host"). Speech frames — a speech verb
+// with its subject, or a quotation — then take their speaker from their
+// subject mention, resolved in text order.
+
+type mentKind uint8
+
+const (
+	mName    mentKind = iota // a name, possibly with its role before it
+	mRole                    // "the Kremlin spokesman"
+	mPronoun                 // he, she, they
+	mDemonym                 // "the North American"
+	mPerson                  // "the TV host": a person who is not a speaker
+)
+
+// mention is a reference to a speaker (or a non-speaker person) in narration.
+type mention struct {
+	kind     mentKind
+	sent     int // sentence index
+	a, b     int // token range [a, b) in the sentence
+	span     model.Span
+	text     string // as written
+	role     string // for mRole: the role phrase without "the"; for mName: the apposition role, if any
+	word     string // pronoun (lower case)
+	aff      model.Affiliation
+	poss     bool
+	subject  bool
+	speaker  *speakerEntry // resolved; nil while unresolved or unknown
+	rule     string        // how it was resolved, or why it was not
+	resolved bool
+}
+
+// sentence is one sentence of the document with its tokens.
+type sentence struct {
+	span model.Span
+	para int
+	toks []token
+	ms   []*mention
+}
+
+// appositionRef is an entry of the article's alias table.
+type appositionRef struct {
+	sp   *speakerEntry
+	rule string
+}
+
+// analysis holds one document's passes.
+type analysis struct {
+	reg     *Registry
+	sp      *Speakers
+	doc     *model.Document
+	text    string
+	paras   []model.Span
+	quotes  []quote
+	sents   []*sentence
+	title   model.Span
+	persons []*speakerEntry            // people found in the text, not in the registry
+	names   map[string]*speakerEntry   // article name aliases (persons' names and surnames)
+	table   map[string]appositionRef   // article alias table: role → speaker
+	roles   map[*speakerEntry][]string // roles the article gives a speaker
+	named   map[*speakerEntry]bool     // speakers named in the article
+	qbound  map[int]bool               // quotations bound to a frame
+	notes   map[int]string             // quotations that are not speech, and why
+	frames  []*frame
+	stmtsOf map[*frame]*model.Statement // filled as statements are built
+}
+
+func newAnalysis(r *Registry, doc *model.Document) *analysis {
+	a := &analysis{reg: r, sp: r.Speakers, doc: doc, text: doc.Text,
+		names: map[string]*speakerEntry{}, table: map[string]appositionRef{},
+		roles: map[*speakerEntry][]string{}, named: map[*speakerEntry]bool{},
+		qbound: map[int]bool{}, notes: map[int]string{}, stmtsOf: map[*frame]*model.Statement{}}
+	if a.sp == nil {
+		a.sp = &Speakers{}
+		a.sp.init()
+	}
+	a.paras = paragraphs(a.text)
+	a.quotes = pairQuotes(a.text, a.paras)
+	for pi, p := range a.paras {
+		for _, s := range splitSentences(a.text, p, a.quotes) {
+			si := len(a.sents)
+			a.sents = append(a.sents, &sentence{span: s, para: pi, toks: tokenize(a.text, s, a.quotes, si)})
+		}
+	}
+	a.title = a.titleSpan()
+	return a
+}
+
+// titleSpan is the headline: the document's TitleSpan, or else a first
+// paragraph that does not end a sentence (no final . ! ? inside or after a
+// closing mark) and is followed by more text.
+func (a *analysis) titleSpan() model.Span {
+	if !a.doc.TitleSpan.IsZero() {
+		return a.doc.TitleSpan
+	}
+	if len(a.paras) < 2 {
+		return model.Span{}
+	}
+	p := a.paras[0]
+	s := strings.TrimRight(a.text[p.Start:p.End], " ”\"»’")
+	if p.Len() > 300 || s == "" || strings.ContainsRune(".!?…:", rune(s[len(s)-1])) {
+		return model.Span{}
+	}
+	return p
+}
+
+func (a *analysis) inTitle(s model.Span) bool {
+	return !a.title.IsZero() && s.Start >= a.title.Start && s.End <= a.title.End
+}
+
+// --- word classes -------------------------------------------------------
+
+var (
+	prepositions = setOf("of", "with", "to", "by", "for", "from", "on", "about", "against", "at", "in", "into",
+		"toward", "towards", "between", "including", "than", "like", "among", "over", "under", "via", "upon",
+		"after", "before", "during", "behind", "through", "unlike", "despite", "without", "as")
+	determiners = setOf("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those")
+	stopCaps    = setOf("the", "a", "an", "in", "on", "at", "for", "but", "and", "however", "meanwhile", "earlier",
+		"later", "yesterday", "today", "also", "then", "when", "while", "after", "before", "according", "as", "if",
+		"since", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "otherwise", "nonetheless",
+		"critically", "moreover", "still", "so", "during", "talking", "speaking", "asked", "commenting", "mr.", "mrs.",
+		"ms.", "dr.", "mr", "mrs", "ms", "dr", "by", "with", "from", "of", "to", "its", "his", "her", "their", "our",
+		"not", "no", "there", "here", "what", "who", "how", "why", "where")
+	titles    = setOf("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "madam")
+	skipWords = setOf("has", "have", "had", "also", "additionally", "further", "again", "then", "later", "earlier",
+		"previously", "repeatedly", "reportedly", "once", "too", "already", "recently", "now", "has", "was", "is",
+		"separately", "personally", "publicly", "firmly", "directly", "bluntly", "flatly", "simply")
+	adverbialStart = setOf("on", "in", "at", "during", "after", "before", "via", "through", "from", "with", "while",
+		"when", "to", "today", "yesterday", "earlier", "later", "also", "again", "publicly", "firmly", "then",
+		"further", "repeatedly", "additionally", "once", "recently", "previously", "separately", "last", "this",
+		"over", "shortly", "speaking", "as", "for", "amid", "following")
+	recipientWords = setOf("reporters", "journalists", "press", "media", "news", "agency", "information",
+		"company", "newspaper", "outlet", "channel", "tv", "broadcaster", "correspondent", "correspondents",
+		"state", "newsmen", "interviewer", "audience", "lawmakers", "parliament", "russian", "us", "american",
+		"daily", "magazine", "radio", "television", "service", "him", "her", "them", "us")
+	relativeVerbs = setOf("was", "is", "were", "are", "has", "had", "have", "will", "would", "can", "could", "may",
+		"might", "should", "must", "did", "does", "do")
+	clauseStarts = setOf("he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "the",
+		"a", "an", "his", "her", "its", "their", "our", "no", "some", "all", "any", "every", "both", "such",
+		"nothing", "everything", "if", "whether", "what", "how", "why", "when", "only", "neither", "none")
+	subordinators = setOf("while", "although", "though", "whereas", "as", "when", "since", "because", "if",
+		"after", "before", "once", "whilst")
+	connectors  = setOf("and", "but", "however", "yet", "while", "whereas", "though", "although")
+	speechNouns = setOf("statement", "statements", "remarks", "comments", "comment", "interview", "post", "posts",
+		"message", "letter", "speech", "address", "briefing", "article", "op-ed", "column", "tweet", "tweets")
+	titleCues = setOf("interview", "program", "programme", "show", "newspaper", "channel", "magazine", "titled",
+		"entitled", "called", "dubbed", "named", "headlined", "book", "film", "movie", "article", "paper", "column",
+		"op-ed", "documentary", "podcast", "series", "broadcast", "report", "song", "album", "operation", "doctrine",
+		"project", "forum", "conference", "festival", "slogan", "motto", "hashtag")
+	titleAfter = setOf("program", "programme", "show", "channel", "newspaper", "magazine", "tv", "broadcast",
+		"documentary", "film", "series", "podcast", "talk", "book", "article", "paper", "project", "forum",
+		"conference", "festival", "operation", "doctrine", "party", "movement", "agency", "website")
+)
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func (t token) is(w string) bool { return t.Kind == tokWord && t.Low == w }
+func (t token) punct(p string) bool {
+	return t.Kind == tokPunct && strings.Contains(p, t.Text)
+}
+
+// isHead reports whether the token (or it with the one before) is a role head.
+func (a *analysis) isHead(toks []token, i int) bool {
+	t := toks[i]
+	if t.Kind != tokWord {
+		return false
+	}
+	if _, ok := a.sp.roleHeads[t.Base]; ok {
+		return true
+	}
+	if i > 0 && toks[i-1].Kind == tokWord {
+		if _, ok := a.sp.roleHeads[toks[i-1].Low+" "+t.Base]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) isRoleWord(t token) bool {
+	if t.Kind != tokWord {
+		return false
+	}
+	if a.sp.roleWords[t.Low] || titles[t.Low] {
+		return true
+	}
+	if _, ok := a.sp.roleHeads[t.Base]; ok {
+		return true
+	}
+	if _, ok := a.sp.nationality[t.Low]; ok {
+		return true
+	}
+	return t.Cap && !stopCaps[t.Low]
+}
+
+// --- pass A: names, appositions, people ---------------------------------
+
+// matchName returns the speaker whose name or alias starts at toks[i] and
+// the number of tokens it spans (longest first).
+func (a *analysis) matchName(toks []token, i int) (*speakerEntry, int) {
+	if toks[i].Kind != tokWord || !toks[i].Cap {
+		return nil, 0
+	}
+	maxN := max(a.sp.aliasMaxWord, 3)
+	for n := maxN; n >= 1; n-- {
+		if i+n > len(toks) {
+			continue
+		}
+		ws := make([]string, 0, n)
+		ok := true
+		for k := i; k < i+n; k++ {
+			t := toks[k]
+			if t.Kind != tokWord || (k < i+n-1 && t.Poss) {
+				ok = false
+				break
+			}
+			if k == i+n-1 {
+				ws = append(ws, t.Base)
+			} else {
+				ws = append(ws, t.Low)
+			}
+		}
+		if !ok {
+			continue
+		}
+		key := strings.Join(ws, " ")
+		if es := a.sp.aliasIndex[key]; len(es) == 1 {
+			return es[0], n
+		}
+		if e := a.names[key]; e != nil {
+			return e, n
+		}
+	}
+	return nil, 0
+}
+
+// roleBefore walks left from toks[end-1] over role words and returns where
+// the role starts (end when there is none with a head noun).
+func (a *analysis) roleBefore(toks []token, end int) int {
+	j := end - 1
+	start := end
+	for j >= 0 {
+		t := toks[j]
+		if t.Kind != tokWord {
+			break
+		}
+		if (t.Low == "the" || t.Low == "of" || t.Low == "to" || t.Low == "for") && start < end {
+			// a connector inside a role only when the role goes on before it
+			if j > 0 && toks[j-1].Kind == tokWord && a.isRoleWord(toks[j-1]) && !stopCaps[toks[j-1].Low] {
+				j--
+				continue
+			}
+			break
+		}
+		if !a.isRoleWord(t) || (t.Poss && !isNationality(a, t)) {
+			break
+		}
+		if t.Low == "the" || t.Low == "of" || t.Low == "to" || t.Low == "for" {
+			break
+		}
+		start = j
+		j--
+	}
+	// trim connectors at the front, require a head
+	for start < end && (toks[start].Low == "the" || toks[start].Low == "of" || toks[start].Low == "to" || toks[start].Low == "for") {
+		start++
+	}
+	for k := start; k < end; k++ {
+		if a.isHead(toks, k) {
+			return start
+		}
+	}
+	// a bare title ("Mr.") joins the mention but gives no role
+	if end > 0 && titles[toks[end-1].Low] {
+		return end - 1
+	}
+	return end
+}
+
+func isNationality(a *analysis, t token) bool {
+	_, ok := a.sp.nationality[t.Low]
+	return ok
+}
+
+// affiliationOf reads a nationality word from a role phrase.
+func (a *analysis) affiliationOf(role string) model.Affiliation {
+	f := strings.Fields(normPhrase(role))
+	for n := min(a.sp.natMaxWords, len(f)); n >= 1; n-- {
+		for i := 0; i+n <= len(f); i++ {
+			if aff, ok := a.sp.nationality[strings.Join(f[i:i+n], " ")]; ok {
+				return aff
+			}
+		}
+	}
+	return model.NoAffil
+}
+
+func spanText(text string, toks []token, i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return text[toks[i].Start:toks[j-1].End]
+}
+
+// passA finds names (with the roles standing before them) and the people
+// the registry does not know, and builds the article's alias table.
+func (a *analysis) passA() {
+	for si, s := range a.sents {
+		toks := s.toks
+		for i := 0; i < len(toks); i++ {
+			sp, n := a.matchName(toks, i)
+			person := false
+			if sp == nil {
+				sp, n = a.newPerson(toks, i)
+				person = sp != nil
+			}
+			if sp == nil {
+				continue
+			}
+			start := a.roleBefore(toks, i)
+			m := &mention{kind: mName, sent: si, a: start, b: i + n, speaker: sp, resolved: true}
+			m.span = model.Span{Start: toks[start].Start, End: toks[i+n-1].End}
+			m.text = a.text[m.span.Start:m.span.End]
+			m.poss = toks[i+n-1].Poss
+			m.rule = "speaker:name " + spanText(a.text, toks, i, i+n)
+			if start < i && !titles[toks[i-1].Low] || start < i-1 {
+				role := spanText(a.text, toks, start, i)
+				role = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(role, "Mr."), "Mrs."))
+				m.role = role
+				m.rule = "speaker:apposition " + m.text
+				a.addAlias(role, sp, m.rule)
+			}
+			if person {
+				m.rule = "speaker:new person " + m.text
+			}
+			// a following apposition: "Dmitry Medvedev, the current deputy head of …,"
+			if k := i + n; k+1 < len(toks) && toks[k].punct(",") {
+				e := k + 1
+				if toks[e].is("the") {
+					e++
+				}
+				f := e
+				for f < len(toks) && toks[f].Kind == tokWord && (a.isRoleWord(toks[f]) || toks[f].Low == "of") {
+					f++
+				}
+				hasHead := false
+				for x := e; x < f; x++ {
+					hasHead = hasHead || a.isHead(toks, x)
+				}
+				if hasHead && f > e && (f == len(toks) || toks[f].punct(",.;")) {
+					a.addAlias(spanText(a.text, toks, e, f), sp, "speaker:apposition "+spanText(a.text, toks, i, f))
+				}
+			}
+			a.named[sp] = true
+			s.ms = append(s.ms, m)
+			i += n - 1
+		}
+	}
+}
+
+func (a *analysis) addAlias(role string, sp *speakerEntry, rule string) {
+	key := normPhrase(role)
+	for _, drop := range []string{"new ", "current ", "the "} {
+		key = strings.TrimPrefix(key, drop)
+	}
+	if key == "" {
+		return
+	}
+	if old, ok := a.table[key]; ok && old.sp != sp {
+		// two people with one role in one article: the role names neither
+		a.table[key] = appositionRef{nil, "role:" + role + " names both " + old.sp.Name + " and " + sp.Name}
+		return
+	}
+	a.table[key] = appositionRef{sp, rule}
+	a.roles[sp] = append(a.roles[sp], role)
+}
+
+// newPerson reads "<role> <First Last>" where the registry knows neither
+// name: a person found in the text, with the role the text gives.
+func (a *analysis) newPerson(toks []token, i int) (*speakerEntry, int) {
+	start := a.roleBefore(toks, i)
+	if start == i || titles[toks[start].Low] && start == i-1 {
+		return nil, 0
+	}
+	n := 0
+	for k := i; k < len(toks) && n < 3; k++ {
+		t := toks[k]
+		if t.Kind != tokWord || !t.Cap || stopCaps[t.Low] || a.isHead(toks, k) || a.sp.roleWords[t.Low] || isNationality(a, t) || isInitialRun(strings.TrimSuffix(t.Text, ".")) && len(t.Text) <= 2 {
+			break
+		}
+		if _, ok := a.reg.Verbs.match([]string{t.Low}); ok > 0 {
+			break
+		}
+		n++
+		if t.Poss {
+			break
+		}
+	}
+	if n < 2 {
+		return nil, 0
+	}
+	// a following capitalised word means a longer name or an organisation
+	if k := i + n; k < len(toks) && toks[k].Kind == tokWord && toks[k].Cap && !toks[i+n-1].Poss {
+		return nil, 0
+	}
+	words := make([]string, n)
+	for k := 0; k < n; k++ {
+		words[k] = strings.TrimSuffix(strings.TrimSuffix(toks[i+k].Text, "’s"), "'s")
+	}
+	name := strings.Join(words, " ")
+	role := spanText(a.text, toks, start, i)
+	if e := a.names[normPhrase(name)]; e != nil {
+		return e, n
+	}
+	e := &speakerEntry{Speaker: model.Speaker{Name: name, Role: cleanRole(role), Affiliation: a.affiliationOf(role)}}
+	a.persons = append(a.persons, e)
+	a.names[normPhrase(name)] = e
+	if last := normWord(words[n-1]); len(a.sp.aliasIndex[last]) == 0 {
+		a.names[last] = e
+	}
+	return e, n
+}
+
+// cleanRole drops temporal words from a role taken from the text.
+func cleanRole(role string) string {
+	f := strings.Fields(role)
+	for len(f) > 1 {
+		switch strings.ToLower(f[0]) {
+		case "new", "current", "the", "then", "incoming", "outgoing":
+			f = f[1:]
+			continue
+		}
+		break
+	}
+	return strings.Join(f, " ")
+}
+
+// --- pass B: role nouns, pronouns, demonyms, non-speakers ---------------
+
+func (a *analysis) passB() {
+	for si, s := range a.sents {
+		used := make([]bool, len(s.toks))
+		for _, m := range s.ms {
+			for k := m.a; k < m.b; k++ {
+				used[k] = true
+			}
+		}
+		toks := s.toks
+		var add []*mention
+		for i := 0; i < len(toks); i++ {
+			if used[i] || toks[i].Kind != tokWord {
+				continue
+			}
+			t := toks[i]
+			switch t.Low {
+			case "he", "she", "they":
+				m := &mention{kind: mPronoun, sent: si, a: i, b: i + 1, word: t.Low, span: model.Span{Start: t.Start, End: t.End}, text: t.Text}
+				add = append(add, m)
+				continue
+			}
+			if m := a.roleMention(toks, i, used); m != nil {
+				m.sent = si
+				add = append(add, m)
+				i = m.b - 1
+				continue
+			}
+			if m := a.demonym(toks, i, used); m != nil {
+				m.sent = si
+				add = append(add, m)
+				i = m.b - 1
+				continue
+			}
+			if m := a.personNoun(toks, i, used); m != nil {
+				m.sent = si
+				add = append(add, m)
+				i = m.b - 1
+			}
+		}
+		s.ms = append(s.ms, add...)
+		sortSpeakerMentions(s.ms)
+	}
+}
+
+func sortSpeakerMentions(ms []*mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].a < ms[j-1].a; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// roleMention reads "the <role …> <head>" (or a possessive nationality
+// before the role) not followed by a name.
+func (a *analysis) roleMention(toks []token, i int, used []bool) *mention {
+	start := i
+	j := i
+	if toks[i].is("the") {
+		j++
+	} else if !(isNationality(a, toks[i]) && toks[i].Poss) {
+		return nil
+	}
+	last := -1
+	for k := j; k < len(toks) && !used[k]; k++ {
+		t := toks[k]
+		if t.Kind != tokWord || !(a.isRoleWord(t)) || t.Low == "the" {
+			break
+		}
+		if a.isHead(toks, k) {
+			last = k
+		}
+		if t.Poss || !a.isHead(toks, k) && last >= 0 {
+			if t.Poss && a.isHead(toks, k) {
+				last = k
+			}
+			break
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	// the head must end the role: "the Kremlin spokesman Peskov" is a name
+	if k := last + 1; k < len(toks) && toks[k].Kind == tokWord && toks[k].Cap && !toks[last].Poss {
+		return nil
+	}
+	roleStart := j
+	if !toks[i].is("the") {
+		roleStart = i
+	}
+	m := &mention{kind: mRole, a: start, b: last + 1}
+	m.span = model.Span{Start: toks[start].Start, End: toks[last].End}
+	m.text = a.text[m.span.Start:m.span.End]
+	m.role = spanText(a.text, toks, roleStart, last+1)
+	m.role = strings.TrimSuffix(strings.TrimSuffix(m.role, "’s"), "'s")
+	m.poss = toks[last].Poss
+	return m
+}
+
+// demonym reads "the <nationality>" used as a noun for a person: followed
+// by a verb, an auxiliary or punctuation ("the North American said").
+func (a *analysis) demonym(toks []token, i int, used []bool) *mention {
+	if !toks[i].is("the") {
+		return nil
+	}
+	for n := min(a.sp.natMaxWords, len(toks)-i-1); n >= 1; n-- {
+		ws := make([]string, 0, n)
+		for k := i + 1; k <= i+n; k++ {
+			ws = append(ws, toks[k].Low)
+		}
+		aff, ok := a.sp.nationality[strings.Join(ws, " ")]
+		if !ok {
+			continue
+		}
+		k := i + n + 1
+		if k < len(toks) {
+			nt := toks[k]
+			_, vn := a.reg.Verbs.match([]string{nt.Low})
+			if !(nt.Kind == tokPunct && nt.punct(",.;") || vn > 0 || skipWords[nt.Low]) {
+				return nil
+			}
+		}
+		m := &mention{kind: mDemonym, a: i, b: i + n + 1, aff: aff}
+		m.span = model.Span{Start: toks[i].Start, End: toks[i+n].End}
+		m.text = a.text[m.span.Start:m.span.End]
+		return m
+	}
+	return nil
+}
+
+// personNoun reads "the/his/her/their … <person noun>" followed by a verb:
+// a person the registry cannot name.
+func (a *analysis) personNoun(toks []token, i int, used []bool) *mention {
+	if !determiners[toks[i].Low] {
+		return nil
+	}
+	for k := i + 1; k < len(toks) && k <= i+3 && !used[k]; k++ {
+		t := toks[k]
+		if t.Kind != tokWord {
+			return nil
+		}
+		if a.sp.personNouns[t.Base] {
+			m := &mention{kind: mPerson, a: i, b: k + 1, poss: t.Poss}
+			m.span = model.Span{Start: toks[i].Start, End: t.End}
+			m.text = a.text[m.span.Start:m.span.End]
+			if k+1 < len(toks) && toks[k+1].Kind == tokWord && !toks[k+1].Cap && !t.Poss {
+				return m
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// markSubjects sets the subject flag: a mention not after a preposition or
+// a determiner, not possessive, and followed by a word or a comma.
+func (a *analysis) markSubjects() {
+	for _, s := range a.sents {
+		for _, m := range s.ms {
+			if m.poss {
+				continue
+			}
+			if m.a > 0 {
+				p := s.toks[m.a-1]
+				if p.Kind == tokWord && (prepositions[p.Low] || (m.kind == mName && determiners[p.Low])) {
+					continue
+				}
+			}
+			if m.b < len(s.toks) {
+				nx := s.toks[m.b]
+				if nx.Kind == tokWord && nx.Cap && m.kind != mPronoun {
+					continue
+				}
+				if nx.Kind == tokQuote {
+					continue
+				}
+			}
+			m.subject = true
+		}
+	}
+}
+
+// mentionEndingAt returns the mention whose last token is toks[i].
+func (s *sentence) mentionEndingAt(i int) *mention {
+	for _, m := range s.ms {
+		if m.b-1 == i {
+			return m
+		}
+	}
+	return nil
+}
+
+func (s *sentence) mentionStartingAt(i int) *mention {
+	for _, m := range s.ms {
+		if m.a == i {
+			return m
+		}
+	}
+	return nil
+}
+
+// --- resolution -----------------------------------------------------------
+
+// spkResolver resolves role nouns, pronouns and demonyms in text order.
+type spkResolver struct {
+	a       *analysis
+	history []*histEntry // subject mentions and statement speakers, in order
+	all     []*mention   // every resolved mention, in order
+	// statements counts the frames settled so far (the walk is in text order)
+	statements int
+}
+
+type histEntry struct {
+	pos     int
+	para    int
+	sp      *speakerEntry // nil: a person who is not a known speaker
+	text    string
+	blocker bool
+}
+
+func genderFits(pron string, sp *speakerEntry) bool {
+	switch pron {
+	case "he":
+		return sp.Gender == "male" || sp.Gender == ""
+	case "she":
+		return sp.Gender == "female" || sp.Gender == ""
+	}
+	return true
+}
+
+func (r *spkResolver) resolve(m *mention, para int) {
+	if m.resolved {
+		return
+	}
+	m.resolved = true
+	switch m.kind {
+	case mRole:
+		m.speaker, m.rule = r.resolveRole(m)
+	case mPronoun:
+		m.speaker, m.rule = r.resolvePronoun(m, para)
+	case mDemonym:
+		m.speaker, m.rule = r.resolveDemonym(m, para)
+	case mPerson:
+		m.rule = "speaker:" + m.text + " is not a known speaker"
+	}
+}
+
+func (a *analysis) docRange() (time.Time, time.Time) {
+	d := a.doc.Date
+	if !d.Known() {
+		return time.Time{}, time.Time{}
+	}
+	return d.Earliest, d.Latest
+}
+
+func (r *spkResolver) resolveRole(m *mention) (*speakerEntry, string) {
+	a := r.a
+	key := normPhrase(m.role)
+	if ref, ok := a.table[key]; ok {
+		if ref.sp == nil {
+			return nil, ref.rule
+		}
+		return ref.sp, ref.rule + " (the " + m.role + ")"
+	}
+	// the role without its nationality: "the US President-elect" after
+	// "President-elect Donald Trump"
+	if f := strings.Fields(key); len(f) > 1 {
+		if _, ok := a.sp.nationality[f[0]]; ok {
+			if ref, ok := a.table[strings.Join(f[1:], " ")]; ok && ref.sp != nil {
+				return ref.sp, ref.rule + " (the " + m.role + ")"
+			}
+		}
+	}
+	from, to := a.docRange()
+	hs := a.sp.holders(key, from, to)
+	spun := func(h roleRef) string {
+		if h.role.Spun {
+			return ", spun form"
+		}
+		return ""
+	}
+	if len(hs) == 1 {
+		if from.IsZero() {
+			return hs[0].sp, fmt.Sprintf("role:the %s → %s (the only holder in the registry%s)", m.role, hs[0].sp.Name, spun(hs[0]))
+		}
+		return hs[0].sp, fmt.Sprintf("role:the %s → %s on %s%s", m.role, hs[0].sp.Name, a.doc.Date.Label(), spun(hs[0]))
+	}
+	if len(hs) > 1 {
+		var inText []roleRef
+		for _, h := range hs {
+			if a.named[h.sp] {
+				inText = append(inText, h)
+			}
+		}
+		if len(inText) == 1 {
+			return inText[0].sp, fmt.Sprintf("role:the %s → %s (the only holder named in the article%s)", m.role, inText[0].sp.Name, spun(inText[0]))
+		}
+		names := make([]string, len(hs))
+		for i, h := range hs {
+			names[i] = h.sp.Name
+		}
+		return nil, "role:the " + m.role + " could be " + strings.Join(names, " or ") + " and the date does not settle it"
+	}
+	// a head noun alone: the speaker last named with a role of that family
+	fam := a.sp.headFamily(key)
+	if fam != "" && len(strings.Fields(key)) <= 2 {
+		for i := len(r.all) - 1; i >= 0; i-- {
+			sp := r.all[i].speaker
+			if sp == nil || r.all[i].span.Start >= m.span.Start {
+				continue
+			}
+			if a.hasRoleFamily(sp, fam) {
+				return sp, fmt.Sprintf("role:the %s → %s, the last-named speaker with that role", m.role, sp.Name)
+			}
+		}
+	}
+	return nil, "role:the " + m.role + " names no one the text settles"
+}
+
+func (a *analysis) hasRoleFamily(sp *speakerEntry, fam string) bool {
+	if a.sp.headFamily(sp.Role) == fam {
+		return true
+	}
+	for _, r := range sp.Roles {
+		if a.sp.headFamily(r.Title) == fam {
+			return true
+		}
+	}
+	for _, r := range a.roles[sp] {
+		if a.sp.headFamily(r) == fam {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *spkResolver) resolvePronoun(m *mention, para int) (*speakerEntry, string) {
+	a := r.a
+	s := a.sents[m.sent]
+	// "statements from the US National Security Council …, in which he
+	// indicated": the author of the statements
+	if m.a >= 2 && s.toks[m.a-1].is("which") && s.toks[m.a-2].is("in") {
+		for k := m.a - 3; k >= 1; k-- {
+			if s.toks[k].Kind == tokWord && (s.toks[k].Low == "from" || s.toks[k].Low == "by" || s.toks[k].Low == "of") && speechNouns[s.toks[k-1].Low] {
+				x := s.mentionStartingAt(k + 1)
+				if x == nil && k+2 < len(s.toks) && s.toks[k+1].is("the") {
+					x = s.mentionStartingAt(k + 2)
+				}
+				if x != nil && x.speaker != nil {
+					return x.speaker, fmt.Sprintf("pronoun %s → %s, author of the %s (“in which %s”)", m.word, x.speaker.Name, s.toks[k-1].Text, m.word)
+				}
+			}
+		}
+	}
+	for i := len(r.history) - 1; i >= 0; i-- {
+		h := r.history[i]
+		if h.pos >= m.span.Start {
+			continue
+		}
+		if h.para < para-1 {
+			break
+		}
+		if h.blocker {
+			return nil, fmt.Sprintf("pronoun %s: the nearest subject, “%s”, is not a known speaker", m.word, h.text)
+		}
+		if h.sp != nil && genderFits(m.word, h.sp) {
+			return h.sp, fmt.Sprintf("pronoun %s → %s, last named in paragraph %d", m.word, h.sp.Name, h.para+1)
+		}
+	}
+	// a story opening with “…,” he said names the speaker next
+	if !r.anyStatementBefore(m.span.Start) {
+		for si := m.sent + 1; si < len(a.sents) && a.sents[si].para <= para+1; si++ {
+			for _, x := range a.sents[si].ms {
+				if x.kind == mName && x.subject && x.speaker != nil && genderFits(m.word, x.speaker) && x.speaker.Gender != "body" {
+					return x.speaker, fmt.Sprintf("pronoun %s → %s, named next in paragraph %d (forward reference)", m.word, x.speaker.Name, a.sents[si].para+1)
+				}
+			}
+		}
+	}
+	return nil, fmt.Sprintf("pronoun %s: no compatible speaker named in this or the previous paragraph", m.word)
+}
+
+func (r *spkResolver) anyStatementBefore(pos int) bool {
+	return r.statements > 0
+}
+
+func (r *spkResolver) resolveDemonym(m *mention, para int) (*speakerEntry, string) {
+	for i := len(r.all) - 1; i >= 0; i-- {
+		x := r.all[i]
+		if x.span.Start >= m.span.Start || x.speaker == nil {
+			continue
+		}
+		if r.a.sents[x.sent].para < para-3 {
+			break
+		}
+		if x.speaker.Affiliation == m.aff {
+			return x.speaker, fmt.Sprintf("demonym %s → %s, the last-mentioned %s speaker", m.text, x.speaker.Name, m.aff)
+		}
+	}
+	return nil, fmt.Sprintf("demonym %s: no %s speaker mentioned before", m.text, m.aff)
+}
+
+// isLetterStart reports whether s starts with a letter.
+func isLetterStart(s string) bool {
+	for _, r := range s {
+		return unicode.IsLetter(r)
+	}
+	return false
+}

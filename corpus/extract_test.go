@@ -1,0 +1,362 @@
+package corpus
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+func stmtRegistry(t testing.TB) *Registry {
+	t.Helper()
+	r, err := DefaultRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func extractText(t testing.TB, text string, date model.Date) []*model.Statement {
+	t.Helper()
+	doc := &model.Document{ID: "t", Text: text, Date: date}
+	stmts, _ := stmtRegistry(t).Extract(doc)
+	for _, s := range stmts {
+		if text[s.Span.Start:s.Span.End] != s.Text {
+			t.Errorf("%s: span %v does not hold its text", s.ID, s.Span)
+		}
+		if !s.Context.In(len(text)) || s.Context.Start > s.Span.Start || s.Context.End < s.Span.End {
+			t.Errorf("%s: context %v does not hold span %v", s.ID, s.Context, s.Span)
+		}
+	}
+	return stmts
+}
+
+// want is an expected statement: speaker, kind and the start of its text.
+type want struct {
+	speaker string
+	kind    model.Kind
+	starts  string
+}
+
+func check(t *testing.T, got []*model.Statement, wants ...want) {
+	t.Helper()
+	if len(got) != len(wants) {
+		for _, s := range got {
+			t.Logf("got %s %s %q %v", s.Speaker, s.Kind, s.Text, s.Rules)
+		}
+		t.Fatalf("got %d statements, want %d", len(got), len(wants))
+	}
+	for i, w := range wants {
+		s := got[i]
+		if s.Speaker != w.speaker || s.Kind != w.kind || !strings.HasPrefix(s.Text, w.starts) {
+			t.Errorf("statement %d: got %s %s %q (%v), want %s %s %q…", i+1, s.Speaker, s.Kind, s.Text, s.Rules, w.speaker, w.kind, w.starts)
+		}
+	}
+}
+
+var day2024 = model.DayDate(model.Day(2024, 11, 11), "", "test", model.Span{})
+
+func TestQuotePairing(t *testing.T) {
+	cases := []struct {
+		name, text string
+		inner      []string
+	}{
+		{"curly", `“We are ready,” he said.`, []string{"We are ready,"}},
+		{"ascii", `"We are ready," he said. "Yes."`, []string{"We are ready,", "Yes."}},
+		{"guillemets", `«Nous sommes prêts», a-t-il dit.`, []string{"Nous sommes prêts"}},
+		{"low-high", `„Wir sind bereit“, sagte er.`, []string{"Wir sind bereit"}},
+		{"apostrophes are not quotes", `“Love can’t be forced, it’s Trump‘s view,” he said.`, []string{"Love can’t be forced, it’s Trump‘s view,"}},
+		{"nested singles", `“crossing ‘the red lines.’ As for the rest,” he stressed.`, []string{"crossing ‘the red lines.’ As for the rest,"}},
+		{"stray opening mark", `“And“We are ready for dialogue,” he said.`, []string{"We are ready for dialogue,"}},
+		{"stray closing mark", `said that “are possible only after it.” Entry into NATO”.`, []string{"are possible only after it.” Entry into NATO"}},
+		{"across paragraphs", "“First paragraph goes on\n\n“and the second ends here,” he said.", []string{"First paragraph goes on\n\n“and the second ends here,"}},
+		{"continues into the next paragraph", "He said: “first part\n\nsecond part.” Then more.", []string{"first part\n\nsecond part."}},
+		{"unclosed", "He said: “never closed\n\nA new paragraph.", []string{"never closed"}},
+		{"brackets kept", `“calling for kind relations [with the US],” Peskov said.`, []string{"calling for kind relations [with the US],"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			qs := pairQuotes(c.text, paragraphs(c.text))
+			var got []string
+			for _, q := range qs {
+				in := q.Inner(c.text)
+				got = append(got, c.text[in.Start:in.End])
+			}
+			if strings.Join(got, "|") != strings.Join(c.inner, "|") {
+				t.Errorf("got %q, want %q", got, c.inner)
+			}
+		})
+	}
+}
+
+func TestExtractDirectQuotes(t *testing.T) {
+	text := "Kremlin spokesman Dmitry Peskov spoke on Monday.\n\n" +
+		"“We are ready for dialogue,” Peskov said. “But it takes two.”\n\n" +
+		"“Nothing has changed,” he stressed, “and nothing will.”\n\n" +
+		"“It is clear that they do not read,” concluded Peskov."
+	check(t, extractText(t, text, day2024),
+		want{"Dmitry Peskov", model.Direct, "We are ready for dialogue"},
+		want{"Dmitry Peskov", model.Direct, "But it takes two."},
+		want{"Dmitry Peskov", model.Direct, "Nothing has changed"},
+		want{"Dmitry Peskov", model.Direct, "and nothing will."},
+		want{"Dmitry Peskov", model.Direct, "It is clear that they do not read"},
+	)
+}
+
+func TestExtractReportedSpeech(t *testing.T) {
+	text := "Russia is ready for talks, Kremlin spokesman Dmitry Peskov said on Sunday.\n\n" +
+		"According to Peskov, the ball is in Washington's court.\n\n" +
+		"Lavrov told reporters the sanctions were illegal.\n\n" +
+		"The spokesman added that “Russia is open to normalization” with the US.\n\n" +
+		"Peskov instructed TASS on Monday that the sanctions race was not Moscow's doing.\n\n" +
+		"Zakharova wrote on Telegram that the statement was absurd."
+	check(t, extractText(t, text, day2024),
+		want{"Dmitry Peskov", model.Indirect, "Russia is ready for talks"},
+		want{"Dmitry Peskov", model.Indirect, "the ball is in Washington's court"},
+		want{"Sergey Lavrov", model.Indirect, "the sanctions were illegal"},
+		want{"Dmitry Peskov", model.Mixed, "“Russia is open to normalization” with the US"},
+		want{"Dmitry Peskov", model.Indirect, "the sanctions race was not Moscow's doing"},
+		want{"Maria Zakharova", model.Indirect, "the statement was absurd"},
+	)
+	got := extractText(t, text, day2024)
+	if !strings.Contains(strings.Join(got[4].Rules, " "), "spun for told") {
+		t.Errorf("spun verb not marked: %v", got[4].Rules)
+	}
+}
+
+func TestExtractNotSpeech(t *testing.T) {
+	text := "Russia is ready to negotiate. “Broad and inclusive”\n\n" +
+		"“We are ready,” Peskov said in an interview with “Moscow. Kremlin. Putin” program on Rossiya-1.\n\n" +
+		"The host voiced an opinion that Russia “should have been more flexible” in 2014.\n\n" +
+		"The so-called “red lines” were discussed at length by the panel."
+	check(t, extractText(t, text, day2024),
+		want{"Dmitry Peskov", model.Direct, "We are ready"},
+	)
+}
+
+func TestExtractPronouns(t *testing.T) {
+	text := "“We are ready for a broad dialogue,” he said in a statement to Russian press.\n\n" +
+		"Peskov recalled that Putin had raised the matter.\n\n" +
+		"While Peskov spoke favorably of Trump, he was critical of the outgoing President Joe Biden. He claimed that the administration wants to prolong the war.\n\n" +
+		"Maria Zakharova spoke next. She said that the remarks were outrageous.\n\n" +
+		"As the senator entered the race, her opponent sounded the alarm. He warned that the campaign was lost."
+	check(t, extractText(t, text, day2024),
+		want{"Dmitry Peskov", model.Direct, "We are ready"},
+		want{"Dmitry Peskov", model.Indirect, "Putin had raised"},
+		want{"Dmitry Peskov", model.Indirect, "the administration wants"},
+		want{"Maria Zakharova", model.Indirect, "the remarks were outrageous"},
+		want{model.UnknownSpeaker, model.Indirect, "the campaign was lost"},
+	)
+	got := extractText(t, text, day2024)
+	if r := strings.Join(got[0].Rules, " "); !strings.Contains(r, "forward reference") {
+		t.Errorf("forward reference not recorded: %s", r)
+	}
+	if r := strings.Join(got[2].Rules, " "); !strings.Contains(r, "pronoun he → Dmitry Peskov, last named in paragraph 3") {
+		t.Errorf("pronoun rule: %s", r)
+	}
+}
+
+func TestExtractAppositionAndRoles(t *testing.T) {
+	text := "Hungarian Foreign Minister Peter Szijjarto said that Budapest would not back the plan.\n\n" +
+		"Szijjarto added that talks must go on.\n\n" +
+		"Former Russian President Dmitry Medvedev wrote on Telegram that the deal was dead.\n\n" +
+		"The former Russian president also said that Europe would regret it.\n\n" +
+		"Peskov was commenting on recent statements from the US National Security Council, in which he indicated that the US is ready to discuss arms control.\n\n" +
+		"“We do not link these issues,” the North American said."
+	doc := &model.Document{ID: "t", Text: text, Date: day2024}
+	stmts, speakers := stmtRegistry(t).Extract(doc)
+	check(t, stmts,
+		want{"Peter Szijjarto", model.Indirect, "Budapest would not"},
+		want{"Peter Szijjarto", model.Indirect, "talks must go on"},
+		want{"Dmitry Medvedev", model.Indirect, "the deal was dead"},
+		want{"Dmitry Medvedev", model.Indirect, "Europe would regret"},
+		want{"US National Security Council", model.Indirect, "the US is ready"},
+		want{"US National Security Council", model.Direct, "We do not link"},
+	)
+	if len(speakers) != 1 || speakers[0].Name != "Peter Szijjarto" || speakers[0].Role != "Hungarian Foreign Minister" || speakers[0].Affiliation != model.Other {
+		t.Errorf("new speakers: %+v", speakers)
+	}
+}
+
+func TestExtractRoleByDate(t *testing.T) {
+	text := "The US President-elect said that he would end the war quickly."
+	got := extractText(t, text, day2024)
+	check(t, got, want{"Donald Trump", model.Indirect, "he would end"})
+	got = extractText(t, text, model.DayDate(model.Day(2020, 12, 1), "", "test", model.Span{}))
+	check(t, got, want{"Joe Biden", model.Indirect, "he would end"})
+	// no date, nobody named: the text does not settle it
+	got = extractText(t, text, model.Date{Precision: model.PrecisionUnknown})
+	check(t, got, want{model.UnknownSpeaker, model.Indirect, "he would end"})
+}
+
+func TestExtractHeadlineAndIDs(t *testing.T) {
+	text := "It isn't Moscow that started the sanctions race, Dmitry Peskov has told TASS\n\n" +
+		"“It isn't Russia that initiated this sanctions race,” Peskov said.\n\n" +
+		"“We cannot tango alone,” he added."
+	got := extractText(t, text, day2024)
+	check(t, got,
+		want{"Dmitry Peskov", model.Direct, "It isn't Russia"},
+		want{"Dmitry Peskov", model.Direct, "We cannot tango"},
+	)
+	if got[0].ID != "t#1" || got[1].ID != "t#2" || got[0].Sources[0] != "t" {
+		t.Errorf("ids/sources: %s %s %v", got[0].ID, got[1].ID, got[0].Sources)
+	}
+	if len(got[0].Topics) == 0 || got[0].Topics[0].Topic != "sanctions" {
+		t.Errorf("topics: %+v", got[0].Topics)
+	}
+}
+
+func TestVerbsExtend(t *testing.T) {
+	var v Verbs
+	if err := v.extend([]byte("# c\nsaid\nburdened means=stressed spun\nfooed takes=nothing\n")); err == nil || !strings.Contains(err.Error(), "line 4") {
+		t.Errorf("want an error naming line 4, got %v", err)
+	}
+	if e, n := v.match([]string{"burdened", "that"}); e == nil || n != 1 || !e.Spun || e.Name() != "burdened (spun for stressed)" {
+		t.Errorf("match: %+v %d", e, n)
+	}
+}
+
+func TestSpeakersExtend(t *testing.T) {
+	r := stmtRegistry(t)
+	err := r.Extend("speakers", "mine.yaml", []byte("- name: Kaja Kallas\n  affiliation: Europe\n"))
+	if err == nil || !strings.Contains(err.Error(), "Kaja Kallas") || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("want an error naming the entry, got %v", err)
+	}
+	if err := r.Extend("speakers", "mine.yaml", []byte("- name: Kaja Kallas\n  role: EU foreign policy chief\n  affiliation: other\n  gender: female\n  aliases: [Kallas]\n- name: Dmitry Peskov\n  aliases: [Peskoff]\n")); err != nil {
+		t.Fatal(err)
+	}
+	doc := &model.Document{ID: "t", Text: "Kallas said that Europe stands firm. Peskoff said that it does not.", Date: day2024}
+	stmts, _ := r.Extract(doc)
+	check(t, stmts, want{"Kaja Kallas", model.Indirect, "Europe stands"}, want{"Dmitry Peskov", model.Indirect, "it does not"})
+	found := false
+	for _, sp := range r.Speakers.List() {
+		found = found || sp.Name == "Kaja Kallas" && sp.Affiliation == model.Other
+	}
+	if !found {
+		t.Error("Kaja Kallas not listed")
+	}
+}
+
+func TestTopicsAssign(t *testing.T) {
+	r := stmtRegistry(t)
+	got := r.Topics.Assign("We are not prepared for crossing the red lines; the sanctions race was started by Washington.")
+	names := map[string][]string{}
+	for _, m := range got {
+		names[m.Topic] = m.Words
+	}
+	if w := names["conditions"]; len(w) == 0 || w[0] != "red lines" {
+		t.Errorf("conditions: %v", names)
+	}
+	if _, ok := names["sanctions"]; !ok {
+		t.Errorf("sanctions: %v", names)
+	}
+	if _, ok := names["arms-control"]; ok {
+		t.Errorf("START must not match “started”: %v", names)
+	}
+	var tp Topics
+	if err := tp.extend([]byte("- topic: two words\n  words: [x]\n")); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("want an error naming the entry, got %v", err)
+	}
+}
+
+func TestMergeReports(t *testing.T) {
+	d := model.DayDate(model.Day(2024, 11, 11), "", "", model.Span{})
+	d2 := model.DayDate(model.Day(2024, 11, 12), "", "", model.Span{})
+	far := model.DayDate(model.Day(2024, 12, 20), "", "", model.Span{})
+	mk := func(id, doc, sp, text string, date model.Date, rules ...string) *model.Statement {
+		return &model.Statement{ID: id, Doc: doc, Speaker: sp, Text: text, Date: date, Sources: []string{doc}, Rules: rules}
+	}
+	docs := []*model.Document{{ID: "a"}, {ID: "b"}, {ID: "c"}}
+	in := []*model.Statement{
+		mk("a#1", "a", "Dmitry Peskov", "It isn't Russia that initiated this sanctions race. It was initiated by Washington", d, "attr:after-quote stated"),
+		mk("b#1", "b", "Dmitry Peskov", "It isn’t Russia that initiated this sanctions race. It was initiated by Washington", d2, "attr:after-quote instructed (spun for told)"),
+		mk("b#2", "b", "Vladimir Putin", "It isn't Russia that initiated this sanctions race. It was initiated by Washington", d),
+		mk("c#1", "c", "Dmitry Peskov", "It isn't Russia that initiated this sanctions race. It was initiated by Washington", far),
+		mk("c#2", "c", "Dmitry Peskov", "Something else entirely was said here today", d),
+	}
+	out := MergeReports(docs, in)
+	if len(out) != 4 {
+		t.Fatalf("got %d statements, want 4", len(out))
+	}
+	if out[0].ID != "a#1" || strings.Join(out[0].Sources, ",") != "a,b" {
+		t.Errorf("merged: %s %v", out[0].ID, out[0].Sources)
+	}
+	if !strings.Contains(strings.Join(out[0].Rules, " "), "merge:same statement as b#1") {
+		t.Errorf("merge rule: %v", out[0].Rules)
+	}
+	// deterministic
+	again := MergeReports(docs, []*model.Statement{in[1], in[0], in[2], in[3], in[4]})
+	if again[0].ID != "a#1" && again[1].ID != "a#1" {
+		t.Errorf("not deterministic: %v", again)
+	}
+	if j := shingleJaccard(shingleSet(normWords("a b c d")), shingleSet(normWords("a b c e"))); j < 0.3 || j > 0.4 {
+		t.Errorf("jaccard %f", j)
+	}
+}
+
+func TestExtractSpansOnSeed(t *testing.T) {
+	r := stmtRegistry(t)
+	res, err := r.LoadSeed(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]*model.Document{}
+	for _, d := range res.Documents {
+		docs[d.ID] = d
+	}
+	for _, s := range res.Statements {
+		d := docs[s.Doc]
+		if !s.Span.In(len(d.Text)) || d.Text[s.Span.Start:s.Span.End] != s.Text {
+			t.Errorf("%s: span does not hold the text", s.ID)
+		}
+		if strings.Contains(s.Text, "Moscow. Kremlin. Putin") && s.Kind == model.Direct {
+			t.Errorf("%s: a programme title became a statement", s.ID)
+		}
+		if len(s.Rules) < 3 {
+			t.Errorf("%s: rules %v", s.ID, s.Rules)
+		}
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	r := stmtRegistry(b)
+	res, err := r.LoadSeed(context.Background(), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range res.Documents {
+			r.Extract(d)
+		}
+	}
+}
+
+// FuzzExtract checks that extraction never panics on untrusted text and that
+// every statement's span holds its text inside its context.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"“And“We are ready,” he said in a statement.",
+		"Peskov said that “Russia is open” with the US.",
+		"\"unclosed\n\n“x” ” ” «a» „b“ Trump‘s",
+		"According to Peskov, ",
+		"“",
+	} {
+		f.Add(s)
+	}
+	r := stmtRegistry(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := &model.Document{ID: "f", Text: text}
+		stmts, _ := r.Extract(doc)
+		for _, s := range stmts {
+			if !s.Span.In(len(text)) || text[s.Span.Start:s.Span.End] != s.Text {
+				t.Fatalf("%s: bad span %v", s.ID, s.Span)
+			}
+			if !s.Context.In(len(text)) {
+				t.Fatalf("%s: bad context %v", s.ID, s.Context)
+			}
+		}
+	})
+}

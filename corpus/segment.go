@@ -1,0 +1,300 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// Segmentation: paragraphs, sentences and word tokens of a cleaned text,
+// each with its byte span. Quotations are opaque: a sentence never ends
+// inside one, and the words of a quotation are one token.
+
+// paragraphs returns the paragraph spans of text: runs between blank lines.
+// A line break inside a paragraph also ends it when the line ends a sentence
+// (". " or a closing mark), and every line break does when the text has no
+// blank line at all (one paragraph a line, as some scrapes have it).
+func paragraphs(text string) []model.Span {
+	blocks := model.ParagraphSpans(text)
+	noBlank := len(blocks) <= 1
+	var out []model.Span
+	for _, b := range blocks {
+		start := b.Start
+		for i := b.Start; i < b.End; i++ {
+			if text[i] != '\n' {
+				continue
+			}
+			prev := strings.TrimRight(text[start:i], " \t\r")
+			if noBlank || endsSentence(prev) {
+				if s := trimSpan(text, model.Span{Start: start, End: i}); s.Len() > 0 {
+					out = append(out, s)
+				}
+				start = i + 1
+			}
+		}
+		if s := trimSpan(text, model.Span{Start: start, End: b.End}); s.Len() > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?…”\"»", r)
+}
+
+func trimSpan(text string, s model.Span) model.Span {
+	for s.Start < s.End {
+		r, n := utf8.DecodeRuneInString(text[s.Start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.Start += n
+	}
+	for s.End > s.Start {
+		r, n := utf8.DecodeLastRuneInString(text[:s.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.End -= n
+	}
+	return s
+}
+
+// sentAbbrevs that do not end a sentence.
+var sentAbbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "rep": true, "sen": true, "gen": true,
+	"lt": true, "col": true, "st": true, "jr": true, "sr": true, "prof": true, "gov": true,
+	"pres": true, "no": true, "vs": true, "etc": true, "jan": true, "feb": true, "mar": true,
+	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "inc": true, "co": true, "corp": true, "ltd": true, "amb": true,
+	"adm": true, "capt": true, "maj": true, "sgt": true, "hon": true, "rev": true,
+}
+
+// splitSentences splits a paragraph into sentences. A sentence ends after
+// . ! ? or … followed by white space and a capital, a digit or an opening
+// mark — not after an abbreviation or an initial — and after a closing mark
+// whose quotation ends with such punctuation. Quotations never split.
+func splitSentences(text string, para model.Span, quotes []quote) []model.Span {
+	var out []model.Span
+	start := para.Start
+	qi := 0
+	for qi < len(quotes) && quotes[qi].Outer().End <= para.Start {
+		qi++
+	}
+	i := para.Start
+	for i < para.End {
+		// skip over a quotation, and see whether it ends a sentence
+		if qi < len(quotes) && i == quotes[qi].Open {
+			q := quotes[qi]
+			qi++
+			end := q.Outer().End
+			if end > para.End {
+				// a quotation running on into the next paragraph: the rest of
+				// this paragraph is inside it
+				i = para.End
+				break
+			}
+			inner := strings.TrimRight(text[q.Open+q.OpenLen:q.Close], " ")
+			r, _ := utf8.DecodeLastRuneInString(inner)
+			i = end
+			if strings.ContainsRune(".!?…", r) && nextStartsSentence(text, i, para.End) {
+				out = appendSpan(out, text, start, i)
+				start = i
+			}
+			continue
+		}
+		if qi < len(quotes) && quotes[qi].Open < i && i < quotes[qi].Outer().End {
+			i = quotes[qi].Outer().End
+			qi++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if strings.ContainsRune(".!?…", r) {
+			j := i + n
+			for j < para.End && strings.ContainsRune(".!?", rune(text[j])) {
+				j++
+			}
+			if nextStartsSentence(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i)) {
+				out = appendSpan(out, text, start, j)
+				start = j
+			}
+			i = j
+			continue
+		}
+		i += n
+	}
+	return appendSpan(out, text, start, para.End)
+}
+
+func appendSpan(out []model.Span, text string, s, e int) []model.Span {
+	if sp := trimSpan(text, model.Span{Start: s, End: e}); sp.Len() > 0 {
+		out = append(out, sp)
+	}
+	return out
+}
+
+// nextStartsSentence reports whether white space follows i and then a
+// capital, a digit or an opening mark.
+func nextStartsSentence(text string, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !unicode.IsSpace(r) {
+		return false
+	}
+	for i += n; i < end; {
+		r, n = utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i >= end {
+		return false
+	}
+	if k, ok := isDoubleMark(r); ok {
+		return k != markClose
+	}
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '‘' || r == '('
+}
+
+// isAbbrevBefore reports whether the word ending at the period at i is an
+// abbreviation or an initial ("Mr.", "U.S.", "J.").
+func isAbbrevBefore(text string, start, i int) bool {
+	j := i
+	for j > start {
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		if !(unicode.IsLetter(r) || r == '.') {
+			break
+		}
+		j -= n
+	}
+	w := text[j:i]
+	if w == "" {
+		return false
+	}
+	if strings.Contains(w, ".") { // U.S, U.N
+		return true
+	}
+	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
+		return true
+	}
+	return sentAbbrevs[strings.ToLower(w)]
+}
+
+// tokKind is the kind of a token.
+type tokKind uint8
+
+const (
+	tokWord tokKind = iota
+	tokPunct
+	tokQuote // a whole quotation
+)
+
+// token is a word, a punctuation mark or a whole quotation.
+type token struct {
+	Start, End int
+	Kind       tokKind
+	Text       string // as written
+	Low        string // normalised: lower case, apostrophes folded, "u.s." → "us"
+	Base       string // Low without a possessive "'s"
+	Poss       bool   // possessive ("Trump’s")
+	Cap        bool   // begins with a capital
+	Quote      int    // for tokQuote: index into the quotes
+	Sent       int    // index of the sentence
+}
+
+// tokenize splits the span of text into tokens; quotations become single
+// tokQuote tokens.
+func tokenize(text string, span model.Span, quotes []quote, sent int) []token {
+	var out []token
+	qi := 0
+	for qi < len(quotes) && quotes[qi].Outer().End <= span.Start {
+		qi++
+	}
+	i := span.Start
+	for i < span.End {
+		if qi < len(quotes) && quotes[qi].Open <= i && i < quotes[qi].Outer().End {
+			q := quotes[qi]
+			e := min(q.Outer().End, span.End)
+			out = append(out, token{Start: max(q.Open, span.Start), End: e, Kind: tokQuote, Quote: qi, Sent: sent,
+				Text: text[max(q.Open, span.Start):e]})
+			i = e
+			qi++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + n
+			for j < span.End {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n2
+					continue
+				}
+				if strings.ContainsRune("'’‘-.", r2) && j+n2 < span.End {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+						if r2 == '.' && !isInitialRun(text[i:j]) {
+							break
+						}
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			// "U.S." and "Mr." keep their period
+			if j < span.End && text[j] == '.' && (isInitialRun(text[i:j]) && strings.Contains(text[i:j], ".") || sentAbbrevs[strings.ToLower(text[i:j])]) {
+				j++
+			}
+			w := text[i:j]
+			t := token{Start: i, End: j, Kind: tokWord, Text: w, Low: normWord(w), Sent: sent, Quote: -1}
+			t.Cap = unicode.IsUpper(r)
+			t.Base = t.Low
+			if strings.HasSuffix(t.Low, "'s") && len(t.Low) > 2 {
+				t.Base, t.Poss = t.Low[:len(t.Low)-2], true
+			}
+			// a trailing apostrophe: "States’"
+			if j < span.End {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if (r2 == '’' || r2 == '\'') && strings.HasSuffix(t.Low, "s") {
+					if j+n2 >= span.End || !unicode.IsLetter(firstRune(text[j+n2:])) {
+						t.Poss = true
+					}
+				}
+			}
+			out = append(out, t)
+			i = j
+		default:
+			out = append(out, token{Start: i, End: i + n, Kind: tokPunct, Text: text[i : i+n], Low: text[i : i+n], Base: text[i : i+n], Sent: sent, Quote: -1})
+			i += n
+		}
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// isInitialRun reports whether w is like "U" or "U.S" (single letters
+// joined by periods).
+func isInitialRun(w string) bool {
+	parts := strings.Split(w, ".")
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 || !unicode.IsLetter(firstRune(p)) {
+			return false
+		}
+	}
+	return true
+}

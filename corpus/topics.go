@@ -1,0 +1,218 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/quotetrail/quotetrail/model"
+	"go.yaml.in/yaml/v3"
+)
+
+// Topics is the topic vocabulary (corpus/data/topics.yaml). A statement
+// gets a topic when its text holds one of the topic's words — by English
+// stem, by prefix for a word ending in *, exactly for an all-capitals word
+// (NATO, START) — and the match keeps the words as written.
+type Topics struct {
+	list   []*topicEntry
+	byName map[string]*topicEntry
+}
+
+type topicEntry struct {
+	Name  string
+	Label string
+	terms []topicTerm
+}
+
+// topicTerm is one word or phrase of a topic.
+type topicTerm struct {
+	raw   string
+	words []topicWord
+}
+
+type topicWord struct {
+	stem   string // lower-case stem; for a prefix the lower-case prefix
+	prefix bool
+	exact  string // an all-capitals word, matched as written
+}
+
+type topicYAML struct {
+	Topic string   `yaml:"topic"`
+	Label string   `yaml:"label"`
+	Words []string `yaml:"words"`
+}
+
+// extend adds the topics of a topics.yaml document; a topic already known
+// gets the new words. Errors name the entry.
+func (t *Topics) extend(data []byte) error {
+	if t.byName == nil {
+		t.byName = map[string]*topicEntry{}
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return err
+	}
+	if len(root.Content) == 0 {
+		return nil
+	}
+	doc := root.Content[0]
+	if doc.Kind != yaml.SequenceNode {
+		return fmt.Errorf("line %d: want a list of topics", doc.Line)
+	}
+	for i, n := range doc.Content {
+		var y topicYAML
+		if err := n.Decode(&y); err != nil {
+			return fmt.Errorf("topic entry %d (line %d): %w", i+1, n.Line, err)
+		}
+		name := strings.TrimSpace(y.Topic)
+		if name == "" || strings.ContainsAny(name, " \t") {
+			return fmt.Errorf("topic entry %d (line %d): topic %q must be one word", i+1, n.Line, y.Topic)
+		}
+		if len(y.Words) == 0 {
+			return fmt.Errorf("topic entry %d (line %d, %s): no words", i+1, n.Line, name)
+		}
+		e := t.byName[name]
+		if e == nil {
+			e = &topicEntry{Name: name, Label: y.Label}
+			t.byName[name] = e
+			t.list = append(t.list, e)
+		} else if y.Label != "" {
+			e.Label = y.Label
+		}
+		for _, w := range y.Words {
+			term, err := parseTerm(w)
+			if err != nil {
+				return fmt.Errorf("topic entry %d (line %d, %s): %w", i+1, n.Line, name, err)
+			}
+			e.terms = append(e.terms, term)
+		}
+	}
+	return nil
+}
+
+func parseTerm(w string) (topicTerm, error) {
+	f := strings.Fields(w)
+	if len(f) == 0 {
+		return topicTerm{}, fmt.Errorf("empty word")
+	}
+	t := topicTerm{raw: w}
+	for _, x := range f {
+		var tw topicWord
+		switch {
+		case strings.HasSuffix(x, "*"):
+			tw.prefix = true
+			tw.stem = strings.ToLower(strings.TrimSuffix(x, "*"))
+			if tw.stem == "" {
+				return topicTerm{}, fmt.Errorf("bare * in %q", w)
+			}
+		case isAllCaps(x):
+			tw.exact = x
+		default:
+			tw.stem = stemWord(x)
+		}
+		t.words = append(t.words, tw)
+	}
+	return t, nil
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return letters >= 2
+}
+
+func stemWord(w string) string {
+	return english.Stem(strings.ToLower(apostrophes.Replace(w)), true)
+}
+
+// textWord is a word of a statement with its stem.
+type textWord struct {
+	text, low, stem string
+}
+
+func splitWords(s string) []textWord {
+	var out []textWord
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’')
+	}) {
+		w = strings.Trim(w, "-'’")
+		if w == "" {
+			continue
+		}
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		out = append(out, textWord{text: w, low: strings.ToLower(w), stem: stemWord(w)})
+	}
+	return out
+}
+
+func (tw topicWord) matches(w textWord) bool {
+	switch {
+	case tw.exact != "":
+		return w.text == tw.exact
+	case tw.prefix:
+		return strings.HasPrefix(w.low, tw.stem)
+	}
+	return w.stem == tw.stem
+}
+
+// Assign returns the topics of a text, in vocabulary order, each with the
+// words that matched as they stand in the text.
+func (t *Topics) Assign(text string) []model.TopicMatch {
+	if t == nil || len(t.list) == 0 {
+		return nil
+	}
+	words := splitWords(text)
+	var out []model.TopicMatch
+	for _, e := range t.list {
+		var found []string
+		seen := map[string]bool{}
+		for i := range words {
+			for _, term := range e.terms {
+				n := len(term.words)
+				if i+n > len(words) {
+					continue
+				}
+				ok := true
+				for k, tw := range term.words {
+					if !tw.matches(words[i+k]) {
+						ok = false
+						break
+					}
+				}
+				if !ok {
+					continue
+				}
+				parts := make([]string, n)
+				for k := range parts {
+					parts[k] = words[i+k].text
+				}
+				p := strings.Join(parts, " ")
+				if !seen[strings.ToLower(p)] {
+					seen[strings.ToLower(p)] = true
+					found = append(found, p)
+				}
+			}
+		}
+		if len(found) > 0 {
+			out = append(out, model.TopicMatch{Topic: e.Name, Words: found})
+		}
+	}
+	return out
+}
+
+// Names lists the topic names in vocabulary order.
+func (t *Topics) Names() []string {
+	out := make([]string, len(t.list))
+	for i, e := range t.list {
+		out[i] = e.Name
+	}
+	return out
+}
