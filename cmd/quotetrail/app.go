@@ -81,7 +81,7 @@ corpus: the Kremlin's position on relations with the United States, 2020–2025.
 	root.Flags().StringVar(&ro.theme, "theme", "auto", "colour theme: auto, light or dark")
 	root.Flags().BoolVar(&ro.noMouse, "no-mouse", false, "do not capture the mouse (lets the terminal select text)")
 
-	root.AddCommand(a.statsCmd(), a.dumpCmd())
+	root.AddCommand(a.statsCmd(), a.dumpCmd(), a.exportCmd(), a.compareCmd())
 	return root
 }
 
