@@ -612,14 +612,13 @@ func codeSpan(s string) string {
 
 // Text as Markdown. EscapeMarkdown (mdescape.go, shared with the
 // comparison) escapes one line; the export adds what a file needs around
-// it: control characters stripped, line breaks kept inside a block quote,
-// and a few GitHub extras.
+// it: control characters stripped and line breaks kept inside a block quote.
 
 // mdInline escapes s for one line of Markdown: control characters
 // stripped, every run of white space (line breaks too) made one space,
-// then EscapeMarkdown and mdExtra.
+// then EscapeMarkdown.
 func mdInline(s string) string {
-	return mdExtra(EscapeMarkdown(exportField(s)))
+	return EscapeMarkdown(exportField(s))
 }
 
 // mdLines escapes s as lines of Markdown for a block quote: control
@@ -630,76 +629,9 @@ func mdInline(s string) string {
 func mdLines(s string) []string {
 	lines := strings.Split(stripControl(s), "\n")
 	for i, l := range lines {
-		lines[i] = mdExtra(EscapeMarkdown(strings.TrimSpace(l)))
+		lines[i] = EscapeMarkdown(strings.TrimSpace(l))
 	}
 	return lines
-}
-
-// mdExtra adds to EscapeMarkdown's output the escapes GitHub needs beyond
-// CommonMark: "$" (math), "#" anywhere (the closing sequence of a
-// heading), the ":" that opens an emoji short code (":smile:"), and the
-// ":" of "://" and the "." of a leading "www." so that a URL in an
-// article stays text rather than becoming a link (an e-mail address may
-// still be linked; its text is unchanged). It skips the backslash escapes
-// already there.
-func mdExtra(s string) string {
-	if !strings.ContainsAny(s, "#$:wW") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\\' && i+1 < len(s):
-			b.WriteByte(c)
-			i++
-			c = s[i]
-		case c == '#' || c == '$':
-			b.WriteByte('\\')
-		case c == ':' && (strings.HasPrefix(s[i+1:], "//") || shortcodeAt(s[i+1:])):
-			b.WriteByte('\\')
-		case (c == 'w' || c == 'W') && len(s)-i >= 4 && strings.EqualFold(s[i:i+4], "www.") &&
-			(i == 0 || !mdAlnum(s[i-1])):
-			b.WriteString(s[i : i+3])
-			b.WriteByte('\\')
-			i += 3
-			c = '.'
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-// shortcodeAt reports whether s, the escaped text after a ":", would
-// complete an emoji short code such as ":smile:", ":+1:" or
-// ":smile\_cat:" (GitHub reads short codes after escapes are resolved).
-func shortcodeAt(s string) bool {
-	n := 0
-	for j := 0; j < len(s) && j < 80; j++ {
-		c := s[j]
-		if c == '\\' && j+1 < len(s) {
-			j++
-			c = s[j]
-		}
-		switch {
-		case c == ':':
-			return n > 0
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '+', c == '-':
-		case '0' <= c && c <= '9', c == '_':
-			if n == 0 {
-				return false // ":30:" is a time, not an emoji
-			}
-		default:
-			return false
-		}
-		n++
-	}
-	return false
-}
-
-func mdAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // stripControl makes s safe to write to a text file: invalid UTF-8

@@ -12,12 +12,17 @@ import (
 //   - Every ASCII character that inline Markdown or GFM reads as markup is
 //     backslash-escaped: \ ` * _ [ ] < > | ~ and & (entities). `|` is
 //     included so the text can stand in a table cell.
+//
 //   - Line breaks and tabs (and runs of white space around them) become one
 //     space, so the result is a single inline run that cannot start a new
 //     block; other control characters are dropped.
+//
 //   - At the start of the result, characters that would open a block
 //     (# heading, > quote, - + list, = setext, "1." or "1)" ordered list)
 //     are escaped too, for callers that put the text at the start of a line.
+//
+//   - What GitHub reads beyond CommonMark is escaped too (mdExtra): "$"
+//     (math), "#" anywhere, emoji short codes, and bare URLs.
 //
 // The result reads the same as s in a terminal apart from the backslashes,
 // and renders as exactly s. Shared by the export and comparison renderers.
@@ -61,5 +66,72 @@ func EscapeMarkdown(s string) string {
 		}
 		b.WriteByte(c)
 	}
+	return mdExtra(b.String())
+}
+
+// mdExtra adds to EscapeMarkdown's output the escapes GitHub needs beyond
+// CommonMark: "$" (math), "#" anywhere (the closing sequence of a
+// heading), the ":" that opens an emoji short code (":smile:"), and the
+// ":" of "://" and the "." of a leading "www." so that a URL in an
+// article stays text rather than becoming a link (an e-mail address may
+// still be linked; its text is unchanged). It skips the backslash escapes
+// already there.
+func mdExtra(s string) string {
+	if !strings.ContainsAny(s, "#$:wW") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s):
+			b.WriteByte(c)
+			i++
+			c = s[i]
+		case c == '#' || c == '$':
+			b.WriteByte('\\')
+		case c == ':' && (strings.HasPrefix(s[i+1:], "//") || shortcodeAt(s[i+1:])):
+			b.WriteByte('\\')
+		case (c == 'w' || c == 'W') && len(s)-i >= 4 && strings.EqualFold(s[i:i+4], "www.") &&
+			(i == 0 || !mdAlnum(s[i-1])):
+			b.WriteString(s[i : i+3])
+			b.WriteByte('\\')
+			i += 3
+			c = '.'
+		}
+		b.WriteByte(c)
+	}
 	return b.String()
+}
+
+// shortcodeAt reports whether s, the escaped text after a ":", would
+// complete an emoji short code such as ":smile:", ":+1:" or
+// ":smile\_cat:" (GitHub reads short codes after escapes are resolved).
+func shortcodeAt(s string) bool {
+	n := 0
+	for j := 0; j < len(s) && j < 80; j++ {
+		c := s[j]
+		if c == '\\' && j+1 < len(s) {
+			j++
+			c = s[j]
+		}
+		switch {
+		case c == ':':
+			return n > 0
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '+', c == '-':
+		case '0' <= c && c <= '9', c == '_':
+			if n == 0 {
+				return false // ":30:" is a time, not an emoji
+			}
+		default:
+			return false
+		}
+		n++
+	}
+	return false
+}
+
+func mdAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
