@@ -551,3 +551,76 @@ func BenchmarkCompare(b *testing.B) {
 		}
 	})
 }
+
+// TestComparePositionOverNames mirrors the shape of the built-in corpus's
+// central shift: on the right, an article's narration shares a statement's
+// names ("President Vladimir Putin", "Donald Trump") and some of its words,
+// while a quotation shares what the statement says (dialogue, address,
+// issues) among more words of its own. The two quotations must pair — who
+// is named is not what is said, and a paraphrase beside a quotation shows
+// the article's wording rather than a change of wording.
+func TestComparePositionOverNames(t *testing.T) {
+	stmts := cmpStatements([]cmpFx{
+		{"a#1", cmpPeskov, cmpDay(2024, 5, 30), []string{"dialogue and talks"},
+			"President Vladimir Putin is ready for a broad and comprehensive dialogue with Washington that addresses all issues, including Ukraine."},
+		{"a#2", cmpPeskov, cmpDay(2024, 5, 30), []string{"sanctions"},
+			"The sanctions imposed by Washington are illegal and will not change our course."},
+		{"a#3", cmpPutin, cmpDay(2024, 6, 14), []string{"war in Ukraine"},
+			"The war can end once Kyiv withdraws its troops from the four regions."},
+		{"b#1", cmpPeskov, cmpDay(2025, 1, 10), []string{"dialogue and talks"},
+			"Russian President Vladimir Putin welcomed President-elect Donald Trump's stated readiness for dialogue."},
+		{"b#2", cmpPeskov, cmpDay(2025, 1, 10), []string{"dialogue and talks", "conditions and red lines"},
+			"No preconditions are necessary; only a mutual desire and political will to engage in dialogue and address existing issues are required."},
+		{"b#3", cmpTrump, cmpDay(2025, 1, 9), []string{"leaders' meeting"},
+			"A meeting with President Putin is being scheduled for after the inauguration."},
+		{"b#4", cmpPeskov, cmpDay(2025, 1, 10), []string{"sanctions"},
+			"New sanctions from Washington will not change our course."},
+	})
+	for _, s := range stmts {
+		if s.ID == "b#1" {
+			s.Kind = model.Indirect
+		}
+	}
+	c := cmpNew(stmts)
+	cmp := c.Compare(cmpAll(c), model.Split{}, model.CompareOptions{})
+	if testing.Verbose() {
+		cmpDump(t, c, cmp)
+	}
+	a1 := cmpByID(c, "a#1")
+	var got []string
+	for _, p := range cmp.Pairs {
+		if p.Left == a1 && !p.Again {
+			got = append(got, c.Statements[p.Right].ID)
+		}
+	}
+	if len(got) != 1 || got[0] != "b#2" {
+		t.Errorf("a#1 paired with %v, want b#2 (the quotation on dialogue that addresses issues, not the narration naming Putin and Trump)", got)
+	}
+	if partner, _ := cmpPartner(c, cmp, "a#2"); partner != "b#4" {
+		t.Errorf("a#2 paired with %q, want b#4", partner)
+	}
+}
+
+// TestCompareNamesSayWho: statements that share only who they name
+// (speakers' names with their titles) pair less readily than statements
+// that share what they say, even against the same-speaker bonus.
+func TestCompareNamesSayWho(t *testing.T) {
+	c := cmpBuild([]cmpFx{
+		{"a#1", cmpPutin, cmpDay(2022, 4, 1), nil,
+			"President Vladimir Putin and President Donald Trump could resume talks on strategic arms control."},
+		{"b#1", cmpPutin, cmpDay(2025, 3, 1), nil,
+			"President Vladimir Putin and President Donald Trump spoke by phone for two hours on Tuesday."},
+		{"b#2", cmpTrump, cmpDay(2025, 3, 1), nil,
+			"The talks on arms control should resume once the New START treaty expires, Moscow hopes."},
+	})
+	cmp := c.Compare(cmpAll(c), model.Split{}, model.CompareOptions{})
+	if testing.Verbose() {
+		cmpDump(t, c, cmp)
+	}
+	if got, sim := cmpPartner(c, cmp, "a#1"); got != "b#2" {
+		t.Errorf("a#1 paired with %q (%.3f), want b#2 (arms control talks, not the names)", got, sim)
+	}
+	if len(cmp.UnpairedRight) != 1 || c.Statements[cmp.UnpairedRight[0]].ID != "b#1" {
+		t.Errorf("unpaired right %v, want b#1 alone (it shares only names)", cmp.UnpairedRight)
+	}
+}

@@ -3,7 +3,6 @@ package model
 import (
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -21,11 +20,14 @@ import (
 // anything that is not a letter, a digit or an apostrophe inside a word,
 // lower-cased, dropped when on the stop list (contentStop), and stemmed with
 // the Snowball English stemmer; acronyms in capitals ("US", "U.S.", "NATO")
-// are kept as they are, so "US" is not the stop word "us". A bigram is two
-// content words next to each other in the text with nothing but spaces or a
-// hyphen between them ("political will", "President-elect"); a stop word or
-// punctuation between two words breaks it. A feature is shown in the
-// surface form most used in the corpus.
+// are kept as they are, so "US" is not the stop word "us". "will" is a
+// stop word as the modal verb, a content word as the noun ("political will
+// to engage"). A bigram is two content words next to each other in the
+// text with nothing but spaces or a hyphen between them ("political will",
+// "President-elect"); a stop word or punctuation between two words breaks
+// it, and so does the seam between a title and the name it precedes
+// ("President-elect | Donald Trump": no "elect Donald"). A feature is
+// shown in the surface form most used in the corpus.
 //
 // With y_w^i the count of feature w on side i, n^i the side's total
 // feature count, α_w = PriorSize · f_w (f_w the feature's share of all
@@ -52,8 +54,8 @@ const DefaultTopTerms = 12
 // contentStop lists the words that carry no content for comparison:
 // English function words, auxiliaries and modals, light verbs ("take
 // action", "be able to", "see how"), and the verbs news
-// reports use to introduce speech ("said", "stressed"), which say how an
-// article reports a statement, not what was said. Matched on the
+// reports use to introduce speech ("said", "stressed", "expressed"), which
+// say how an article reports a statement, not what was said. Matched on the
 // lower-cased word before stemming.
 var contentStop = func() map[string]bool {
 	m := map[string]bool{}
@@ -77,6 +79,7 @@ taken took
 according added adding add adds argued asserted claimed commented concluded continued declared
 emphasised emphasized explained indicated insisted mentioned noted recalled reiterated remarked replied
 said say saying says stated stressed suggested told underlined underscored
+articulated express expressed expresses expressing voiced
 `) {
 		m[w] = true
 	}
@@ -88,6 +91,8 @@ type cword struct {
 	key        string // stem, or the acronym lower-cased
 	start, end int    // byte span of the word as written (possessive 's dropped)
 	joined     bool   // only spaces or a hyphen separate it from the previous content word
+	hyphen     bool   // joined to the previous content word by a hyphen ("President-elect")
+	capital    bool   // written with a capital or as an acronym ("Trump", "US")
 }
 
 // contentWords splits text into content words. stem caches stems across
@@ -95,6 +100,7 @@ type cword struct {
 func contentWords(text string, stem map[string]string) []cword {
 	var out []cword
 	joined := false // whether the next content word may form a bigram with the last
+	hyphen := false // whether a hyphen stands between the last word and the next
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -102,9 +108,12 @@ func contentWords(text string, stem map[string]string) []cword {
 			if !unicode.IsSpace(r) && r != '-' && r != '‐' {
 				joined = false
 			}
+			hyphen = r == '-' || r == '‐'
 			i += size
 			continue
 		}
+		afterHyphen := hyphen
+		hyphen = false
 		start := i
 		// acronym with dots: U.S., U.S.A., U.K.
 		j := i
@@ -157,16 +166,42 @@ func contentWords(text string, stem map[string]string) []cword {
 		switch {
 		case acronym:
 			key = lower
-		case contentStop[lower] || utf8.RuneCountInString(lower) < 2:
+		case contentStop[lower] && !(lower == "will" && nounWill(text[i:], joined)) || utf8.RuneCountInString(lower) < 2:
 			joined = false
 			continue
 		default:
 			key = stemWord(lower, stem)
 		}
-		out = append(out, cword{key: key, start: start, end: end, joined: joined})
+		first, _ := utf8.DecodeRuneInString(word)
+		out = append(out, cword{key: key, start: start, end: end, joined: joined,
+			hyphen: joined && afterHyphen, capital: acronym || unicode.IsUpper(first)})
 		joined = true
 	}
 	return out
+}
+
+// nounWill reports whether a "will" is the noun ("political will to
+// engage", "the will of the people", "goodwill and political will.")
+// rather than the modal verb, which is followed by a verb or an adverb:
+// the noun is followed by "to", "of", "and" or "or", or it ends a clause
+// right after a content word (afterWord). rest is the text after "will".
+func nounWill(rest string, afterWord bool) bool {
+	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+	if rest == "" {
+		return afterWord
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !isWordRune(r) {
+		return afterWord && r != '-' && r != '‐'
+	}
+	end := strings.IndexFunc(rest, func(r rune) bool { return !isWordRune(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	switch strings.ToLower(rest[:end]) {
+	case "to", "of", "and", "or":
+		return true
+	}
+	return false
 }
 
 func stemWord(w string, cache map[string]string) string {
@@ -256,6 +291,9 @@ type textIndex struct {
 type stmtFeatures struct {
 	ids  []int32
 	nUni int
+	// ent marks the unigrams that are part of a name (see markNames); nil
+	// when none is.
+	ent []bool
 }
 
 func (s stmtFeatures) unigrams() []int32 { return s.ids[:s.nUni] }
@@ -263,11 +301,58 @@ func (s stmtFeatures) unigrams() []int32 { return s.ids[:s.nUni] }
 // texts returns the corpus's text index, building it on first use.
 func (c *Corpus) texts() *textIndex {
 	ti := &c.textIdx
-	ti.once.Do(func() { ti.build(c.Statements) })
+	ti.once.Do(func() { ti.build(c.Statements, c.nameKeys()) })
 	return ti
 }
 
-func (ti *textIndex) build(stmts []*Statement) {
+// nameKeys returns the keys of the words of the speakers' names and
+// aliases: "dmitri", "peskov", "donald", "trump", "nation", "secur"….
+func (c *Corpus) nameKeys() map[string]bool {
+	out := map[string]bool{}
+	for _, sp := range c.Speakers {
+		for _, name := range append([]string{sp.Name}, sp.Aliases...) {
+			for _, w := range contentWords(name, nil) {
+				out[w.key] = true
+			}
+		}
+	}
+	return out
+}
+
+// markNames marks the words of ws that name someone: each run of
+// capitalised words (and acronyms) joined by spaces or hyphens that holds a
+// word of a speaker's name (nameKeys), with the titles and attributes it
+// carries — "Russian President Vladimir Putin", "U.S. President-elect
+// Donald Trump", "Mr. Trump", "the White House National Security
+// Council". A registry word written in lower case ("global security") is
+// not a name. ent[k] is set for a word in such a run; nil when there is
+// none.
+func markNames(ws []cword, names map[string]bool) []bool {
+	var ent []bool
+	for k := 0; k < len(ws); {
+		if !ws[k].capital {
+			k++
+			continue
+		}
+		j, named := k, false
+		for j < len(ws) && (j == k || ws[j].joined && (ws[j].capital || ws[j].hyphen)) {
+			named = named || ws[j].capital && names[ws[j].key]
+			j++
+		}
+		if named {
+			if ent == nil {
+				ent = make([]bool, len(ws))
+			}
+			for m := k; m < j; m++ {
+				ent[m] = true
+			}
+		}
+		k = j
+	}
+	return ent
+}
+
+func (ti *textIndex) build(stmts []*Statement, names map[string]bool) {
 	ti.vocab = map[string]int32{}
 	stems := map[string]string{}
 	type surfKey struct {
@@ -297,8 +382,14 @@ func (ti *textIndex) build(stmts []*Statement) {
 			surf[surfKey{x, s.Text[w.start:w.end]}]++
 		}
 		nUni := len(buf)
+		ent := markNames(ws, names)
 		for k := 1; k < len(ws); k++ {
 			if !ws[k].joined {
+				continue
+			}
+			// within a name, a title does not pair with the name it
+			// precedes: "President-elect" and "Donald Trump", not "elect Donald"
+			if ent != nil && ent[k-1] && ent[k] && isName(ws[k-1], names) != isName(ws[k], names) {
 				continue
 			}
 			x := id(ws[k-1].key+" "+ws[k].key, true)
@@ -307,7 +398,7 @@ func (ti *textIndex) build(stmts []*Statement) {
 		}
 		ids := make([]int32, len(buf))
 		copy(ids, buf)
-		ti.feats[si] = stmtFeatures{ids: ids, nUni: nUni}
+		ti.feats[si] = stmtFeatures{ids: ids, nUni: nUni, ent: ent}
 		for _, x := range ids {
 			ti.total[x]++
 		}
@@ -324,6 +415,8 @@ func (ti *textIndex) build(stmts []*Statement) {
 		}
 	}
 }
+
+func isName(w cword, names map[string]bool) bool { return w.capital && names[w.key] }
 
 func surfaceLess(a, b string) bool {
 	if b == "" {
@@ -444,15 +537,16 @@ func distinctiveTerms(ti *textIndex, left, right []int, n int) (lt, rt []Term) {
 	return pick(1), pick(-1)
 }
 
-// topTerms takes the first n terms, leaving out a unigram that only ever
-// occurs inside a bigram among the candidates (same counts on both sides),
-// so "red lines" does not come with "red" and "lines" as well.
+// topTerms takes the first n terms, leaving out a unigram that is mostly
+// used inside a bigram among the candidates — in at least
+// BigramCover of its uses — so "red lines" does not come with "red" and
+// "lines" as well, nor "United States" (6 uses) with "States" (7).
 func topTerms(cand []Term, n int) []Term {
-	inside := map[string]bool{}
+	inside := map[string]int{} // unigram key → most uses of a bigram holding it
 	for _, b := range cand {
 		if parts := strings.Fields(b.Key); len(parts) == 2 {
 			for _, p := range parts {
-				inside[p+"\x00"+strconv.Itoa(b.LeftCount)+"/"+strconv.Itoa(b.RightCount)] = true
+				inside[p] = max(inside[p], b.LeftCount+b.RightCount)
 			}
 		}
 	}
@@ -461,13 +555,17 @@ func topTerms(cand []Term, n int) []Term {
 		if len(out) == n {
 			break
 		}
-		if !strings.Contains(t.Key, " ") && inside[t.Key+"\x00"+strconv.Itoa(t.LeftCount)+"/"+strconv.Itoa(t.RightCount)] {
+		if !strings.Contains(t.Key, " ") && float64(inside[t.Key]) >= BigramCover*float64(t.LeftCount+t.RightCount) {
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
 }
+
+// BigramCover is the share of a unigram's uses inside one bigram above
+// which the distinctive terms list the bigram alone.
+const BigramCover = 0.75
 
 // logOddsZ is Monroe, Colaresi & Quinn's eq. 22 for one feature: yi, yj its
 // counts on the two sides, ni, nj the sides' totals, alpha its prior

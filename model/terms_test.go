@@ -160,3 +160,44 @@ func TestTermsSurfaceBigramsAndFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsNamesWillAndCover: bigrams keep to whole names and titles
+// ("President-elect", "Donald Trump", not "elect Donald"); "will" is a
+// content word as the noun ("political will to engage") and a stop word
+// as the modal; a unigram mostly used inside a listed bigram ("States" in
+// "United States") is not listed beside it; "expressed" introduces speech
+// and is no term.
+func TestTermsNamesWillAndCover(t *testing.T) {
+	c := cmpBuild([]cmpFx{
+		{"l#1", cmpPeskov, cmpDay(2021, 3, 1), nil, "The United States will have to listen."},
+		{"l#2", cmpPeskov, cmpDay(2021, 4, 1), nil, "Washington and the United States administration are not ready."},
+		{"l#3", cmpPeskov, cmpDay(2022, 4, 1), nil, "The United States will choose; the States decide."},
+		{"l#4", cmpPeskov, cmpDay(2022, 5, 1), nil, "Relations with the United States are at a low point."},
+		{"r#1", cmpTrump, cmpDay(2025, 1, 10), nil, "Russia expressed approval of President-elect Donald Trump's political will to engage."},
+		{"r#2", cmpPeskov, cmpDay(2025, 1, 11), nil, "President-elect Donald Trump has expressed the political will of a leader."},
+	})
+	cmp := c.Compare(cmpAll(c), model.Split{}, model.CompareOptions{TopTerms: 20})
+	var left, right []string
+	for _, tm := range cmp.Left.Terms {
+		left = append(left, tm.Term)
+	}
+	for _, tm := range cmp.Right.Terms {
+		right = append(right, tm.Term)
+	}
+	if !slices.Contains(left, "United States") || slices.Contains(left, "States") || slices.Contains(left, "United") {
+		t.Errorf("left terms %v: want \"United States\" without \"States\" (4 of 5 uses inside it) or \"United\"", left)
+	}
+	for _, want := range []string{"President-elect", "Donald Trump", "political will"} {
+		if !slices.Contains(right, want) {
+			t.Errorf("right terms %v lack %q", right, want)
+		}
+	}
+	for _, bad := range []string{"elect Donald", "will", "expressed"} {
+		if slices.Contains(right, bad) || slices.Contains(left, bad) {
+			t.Errorf("terms %v / %v list %q", left, right, bad)
+		}
+	}
+	if got := c.WithTerm(cmpAll(c), "political will"); len(got) != 2 {
+		t.Errorf("WithTerm(political will) = %v, want r#1 and r#2", got)
+	}
+}
