@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -51,36 +52,22 @@ func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Sta
 		}
 		return i
 	}
-	bySpeaker := map[string][]int{}
-	for i, s := range stmts {
-		if s.Speaker == model.UnknownSpeaker {
-			continue // an unknown speaker is not "the same speaker"
-		}
-		bySpeaker[s.Speaker] = append(bySpeaker[s.Speaker], i)
-	}
-	speakers := make([]string, 0, len(bySpeaker))
-	for sp := range bySpeaker {
-		speakers = append(speakers, sp)
-	}
-	sort.Strings(speakers)
-	for _, sp := range speakers {
-		ids := bySpeaker[sp]
-		for x := 0; x < len(ids); x++ {
-			for y := x + 1; y < len(ids); y++ {
-				i, j := ids[x], ids[y]
-				if stmts[i].Doc == stmts[j].Doc || !datesClose(stmts[i].Date, stmts[j].Date) {
-					continue
-				}
-				if similar(shingles[i], shingles[j], norms[i], norms[j]) {
-					if ri, rj := find(i), find(j); ri != rj {
-						if ri < rj {
-							parent[rj] = ri
-						} else {
-							parent[ri] = rj
-						}
-					}
-				}
+	union := func(i, j int) {
+		if ri, rj := find(i), find(j); ri != rj {
+			if ri < rj {
+				parent[rj] = ri
+			} else {
+				parent[ri] = rj
 			}
+		}
+	}
+	for _, c := range mergeCandidates(stmts, shingles, norms) {
+		i, j := c[0], c[1]
+		if stmts[i].Doc == stmts[j].Doc || !datesClose(stmts[i].Date, stmts[j].Date) {
+			continue
+		}
+		if similar(shingles[i], shingles[j], norms[i], norms[j]) {
+			union(i, j)
 		}
 	}
 	groups := map[int][]int{}
@@ -142,6 +129,66 @@ func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Sta
 		}
 	}
 	return out
+}
+
+// mergeCandidates returns the pairs (i < j) of statements by the same known
+// speaker that can reach MergeJaccard, without comparing every pair: with
+// each shingle set ordered rarest first, two sets with Jaccard ≥ t share
+// one of the first |s| − ⌈t·|s|⌉ + 1 shingles of each (prefix filtering;
+// J ≥ t implies an overlap of at least t·|s|). Statements too short for
+// shingles are candidates when their words are identical. The pairs are
+// in a deterministic order.
+func mergeCandidates(stmts []*model.Statement, shingles []map[string]bool, norms []string) [][2]int {
+	freq := map[string]int{}
+	for i, set := range shingles {
+		if stmts[i].Speaker == model.UnknownSpeaker {
+			continue
+		}
+		for k := range set {
+			freq[k]++
+		}
+	}
+	type key struct{ speaker, token string }
+	index := map[key][]int{}
+	var pairs [][2]int
+	last := make([]int, len(stmts)) // last[j] == i+1: pair (j, i) already taken
+	for i, s := range stmts {
+		if s.Speaker == model.UnknownSpeaker {
+			continue // an unknown speaker is not "the same speaker"
+		}
+		var prefix []string
+		if len(shingles[i]) == 0 {
+			if norms[i] == "" {
+				continue
+			}
+			prefix = []string{"\x00" + norms[i]}
+		} else {
+			all := make([]string, 0, len(shingles[i]))
+			for k := range shingles[i] {
+				all = append(all, k)
+			}
+			sort.Slice(all, func(a, b int) bool {
+				if freq[all[a]] != freq[all[b]] {
+					return freq[all[a]] < freq[all[b]]
+				}
+				return all[a] < all[b]
+			})
+			n := len(all)
+			p := n - int(math.Ceil(MergeJaccard*float64(n))) + 1
+			prefix = all[:max(1, min(p, n))]
+		}
+		for _, tok := range prefix {
+			k := key{s.Speaker, tok}
+			for _, j := range index[k] {
+				if last[j] != i+1 {
+					last[j] = i + 1
+					pairs = append(pairs, [2]int{j, i})
+				}
+			}
+			index[k] = append(index[k], i)
+		}
+	}
+	return pairs
 }
 
 // normWords lower-cases the words of a text and drops quotation marks and
