@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The one-line key hint at the bottom and the full help screen (?) are
+// both drawn from the key maps that handle the keys.
+
+// activeKeyMap returns the key map of the view that has the keyboard.
+func (m *Model) activeKeyMap(f focus) help.KeyMap {
+	switch {
+	case m.c == nil:
+		return m.keys.loading
+	case f == focusTimeline && m.sr.typing:
+		return m.keys.search
+	case f == focusTimeline:
+		return m.keys.timeline
+	case f == focusReader:
+		return m.keys.reader
+	case f == focusPicker:
+		return m.keys.picker
+	case f == focusWarnings:
+		return m.keys.page
+	case f == focusHelp:
+		return m.keys.help
+	}
+	return m.keys.timeline
+}
+
+func focusName(f focus) string {
+	switch f {
+	case focusReader:
+		return "reader"
+	case focusPicker:
+		return "picker"
+	case focusWarnings:
+		return "skipped files and warnings"
+	case focusHelp:
+		return "help"
+	}
+	return "timeline"
+}
+
+// helpLine is the one-line key hint.
+func (m *Model) helpLine() string {
+	h := m.help
+	h.SetWidth(m.width - 1)
+	return fit(" "+h.ShortHelpView(m.activeKeyMap(m.focus).ShortHelp()), m.width)
+}
+
+// helpLines renders the full help for the view help was opened from,
+// with a legend of the timeline's marks.
+func (m *Model) helpLines() []string {
+	h := m.help
+	w := m.width
+	lines := []string{" " + m.th.Heading.Render("Keys — "+focusName(m.back)), ""}
+	for _, l := range strings.Split(flowColumns(h, m.activeKeyMap(m.back).FullHelp(), w-2), "\n") {
+		lines = append(lines, " "+l)
+	}
+	legend := []string{
+		"Dates: 2024-11-06 day · 2024-11~ month known · 2024~ year known · ~2024-11-04 a range (its best estimate; enter shows both ends) · ????-??-?? unknown.",
+		"Kinds: D direct quotation · I indirect (reported speech) · M mixed.",
+		"Gutter: ┆ Trump (first term) · │ Biden · ┃ Trump (second term) · ◆ reference event. Speakers: RU, US, UA, ·· other, ?? unknown.",
+	}
+	lines = append(lines, "")
+	for _, l := range legend {
+		t := flatten(l)
+		for _, sp := range wrapSpans(t, max(10, w-2)) {
+			lines = append(lines, " "+m.th.Dim.Render(t[sp[0]:sp[1]]))
+		}
+	}
+	return lines
+}
+
+// openHelp shows the full help for the focused view.
+func (m *Model) openHelp() {
+	m.back = m.focus
+	m.focus = focusHelp
+	m.helpPage.off = 0
+	m.helpPage.SetSize(m.width, m.bodyHeight())
+	m.helpPage.setLines(m.helpLines())
+}
+
+// flowColumns renders each group of bindings as a column and lays the
+// columns left to right, starting a new band when the width runs out, so
+// that narrow terminals show every key instead of dropping columns.
+func flowColumns(h help.Model, groups [][]key.Binding, width int) string {
+	const gap = 4
+	var bands []string
+	var row []string
+	rowW := 0
+	for _, g := range groups {
+		col := h.FullHelpView([][]key.Binding{g})
+		if strings.TrimSpace(ansi.Strip(col)) == "" {
+			continue // every binding disabled
+		}
+		cw := lipgloss.Width(col)
+		if len(row) > 0 && rowW+gap+cw > width {
+			bands = append(bands, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowW = nil, 0
+		}
+		if len(row) > 0 {
+			row = append(row, strings.Repeat(" ", gap))
+			rowW += gap
+		}
+		row = append(row, col)
+		rowW += cw
+	}
+	if len(row) > 0 {
+		bands = append(bands, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return strings.Join(bands, "\n\n")
+}

@@ -1,0 +1,323 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+)
+
+// One key map per view. The same bindings handle the keys and draw the
+// help, so help is never wrong; a binding that does not apply right now is
+// disabled and vanishes from help.
+
+// globalKeys work in every view (q only when no field has the keyboard).
+type globalKeys struct {
+	Quit      key.Binding
+	ForceQuit key.Binding
+	Help      key.Binding
+	Mouse     key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Mouse:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse capture on/off")),
+	}
+}
+
+func (k globalKeys) bindings() []key.Binding {
+	return []key.Binding{k.Help, k.Mouse, k.Quit, k.ForceQuit}
+}
+
+// moveKeys scroll a list or a page; the timeline, reader and warnings view
+// share their definitions.
+type moveKeys struct {
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	HalfUp, HalfDown key.Binding
+	Top, Bottom      key.Binding
+}
+
+func newMoveKeys() moveKeys {
+	return moveKeys{
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "f"), key.WithHelp("pgdn", "page down")),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
+	}
+}
+
+func (k moveKeys) bindings() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}
+}
+
+// timelineKeys is the timeline's key map.
+type timelineKeys struct {
+	moveKeys
+	PrevYear, NextYear key.Binding
+	Open               key.Binding
+	Order              key.Binding
+	Speakers, Topics   key.Binding
+	Russia, Period     key.Binding
+	Search             key.Binding
+	NextMatch          key.Binding
+	PrevMatch          key.Binding
+	ClearSearch        key.Binding
+	ClearFilters       key.Binding
+	Mark, ClearMarks   key.Binding
+	Copy               key.Binding
+	Warnings           key.Binding
+	Compare, Export    key.Binding
+	global             globalKeys
+}
+
+func newTimelineKeys(g globalKeys) timelineKeys {
+	return timelineKeys{
+		moveKeys:     newMoveKeys(),
+		PrevYear:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous year")),
+		NextYear:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next year")),
+		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
+		Order:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "newest/oldest first")),
+		Speakers:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "speakers")),
+		Topics:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "topics")),
+		Russia:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "Russian officials only")),
+		Period:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "period")),
+		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextMatch:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		ClearSearch:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search")),
+		ClearFilters: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters")),
+		Mark:         key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		ClearMarks:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "clear marks")),
+		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy statement with source")),
+		Warnings:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "skipped files, warnings")),
+		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare"), key.WithDisabled()),
+		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export"), key.WithDisabled()),
+		global:       g,
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k timelineKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.global.Help, k.global.Quit, k.Open, k.Speakers, k.Topics, k.Period, k.Russia, k.Search, k.NextMatch, k.ClearSearch, k.ClearFilters, k.Mark}
+}
+
+// FullHelp implements help.KeyMap.
+func (k timelineKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		append(k.moveKeys.bindings(), k.PrevYear, k.NextYear),
+		{k.Speakers, k.Topics, k.Russia, k.Period, k.ClearFilters},
+		{k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
+		{k.Open, k.Order, k.Mark, k.ClearMarks, k.Copy, k.Warnings, k.Compare, k.Export},
+		k.global.bindings(),
+	}
+}
+
+// readerKeys is the reader pane's key map.
+type readerKeys struct {
+	moveKeys
+	Removed key.Binding
+	Focus   key.Binding
+	Mark    key.Binding
+	Copy    key.Binding
+	Back    key.Binding
+	global  globalKeys
+}
+
+func newReaderKeys(g globalKeys) readerKeys {
+	return readerKeys{
+		moveKeys: newMoveKeys(),
+		Removed:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "removed/repaired")),
+		Focus:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "details/article")),
+		Mark:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy statement with source")),
+		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		global:   g,
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k readerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Back, k.global.Help, k.global.Quit, k.Removed, k.Focus, k.Mark, k.Down}
+}
+
+// FullHelp implements help.KeyMap.
+func (k readerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.moveKeys.bindings(), {k.Removed, k.Focus, k.Mark, k.Copy, k.Back}, k.global.bindings()}
+}
+
+// pickerKeys is the speaker and topic picker's key map. While the narrowing
+// field has the keyboard, letters type into it and the list keys that are
+// letters are disabled.
+type pickerKeys struct {
+	Up, Down key.Binding
+	Toggle   key.Binding
+	All      key.Binding
+	Narrow   key.Binding
+	Apply    key.Binding
+	Cancel   key.Binding
+	global   globalKeys
+}
+
+func newPickerKeys(g globalKeys) pickerKeys {
+	return pickerKeys{
+		Up:     key.NewBinding(key.WithKeys("k", "up", "ctrl+p"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("j", "down", "ctrl+n"), key.WithHelp("↓/j", "down")),
+		Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
+		All:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all/none")),
+		Narrow: key.NewBinding(key.WithKeys("/"), key.WithHelp("type or /", "narrow")),
+		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		global: g,
+	}
+}
+
+// typing switches the letter bindings off while the narrowing field has
+// the keyboard.
+func (k *pickerKeys) typing(on bool) {
+	k.Up.SetKeys(pick(on, []string{"up", "ctrl+p"}, []string{"k", "up", "ctrl+p"})...)
+	k.Up.SetHelp(pick(on, "↑", "↑/k"), "up")
+	k.Down.SetKeys(pick(on, []string{"down", "ctrl+n"}, []string{"j", "down", "ctrl+n"})...)
+	k.Down.SetHelp(pick(on, "↓", "↓/j"), "down")
+	k.All.SetEnabled(!on)
+	k.Narrow.SetEnabled(!on)
+	k.Cancel.SetHelp("esc", pick(on, "stop narrowing", "cancel"))
+}
+
+func pick[T any](cond bool, a, b T) T {
+	if cond {
+		return a
+	}
+	return b
+}
+
+// ShortHelp implements help.KeyMap.
+func (k pickerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Toggle, k.Apply, k.Cancel, k.All, k.Narrow, k.Up, k.Down}
+}
+
+// FullHelp implements help.KeyMap.
+func (k pickerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Toggle, k.All}, {k.Narrow, k.Apply, k.Cancel}, {k.global.Help, k.global.ForceQuit}}
+}
+
+// searchKeys is the search field's key map.
+type searchKeys struct {
+	Accept    key.Binding
+	Cancel    key.Binding
+	NextMatch key.Binding
+	PrevMatch key.Binding
+	global    globalKeys
+}
+
+func newSearchKeys(g globalKeys) searchKeys {
+	return searchKeys{
+		Accept:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+		NextMatch: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next match")),
+		PrevMatch: key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous match")),
+		global:    g,
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k searchKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Accept, k.Cancel, k.NextMatch, k.PrevMatch}
+}
+
+// FullHelp implements help.KeyMap.
+func (k searchKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Accept, k.Cancel, k.NextMatch, k.PrevMatch}, {k.global.ForceQuit}}
+}
+
+// pageKeys is the key map of the plain scrolling views (warnings).
+type pageKeys struct {
+	moveKeys
+	Back   key.Binding
+	global globalKeys
+}
+
+func newPageKeys(g globalKeys) pageKeys {
+	return pageKeys{
+		moveKeys: newMoveKeys(),
+		Back:     key.NewBinding(key.WithKeys("esc", "w", "backspace"), key.WithHelp("esc", "back")),
+		global:   g,
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k pageKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Back, k.global.Help, k.global.Quit, k.Down, k.Up, k.PageDown}
+}
+
+// FullHelp implements help.KeyMap.
+func (k pageKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.moveKeys.bindings(), {k.Back}, k.global.bindings()}
+}
+
+// helpKeys is the key map of the full help screen itself.
+type helpKeys struct {
+	moveKeys
+	Close  key.Binding
+	global globalKeys
+}
+
+func newHelpKeys(g globalKeys) helpKeys {
+	return helpKeys{
+		moveKeys: newMoveKeys(),
+		Close:    key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc/?", "close help")),
+		global:   g,
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k helpKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Close, k.Down, k.Up, k.global.Quit}
+}
+
+// FullHelp implements help.KeyMap.
+func (k helpKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Close, k.global.Quit}, k.moveKeys.bindings()}
+}
+
+// loadingKeys is the key map while the corpus loads.
+type loadingKeys struct{ global globalKeys }
+
+// ShortHelp implements help.KeyMap.
+func (k loadingKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.global.Help, k.global.Mouse, k.global.Quit}
+}
+
+// FullHelp implements help.KeyMap.
+func (k loadingKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.global.bindings()} }
+
+// keyMaps holds every view's key map; it lives in the root model (no
+// package-level key maps).
+type keyMaps struct {
+	global   globalKeys
+	timeline timelineKeys
+	reader   readerKeys
+	picker   pickerKeys
+	search   searchKeys
+	page     pageKeys
+	help     helpKeys
+	loading  loadingKeys
+}
+
+func newKeyMaps() keyMaps {
+	g := newGlobalKeys()
+	return keyMaps{
+		global:   g,
+		timeline: newTimelineKeys(g),
+		reader:   newReaderKeys(g),
+		picker:   newPickerKeys(g),
+		search:   newSearchKeys(g),
+		page:     newPageKeys(g),
+		help:     newHelpKeys(g),
+		loading:  loadingKeys{g},
+	}
+}

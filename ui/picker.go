@@ -1,0 +1,299 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// The picker chooses speakers (s) or topics (t): a multi-select list with
+// counts. Letters that are not list keys start narrowing (and `/` always
+// does); while narrowing, every letter types. Space toggles, `a` selects
+// all or none of what is shown, enter applies, esc cancels.
+
+type pickerKind int
+
+const (
+	pickSpeakers pickerKind = iota
+	pickTopics
+)
+
+type pickItem struct {
+	key    string // canonical speaker name or topic
+	detail string // role · affiliation
+	aff    model.Affiliation
+	count  int
+	hay    string // lower-cased text narrowing matches against
+}
+
+type picker struct {
+	kind    pickerKind
+	th      *theme
+	items   []pickItem
+	sel     map[string]bool
+	touched bool
+	typing  bool
+	narrow  field
+	shown   []int // indices into items that match the narrowing
+	cursor  int   // index into shown
+	top     int
+	width   int
+	height  int
+}
+
+// newPicker builds the picker for a kind, with the current filter's
+// choices selected.
+func newPicker(c *model.Corpus, kind pickerKind, current []string, th *theme) picker {
+	p := picker{kind: kind, th: th, sel: map[string]bool{}}
+	switch kind {
+	case pickSpeakers:
+		for _, sp := range c.Speakers {
+			detail := string(sp.Affiliation)
+			if sp.Role != "" {
+				detail = sp.Role + " · " + detail
+			}
+			name := sp.Name
+			if name == model.UnknownSpeaker {
+				detail = "the text does not settle who spoke"
+			}
+			hay := strings.ToLower(strings.Join(append([]string{name, sp.Role, string(sp.Affiliation)}, sp.Aliases...), " "))
+			p.items = append(p.items, pickItem{key: name, detail: detail, aff: sp.Affiliation, count: sp.Count, hay: hay})
+		}
+	case pickTopics:
+		for _, tc := range c.Topics() {
+			p.items = append(p.items, pickItem{key: tc.Topic, count: tc.Count, hay: strings.ToLower(tc.Topic)})
+		}
+	}
+	for _, k := range current {
+		if kind == pickSpeakers {
+			if sp := c.Speaker(k); sp != nil {
+				k = sp.Name
+			}
+		}
+		p.sel[k] = true
+	}
+	p.refilter()
+	return p
+}
+
+func (p *picker) title() string {
+	if p.kind == pickTopics {
+		return "Topics"
+	}
+	return "Speakers"
+}
+
+func (p *picker) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.keepVisible()
+}
+
+// listHeight is the rows left for the list under the title and field.
+func (p *picker) listHeight() int { return max(1, p.height-3) }
+
+func (p *picker) refilter() {
+	q := strings.Fields(strings.ToLower(p.narrow.String()))
+	p.shown = p.shown[:0]
+	for i, it := range p.items {
+		ok := true
+		for _, w := range q {
+			if !strings.Contains(it.hay, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			p.shown = append(p.shown, i)
+		}
+	}
+	p.cursor = max(0, min(p.cursor, len(p.shown)-1))
+	p.keepVisible()
+}
+
+func (p *picker) keepVisible() {
+	h := p.listHeight()
+	if p.cursor < p.top {
+		p.top = p.cursor
+	}
+	if p.cursor >= p.top+h {
+		p.top = p.cursor - h + 1
+	}
+	p.top = max(0, min(p.top, max(0, len(p.shown)-h)))
+}
+
+func (p *picker) move(d int) {
+	if len(p.shown) == 0 {
+		return
+	}
+	p.cursor = max(0, min(len(p.shown)-1, p.cursor+d))
+	p.keepVisible()
+}
+
+func (p *picker) toggle() {
+	if len(p.shown) == 0 {
+		return
+	}
+	k := p.items[p.shown[p.cursor]].key
+	p.sel[k] = !p.sel[k]
+	if !p.sel[k] {
+		delete(p.sel, k)
+	}
+	p.touched = true
+}
+
+// toggleAll selects everything shown, or nothing when all of it is
+// selected already.
+func (p *picker) toggleAll() {
+	all := true
+	for _, i := range p.shown {
+		if !p.sel[p.items[i].key] {
+			all = false
+			break
+		}
+	}
+	for _, i := range p.shown {
+		if all {
+			delete(p.sel, p.items[i].key)
+		} else {
+			p.sel[p.items[i].key] = true
+		}
+	}
+	p.touched = true
+}
+
+// chosen is what enter applies: the selection in list order (nil when
+// everything is selected, which is the same as no filter); when nothing
+// was touched and nothing is selected, the highlighted item alone.
+func (p *picker) chosen() []string {
+	var out []string
+	for _, it := range p.items {
+		if p.sel[it.key] {
+			out = append(out, it.key)
+		}
+	}
+	if len(out) == 0 && !p.touched && len(p.shown) > 0 {
+		return []string{p.items[p.shown[p.cursor]].key}
+	}
+	if len(out) == len(p.items) {
+		return nil
+	}
+	return out
+}
+
+type pickerResult int
+
+const (
+	pickerNone pickerResult = iota
+	pickerApply
+	pickerCancel
+)
+
+// Update handles a key or mouse event; the picker has the keyboard while
+// it is open.
+func (p *picker) Update(msg tea.Msg, k pickerKeys) pickerResult {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			p.move(-3)
+		} else if msg.Button == tea.MouseWheelDown {
+			p.move(3)
+		}
+	case tea.MouseClickMsg:
+		row := msg.Y - bodyTop - 3
+		if i := p.top + row; row >= 0 && i < len(p.shown) {
+			p.cursor = i
+			p.toggle()
+		}
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Apply):
+			return pickerApply
+		case key.Matches(msg, k.Cancel):
+			if p.typing {
+				p.typing = false
+				p.narrow.set("")
+				p.refilter()
+				return pickerNone
+			}
+			return pickerCancel
+		case key.Matches(msg, k.Up):
+			p.move(-1)
+		case key.Matches(msg, k.Down):
+			p.move(1)
+		case key.Matches(msg, k.Toggle):
+			p.toggle()
+		case key.Matches(msg, k.All):
+			p.toggleAll()
+		case key.Matches(msg, k.Narrow):
+			p.typing = true
+		default:
+			if _, changed := p.narrow.Update(msg); changed {
+				p.typing = p.narrow.String() != "" || p.typing
+				p.refilter()
+			}
+		}
+	}
+	return pickerNone
+}
+
+// View draws the picker in height lines.
+func (p *picker) View() string {
+	th := p.th
+	w := p.width
+	lines := make([]string, 0, p.height)
+	n := 0
+	for range p.sel {
+		n++
+	}
+	head := th.Heading.Render(p.title()) + th.Dim.Render(fmt.Sprintf("  %d of %d selected · %d shown", n, len(p.items), len(p.shown)))
+	lines = append(lines, fit(" "+head, w))
+	if p.typing || p.narrow.String() != "" {
+		lines = append(lines, fit(" "+p.narrow.View(th, "narrow: ", w-2), w))
+	} else {
+		lines = append(lines, fit(" "+th.Dim.Render("type to narrow · space toggles · a all/none · enter applies · esc cancels"), w))
+	}
+	lines = append(lines, fit("", w))
+	countW := 5
+	for i := p.top; i < len(p.shown) && len(lines) < p.height; i++ {
+		it := p.items[p.shown[i]]
+		box := "[ ]"
+		if p.sel[it.key] {
+			box = th.Checked.Render("[x]")
+		}
+		cur := "  "
+		if i == p.cursor {
+			cur = th.Cursor.Render("▸ ")
+		}
+		count := fmt.Sprintf("%*d", countW, it.count)
+		var left string
+		name := it.key
+		if i == p.cursor {
+			plain := name
+			if it.detail != "" {
+				plain += "  " + it.detail
+			}
+			left = th.Selected.Render(spread(plain, count, w-8))
+		} else {
+			if p.kind == pickSpeakers {
+				name = th.affil(it.aff).Render(name)
+			}
+			l := name
+			if it.detail != "" {
+				l += "  " + th.Dim.Render(it.detail)
+			}
+			left = spread(l, count, w-8)
+		}
+		lines = append(lines, fit(" "+cur+box+" "+left, w))
+	}
+	if len(p.shown) == 0 {
+		lines = append(lines, fit("   "+th.Empty.Render("nothing matches"), w))
+	}
+	for len(lines) < p.height {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return strings.Join(lines[:p.height], "\n")
+}

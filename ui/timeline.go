@@ -1,0 +1,654 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// The timeline keeps the filtered statements as a slice of indices (the
+// view) and the rows that show them (the layout: year and month headings,
+// event markers, statements). Only the rows on screen are rendered: top is
+// the first row drawn and rows are drawn until the screen is full, so a
+// frame costs the same with forty statements or a million.
+
+type itemKind uint8
+
+const (
+	itemYear    itemKind = iota // a year heading; ref = statements in the year
+	itemMonth                   // a month heading
+	itemEvent                   // a reference event; ref = index into events
+	itemStmt                    // a statement; ref = position in the view
+	itemUndated                 // the heading of the undated statements; ref = their count
+)
+
+// monthUnknown is the month of a statement dated only to its year.
+const monthUnknown = 13
+
+type item struct {
+	kind  itemKind
+	month uint8
+	year  int16
+	ref   int32
+}
+
+// layout is one filtered, ordered timeline.
+type layout struct {
+	view   []int   // statement indices in display order
+	dated  int     // view[:dated] have a date; the rest are undated (always last)
+	newest bool    // dated statements newest first
+	items  []item  // the rows
+	itemOf []int32 // view position → row index
+	years  []int32 // row indices of the year (and undated) headings
+	events []model.Event
+}
+
+// buildLayout orders ids (ascending statement indices, as Query returns
+// them) and lays them out under year and month headings on the axis
+// [from, to], with the reference events in their places. Years of the axis
+// without statements get a heading of their own, so gaps show.
+func buildLayout(c *model.Corpus, ids []int, newest bool, from, to time.Time, events []model.Event) layout {
+	lay := layout{newest: newest}
+	dated := sort.Search(len(ids), func(i int) bool { return c.Statements[ids[i]].Date.Value.IsZero() })
+	lay.dated = dated
+	if newest {
+		v := make([]int, len(ids))
+		for i := 0; i < dated; i++ {
+			v[i] = ids[dated-1-i]
+		}
+		copy(v[dated:], ids[dated:])
+		lay.view = v
+	} else {
+		lay.view = ids
+	}
+	view := lay.view
+
+	// the years to show: the axis, and any year with statements
+	yearSet := map[int]bool{}
+	for y := from.Year(); y <= to.Year(); y++ {
+		yearSet[y] = true
+	}
+	for i := 0; i < dated; {
+		y := c.Statements[view[i]].Date.Value.Year()
+		yearSet[y] = true
+		// skip the rest of the year quickly
+		i += sort.Search(dated-i, func(k int) bool { return c.Statements[view[i+k]].Date.Value.Year() != y })
+	}
+	years := make([]int, 0, len(yearSet))
+	for y := range yearSet {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	evs := make([]model.Event, 0, len(events))
+	for _, e := range events {
+		if yearSet[e.Day.Year()] {
+			evs = append(evs, e)
+		}
+	}
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Day.Before(evs[j].Day) })
+	if newest {
+		for i, j := 0, len(years)-1; i < j; i, j = i+1, j-1 {
+			years[i], years[j] = years[j], years[i]
+		}
+		for i, j := 0, len(evs)-1; i < j; i, j = i+1, j-1 {
+			evs[i], evs[j] = evs[j], evs[i]
+		}
+	}
+	lay.events = evs
+
+	lay.items = make([]item, 0, len(view)+len(years)*13+len(evs)+1)
+	lay.itemOf = make([]int32, len(view))
+	p, e := 0, 0
+	for _, y := range years {
+		head := len(lay.items)
+		lay.years = append(lay.years, int32(head))
+		lay.items = append(lay.items, item{kind: itemYear, year: int16(y)})
+		month := 0
+		count := 0
+		for {
+			var sd time.Time
+			hasStmt := p < dated && c.Statements[view[p]].Date.Value.Year() == y
+			if hasStmt {
+				sd = c.Statements[view[p]].Date.Value
+			}
+			hasEv := e < len(evs) && evs[e].Day.Year() == y
+			if !hasStmt && !hasEv {
+				break
+			}
+			takeEv := hasEv && (!hasStmt || (!newest && !evs[e].Day.After(sd)) || (newest && evs[e].Day.After(sd)))
+			if takeEv {
+				lay.items = append(lay.items, item{kind: itemEvent, year: int16(y), month: uint8(evs[e].Day.Month()), ref: int32(e)})
+				e++
+				continue
+			}
+			m := int(sd.Month())
+			if c.Statements[view[p]].Date.Precision == model.PrecisionYear {
+				m = monthUnknown
+			}
+			if m != month {
+				month = m
+				lay.items = append(lay.items, item{kind: itemMonth, year: int16(y), month: uint8(m)})
+			}
+			lay.itemOf[p] = int32(len(lay.items))
+			lay.items = append(lay.items, item{kind: itemStmt, year: int16(y), month: uint8(month), ref: int32(p)})
+			p++
+			count++
+		}
+		lay.items[head].ref = int32(count)
+	}
+	if dated < len(view) {
+		lay.years = append(lay.years, int32(len(lay.items)))
+		lay.items = append(lay.items, item{kind: itemUndated, ref: int32(len(view) - dated)})
+		for ; p < len(view); p++ {
+			lay.itemOf[p] = int32(len(lay.items))
+			lay.items = append(lay.items, item{kind: itemStmt, ref: int32(p)})
+		}
+	}
+	return lay
+}
+
+// posOf returns the view position of statement id, or where it would be,
+// and whether it is shown.
+func (l *layout) posOf(c *model.Corpus, id int) (int, bool) {
+	if id < 0 || id >= len(c.Statements) {
+		return 0, false
+	}
+	if c.Statements[id].Date.Value.IsZero() {
+		und := l.view[l.dated:]
+		i := sort.SearchInts(und, id)
+		return l.dated + i, i < len(und) && und[i] == id
+	}
+	d := l.view[:l.dated]
+	var i int
+	if l.newest {
+		i = sort.Search(len(d), func(k int) bool { return d[k] <= id })
+	} else {
+		i = sort.SearchInts(d, id)
+	}
+	return i, i < len(d) && d[i] == id
+}
+
+// timeline is the timeline view: a window over a layout with a selection.
+type timeline struct {
+	c      *model.Corpus
+	th     *theme
+	lay    layout
+	cursor int // selected view position
+	top    int // first row on screen
+	width  int
+	height int
+	marks  map[int]bool
+	// search: display positions of the matches (ascending) and the word
+	// prefixes to highlight
+	matchPos []int
+	hl       []string
+}
+
+const textLines = 2 // text lines per statement row before the ellipsis
+
+func (t *timeline) SetSize(w, h int) {
+	t.width, t.height = w, h
+	t.ensureVisible()
+}
+
+// selected returns the selected statement's index.
+func (t *timeline) selected() (int, bool) {
+	if t.cursor < 0 || t.cursor >= len(t.lay.view) {
+		return 0, false
+	}
+	return t.lay.view[t.cursor], true
+}
+
+// setLayout replaces the layout, keeping the selection on the same
+// statement when it is still shown (or the nearest one) at the same place
+// on screen.
+func (t *timeline) setLayout(lay layout) {
+	id, had := t.selected()
+	offset := -1
+	if had {
+		ci := int(t.lay.itemOf[t.cursor])
+		if ci >= t.top {
+			offset = t.linesBetween(t.top, ci)
+		}
+	}
+	t.lay = lay
+	t.cursor, t.top = 0, 0
+	if len(lay.view) == 0 {
+		return
+	}
+	if had {
+		pos, _ := lay.posOf(t.c, id)
+		t.cursor = min(pos, len(lay.view)-1)
+	}
+	if offset >= 0 && offset < t.height {
+		ci := int(lay.itemOf[t.cursor])
+		t.top = ci
+		lines := 0
+		for t.top > 0 && lines+t.itemHeight(t.top-1) <= offset {
+			t.top--
+			lines += t.itemHeight(t.top)
+		}
+	}
+	t.ensureVisible()
+}
+
+// textWidth is the width of a statement's text lines.
+func (t *timeline) textWidth() int { return max(10, t.contentWidth()-17) }
+
+// maxContent caps the width rows are laid out in: on a very wide terminal
+// the source stays near the speaker and lines stay readable.
+const maxContent = 132
+
+func (t *timeline) contentWidth() int { return min(t.width, maxContent) }
+
+func (t *timeline) itemHeight(i int) int {
+	it := t.lay.items[i]
+	if it.kind != itemStmt {
+		return 1
+	}
+	s := t.c.Statements[t.lay.view[it.ref]]
+	n := len(wrapSpans(flatten(s.Text), t.textWidth()))
+	return 1 + max(1, min(textLines, n))
+}
+
+// linesBetween counts the screen lines of rows [from, to).
+func (t *timeline) linesBetween(from, to int) int {
+	n := 0
+	for i := from; i < to; i++ {
+		n += t.itemHeight(i)
+	}
+	return n
+}
+
+// ensureVisible scrolls so that the selected row is wholly on screen,
+// showing the headings just above it when they fit.
+func (t *timeline) ensureVisible() {
+	if len(t.lay.items) == 0 || t.height <= 0 {
+		t.top = 0
+		return
+	}
+	if len(t.lay.view) == 0 {
+		t.top = min(t.top, len(t.lay.items)-1)
+		return
+	}
+	ci := int(t.lay.itemOf[t.cursor])
+	if ci < t.top {
+		t.top = ci
+		// bring the headings right above into view
+		for k := 0; k < 3 && t.top > 0 && t.lay.items[t.top-1].kind != itemStmt; k++ {
+			t.top--
+		}
+	}
+	if t.cursor == 0 {
+		t.top = 0
+	}
+	if ci-t.top > t.height {
+		t.top = ci - t.height
+	}
+	for t.top < ci && t.linesBetween(t.top, ci+1) > t.height {
+		t.top++
+	}
+}
+
+// move moves the selection by delta statements.
+func (t *timeline) move(delta int) {
+	if len(t.lay.view) == 0 {
+		return
+	}
+	t.cursor = max(0, min(len(t.lay.view)-1, t.cursor+delta))
+	t.ensureVisible()
+}
+
+func (t *timeline) moveTo(pos int) { t.cursor = 0; t.move(pos) }
+
+// visible returns the view positions of the first and last statements
+// wholly on screen (last < first when there are none).
+func (t *timeline) visible() (first, last int) {
+	first, last = -1, -2
+	lines := 0
+	for i := t.top; i < len(t.lay.items); i++ {
+		h := t.itemHeight(i)
+		if lines+h > t.height {
+			break
+		}
+		lines += h
+		if it := t.lay.items[i]; it.kind == itemStmt {
+			if first < 0 {
+				first = int(it.ref)
+			}
+			last = int(it.ref)
+		}
+	}
+	if first < 0 {
+		return 0, -1
+	}
+	return first, last
+}
+
+func (t *timeline) pageStatements() int {
+	f, l := t.visible()
+	return max(1, l-f)
+}
+
+// scroll moves the window by delta rows, keeping the selection on screen.
+func (t *timeline) scroll(delta int) {
+	if len(t.lay.items) == 0 {
+		return
+	}
+	t.top = max(0, min(len(t.lay.items)-1, t.top+delta))
+	if len(t.lay.view) == 0 {
+		return
+	}
+	f, l := t.visible()
+	if l < f {
+		return
+	}
+	if t.cursor < f {
+		t.cursor = f
+	} else if t.cursor > l {
+		t.cursor = l
+	}
+}
+
+// jumpYear selects the first statement of the next (dir > 0) or previous
+// year that has statements.
+func (t *timeline) jumpYear(dir int) {
+	if len(t.lay.view) == 0 {
+		return
+	}
+	ci := int32(t.lay.itemOf[t.cursor])
+	ys := t.lay.years
+	cur := sort.Search(len(ys), func(i int) bool { return ys[i] > ci }) - 1 // heading of the current year
+	for i := cur + dir; i >= 0 && i < len(ys); i += dir {
+		h := ys[i]
+		if t.lay.items[h].ref > 0 {
+			for j := int(h) + 1; j < len(t.lay.items); j++ {
+				if it := t.lay.items[j]; it.kind == itemStmt {
+					t.cursor = int(it.ref)
+					t.top = int(h)
+					t.ensureVisible()
+					return
+				}
+			}
+		}
+	}
+}
+
+// rowAt returns the view position of the statement drawn at screen line y
+// of the timeline, if any.
+func (t *timeline) rowAt(y int) (int, bool) {
+	lines := 0
+	for i := t.top; i < len(t.lay.items) && lines < t.height; i++ {
+		h := t.itemHeight(i)
+		if y >= lines && y < lines+h {
+			if it := t.lay.items[i]; it.kind == itemStmt {
+				return int(it.ref), true
+			}
+			return 0, false
+		}
+		lines += h
+	}
+	return 0, false
+}
+
+// nextMatch selects the next (dir > 0) or previous search match,
+// wrapping around.
+func (t *timeline) nextMatch(dir int) bool {
+	m := t.matchPos
+	if len(m) == 0 {
+		return false
+	}
+	var to int
+	if dir > 0 {
+		i := sort.SearchInts(m, t.cursor+1)
+		if i == len(m) {
+			i = 0
+		}
+		to = m[i]
+	} else {
+		i := sort.SearchInts(m, t.cursor) - 1
+		if i < 0 {
+			i = len(m) - 1
+		}
+		to = m[i]
+	}
+	t.moveTo(to)
+	return true
+}
+
+func (t *timeline) isMatch(pos int) bool {
+	i := sort.SearchInts(t.matchPos, pos)
+	return i < len(t.matchPos) && t.matchPos[i] == pos
+}
+
+// Update handles the keys and mouse events that move around the timeline.
+// It reports whether it handled the message and, for a click on the
+// already selected statement, that the user asked to open it.
+func (t *timeline) Update(msg tea.Msg, k timelineKeys) (handled, open bool) {
+	half := max(1, t.pageStatements()/2)
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Up):
+			t.move(-1)
+		case key.Matches(msg, k.Down):
+			t.move(1)
+		case key.Matches(msg, k.PageUp):
+			t.move(-t.pageStatements())
+		case key.Matches(msg, k.PageDown):
+			t.move(t.pageStatements())
+		case key.Matches(msg, k.HalfUp):
+			t.move(-half)
+		case key.Matches(msg, k.HalfDown):
+			t.move(half)
+		case key.Matches(msg, k.Top):
+			t.moveTo(0)
+			t.top = 0
+		case key.Matches(msg, k.Bottom):
+			t.moveTo(len(t.lay.view) - 1)
+		case key.Matches(msg, k.PrevYear):
+			t.jumpYear(-1)
+		case key.Matches(msg, k.NextYear):
+			t.jumpYear(1)
+		default:
+			return false, false
+		}
+		return true, false
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			t.scroll(-3)
+		case tea.MouseWheelDown:
+			t.scroll(3)
+		default:
+			return false, false
+		}
+		return true, false
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft {
+			return false, false
+		}
+		pos, ok := t.rowAt(msg.Y - bodyTop)
+		if !ok {
+			return true, false
+		}
+		same := pos == t.cursor
+		t.cursor = pos
+		t.ensureVisible()
+		return true, same
+	}
+	return false, false
+}
+
+// View draws the rows on screen: exactly height lines of width columns.
+func (t *timeline) View() string {
+	lines := make([]string, 0, t.height)
+	if len(t.lay.view) == 0 && t.height > 0 {
+		note := "No statements match the filters; x clears them."
+		if len(t.c.Statements) == 0 {
+			note = fmt.Sprintf("No statements were found in the %s loaded; w lists skipped files and warnings.", plural(len(t.c.Documents), "document"))
+		}
+		lines = append(lines, fit("  "+t.th.Warn.Render(note), t.width))
+	}
+	for i := t.top; i < len(t.lay.items) && len(lines) < t.height; i++ {
+		lines = append(lines, t.renderItem(i)...)
+	}
+	if len(lines) > t.height {
+		lines = lines[:t.height]
+	}
+	for i, l := range lines {
+		lines[i] = fit(l, t.width)
+	}
+	for len(lines) < t.height {
+		lines = append(lines, strings.Repeat(" ", t.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (t *timeline) gutter(p model.Period) string {
+	return t.th.Band[p].Render(bandGlyph(p)) + " "
+}
+
+// periodNear is the period of the row i, or of the statement after it
+// for a month heading.
+func (t *timeline) periodNear(i int) model.Period {
+	for j := i; j < len(t.lay.items) && j < i+3; j++ {
+		if it := t.lay.items[j]; it.kind == itemStmt {
+			return t.c.Statements[t.lay.view[it.ref]].Period()
+		}
+	}
+	return model.PeriodUnknown
+}
+
+func (t *timeline) renderItem(i int) []string {
+	it := t.lay.items[i]
+	th := t.th
+	w := t.contentWidth()
+	switch it.kind {
+	case itemYear:
+		label := strconv.Itoa(int(it.year))
+		var note string
+		switch it.ref {
+		case 0:
+			note = " no statements "
+		case 1:
+			note = " 1 statement "
+		default:
+			note = fmt.Sprintf(" %d statements ", it.ref)
+		}
+		rule := max(0, w-2-len(label)-1-len(note)-2)
+		line := "  " + th.Year.Render(label) + " " + th.YearRule.Render("──") + pick(it.ref == 0, th.Empty, th.Dim).Render(note) + th.YearRule.Render(strings.Repeat("─", rule))
+		return []string{fit(line, w)}
+	case itemUndated:
+		note := fmt.Sprintf(" %d statements ", it.ref)
+		line := "  " + th.Year.Render("Date unknown") + " " + th.YearRule.Render("──") + th.Dim.Render(note) + th.YearRule.Render(strings.Repeat("─", max(0, w-14-len(note)-4)))
+		return []string{fit(line, w)}
+	case itemMonth:
+		m := time.Month(it.month).String() + " " + strconv.Itoa(int(it.year))
+		if it.month == monthUnknown {
+			m = strconv.Itoa(int(it.year)) + ", month unknown"
+		}
+		return []string{fit(t.gutter(t.periodNear(i+1))+"   "+th.Month.Render(m), w)}
+	case itemEvent:
+		ev := t.lay.events[it.ref]
+		p := model.PeriodOf(model.DayDate(ev.Day, "", "", model.Span{}))
+		line := t.gutter(p) + "  " + th.Event.Render("◆ "+ev.Day.Format("2006-01-02")+"  "+ev.Label)
+		return []string{fit(line, w)}
+	}
+	return t.renderStatement(int(it.ref))
+}
+
+func (t *timeline) renderStatement(pos int) []string {
+	th := t.th
+	id := t.lay.view[pos]
+	s := t.c.Statements[id]
+	sp := t.c.SpeakerInfo(s.Speaker)
+	sel := pos == t.cursor
+	g := t.gutter(s.Period())
+
+	cur, mark := " ", " "
+	if sel {
+		cur = th.Cursor.Render("▸")
+	}
+	if t.marks[id] {
+		mark = th.Mark.Render("●")
+	}
+	src := cut(sourceLabel(t.c, s), max(8, min(24, t.width/5)))
+	metaW := max(10, t.contentWidth()-5)
+	date := s.Date.Short()
+	speaker := s.Speaker
+	if speaker == model.UnknownSpeaker {
+		speaker = "unknown speaker (" + s.Mention + ")"
+	}
+	var meta string
+	if sel {
+		plain := fmt.Sprintf("%-11s %s %s %s", date, kindMarker(s.Kind), speaker, affilTag(sp.Affiliation))
+		meta = th.Selected.Render(spread(plain, src, metaW))
+	} else {
+		ds := th.Date
+		if s.Date.Precision != model.PrecisionDay {
+			ds = th.DateInferred
+		}
+		left := ds.Render(fmt.Sprintf("%-11s", date)) + " " + th.Kind.Render(kindMarker(s.Kind)) + " " +
+			th.affil(sp.Affiliation).Render(speaker) + " " + th.Dim.Render(affilTag(sp.Affiliation))
+		meta = spread(left, th.Source.Render(src), metaW)
+	}
+	lines := []string{fit(g+cur+mark+" "+meta, t.width)}
+
+	text := flatten(s.Text)
+	tw := t.textWidth()
+	wrapped := wrapSpans(text, tw)
+	var spans []span
+	for _, r := range wordMatches(text, t.hl) {
+		spans = append(spans, span{r[0], r[1], th.Match})
+	}
+	pad := g + strings.Repeat(" ", 15)
+	if len(wrapped) == 0 {
+		return append(lines, fit(pad+th.Dim.Render("(no text)"), t.width))
+	}
+	for k := 0; k < len(wrapped) && k < textLines; k++ {
+		a, z := wrapped[k][0], wrapped[k][1]
+		if k == textLines-1 && k < len(wrapped)-1 {
+			// last line with more to come: cut with an ellipsis
+			for z > a && lipgloss.Width(text[a:z]) > tw-1 {
+				_, n := utf8.DecodeLastRuneInString(text[a:z])
+				z -= n
+			}
+			// cut at a word boundary when one is near
+			if sp := strings.LastIndexByte(text[a:z], ' '); sp > 0 && z-(a+sp) < 16 && z < len(text) && text[z] != ' ' {
+				z = a + sp
+			}
+			for z > a && text[z-1] == ' ' {
+				z--
+			}
+			lines = append(lines, fit(pad+styleRange(text, a, z, th.Text, spans)+th.Dim.Render("…"), t.width))
+			continue
+		}
+		lines = append(lines, fit(pad+styleRange(text, a, z, th.Text, spans), t.width))
+	}
+	return lines
+}
+
+// sourceLabel names where a statement was reported: "TASS", "TASS +2".
+func sourceLabel(c *model.Corpus, s *model.Statement) string {
+	src := ""
+	if d := c.Document(s.Doc); d != nil {
+		src = d.Source
+		if src == "" {
+			src = d.ID
+		}
+	}
+	if n := len(s.Sources) - 1; n > 0 {
+		src += fmt.Sprintf(" +%d", n)
+	}
+	return src
+}
