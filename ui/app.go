@@ -31,6 +31,14 @@ type Options struct {
 	Events   []model.Event // reference events for the gutter (elections, inaugurations)
 	Split    model.Split   // the Biden/Trump comparison split
 	Title    string        // names the corpus in the window title
+	Version  string        // quotetrail's version, recorded in exports
+
+	// WriteFile writes an export (e). It must not replace an existing
+	// file unless overwrite is set — it then fails with an error wrapping
+	// fs.ErrExist, and the dialog asks before trying again with overwrite
+	// — and must leave nothing behind when it fails. nil: the dialog
+	// cannot write. cmd/quotetrail passes corpus.WriteFileAtomic.
+	WriteFile func(path string, data []byte, overwrite bool) error
 }
 
 // Loader loads the corpus, calling progress(done, total) as files load.
@@ -52,6 +60,8 @@ const (
 	focusPicker
 	focusWarnings
 	focusHelp
+	focusCompare
+	focusExport
 )
 
 // Messages.
@@ -97,9 +107,12 @@ type Model struct {
 	sr       search
 	warn     pager
 	helpPage pager
+	cv       compareView
+	cmpBack  bool // the reader was opened from the compare view; esc returns there
 	focus    focus
 	back     focus  // the view help returns to
 	flash    string // a one-off note for the status line, until the next key
+	ex       exportDialog
 	// syncLimit is the largest corpus filtered and searched within the
 	// frame; larger ones are filtered in commands.
 	syncLimit int
@@ -143,12 +156,25 @@ func Run(ctx context.Context, load Loader, opt Options) error {
 	defer cancel()
 	m := newModel(opt)
 	m.load = newLoadState(ctx, load)
-	final, err := tea.NewProgram(m, tea.WithContext(ctx)).Run()
+	g := &guardState{} // panics: see guard.go
+	// Signals are the caller's: cmd/quotetrail cancels ctx on SIGINT,
+	// SIGTERM and SIGHUP, which kills the program and restores the
+	// terminal. Bubble Tea's own handler would end a SIGTERM as a normal
+	// quit, exit status 0.
+	p := tea.NewProgram(guarded{m, g}, tea.WithContext(ctx), tea.WithoutSignalHandler())
+	g.quit = p.Quit
+	final, err := p.Run()
+	if pe := g.failed(); pe != nil {
+		return pe
+	}
 	if err != nil {
 		if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-			return ctx.Err()
+			return context.Cause(ctx) // "terminated signal received" when a signal cancelled it
 		}
 		return err
+	}
+	if gm, ok := final.(guarded); ok {
+		final = gm.m
 	}
 	if fm, ok := final.(Model); ok && fm.loadErr != nil {
 		return fmt.Errorf("loading the corpus: %w", fm.loadErr)
@@ -221,6 +247,7 @@ func (m *Model) setCorpus(c *model.Corpus) {
 	}
 	m.tl = timeline{c: c, th: m.th, marks: m.marks}
 	m.rd = reader{c: c, th: m.th, marks: m.marks}
+	m.cv = compareView{c: c, th: m.th, split: m.opt.Split}
 	m.tl.hl = highlightWords(m.filter.Query, "")
 	m.tl.setLayout(buildLayout(c, c.Query(m.filter), m.newest, m.opt.From, m.opt.To, m.opt.Events))
 	m.resize()
@@ -233,6 +260,7 @@ func (m *Model) setTheme() {
 	m.th = newTheme(m.dark, m.noCol)
 	m.help.Styles = m.th.Help
 	m.tl.th, m.rd.th, m.pk.th = m.th, m.th, m.th
+	m.cv.th = m.th
 	if m.c != nil && m.focus == focusReader {
 		m.rd.render()
 	}
@@ -251,6 +279,7 @@ func (m *Model) resize() {
 	m.tl.SetSize(m.width, h)
 	m.rd.SetSize(m.width, h)
 	m.pk.SetSize(m.width, h)
+	m.cv.SetSize(m.width, h)
 	m.warn.SetSize(m.width, h)
 	if m.focus == focusWarnings {
 		m.warn.setLines(warningLines(m.c, m.th, m.width))
@@ -351,6 +380,11 @@ func (m *Model) updateKeys() {
 	k.Open.SetEnabled(shown)
 	k.Mark.SetEnabled(shown)
 	k.Copy.SetEnabled(shown)
+	k.Export.SetEnabled(shown || len(m.marks) > 0)
+	if m.ex.open {
+		m.ex.keys.global = m.keys.global
+		m.ex.keys.state(m.ex.editing, m.ex.confirm)
+	}
 	k.Order.SetHelp("o", pick(m.newest, "oldest first", "newest first"))
 	m.keys.picker.typing(m.pk.typing)
 	m.keys.global.Mouse.SetHelp("m", pick(m.mouse, "mouse off (select text)", "mouse on"))
@@ -358,6 +392,8 @@ func (m *Model) updateKeys() {
 	m.keys.reader.global = m.keys.global
 	m.keys.page.global = m.keys.global
 	m.keys.loading.global = m.keys.global
+	m.keys.compare.global = m.keys.global
+	m.cv.updateKeys(&m.keys.compare)
 }
 
 // Init asks the terminal for its background (unless the theme is set)
@@ -388,6 +424,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
+		if m.ex.open {
+			m.ex.SetSize(m.width, m.bodyHeight())
+			if m.ex.needsRender() {
+				return m.ex.previewCmd(m.dark, m.noCol)
+			}
+		}
 		return nil
 	case tea.BackgroundColorMsg:
 		if m.opt.Theme == "" || m.opt.Theme == "auto" {
@@ -419,6 +461,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case searchResultMsg:
 		m.applySearch(msg)
 		return nil
+	case compareMsg:
+		m.applyCompare(msg)
+		return nil
+	case exportPreviewMsg:
+		m.ex.applyPreview(msg)
+		return nil
+	case exportWrittenMsg:
+		m.exportWritten(msg)
+		return nil
 	case tea.KeyPressMsg:
 		m.flash = ""
 		return m.key(msg)
@@ -435,7 +486,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, g.ForceQuit) {
 		return tea.Quit
 	}
-	typing := m.c != nil && ((m.focus == focusTimeline && m.sr.typing) || (m.focus == focusPicker && m.pk.typing))
+	typing := m.c != nil && ((m.focus == focusTimeline && m.sr.typing) || (m.focus == focusPicker && m.pk.typing) || (m.focus == focusExport && m.ex.editing))
 	if m.tooSmall() || m.c == nil {
 		switch {
 		case typing:
@@ -476,16 +527,21 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return m.searchKey(msg)
 		}
 		return m.timelineKey(msg)
+	case focusCompare:
+		return m.compareKey(msg)
 	case focusReader:
 		switch m.rd.Update(msg, m.keys.reader) {
 		case readerBack:
 			m.focus = focusTimeline
+			if m.cmpBack {
+				m.focus, m.cmpBack = focusCompare, false
+			}
 			m.tl.ensureVisible()
 		case readerMark:
 			m.toggleMark(m.rd.id)
 			m.rd.render()
 		case readerCopy:
-			return m.copyStatement(m.rd.id)
+			return m.copyMarkdown(m.rd.id)
 		}
 	case focusPicker:
 		switch m.pk.Update(msg, m.keys.picker) {
@@ -506,6 +562,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m.warn.Update(msg, m.keys.page.moveKeys)
+	case focusExport:
+		return m.exportKey(msg)
 	}
 	return nil
 }
@@ -516,13 +574,6 @@ func (m *Model) toggleHelp() {
 		return
 	}
 	m.openHelp()
-}
-
-// copyStatement puts the statement with its source on the clipboard
-// (OSC 52, so it works over SSH too).
-func (m *Model) copyStatement(id int) tea.Cmd {
-	m.flash = "copied " + m.c.Statements[id].ID + " to the clipboard"
-	return tea.SetClipboard(citation(m.c, id))
 }
 
 func (m *Model) toggleMark(id int) {
@@ -596,8 +647,12 @@ func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
 		clear(m.marks)
 	case key.Matches(msg, k.Copy):
 		if id, ok := m.tl.selected(); ok {
-			return m.copyStatement(id)
+			return m.copyMarkdown(id)
 		}
+	case key.Matches(msg, k.Export):
+		return m.openExport()
+	case key.Matches(msg, k.Compare):
+		return m.openCompare()
 	case key.Matches(msg, k.Warnings):
 		m.focus = focusWarnings
 		m.warn.off = 0
@@ -656,6 +711,8 @@ func (m *Model) mouseMsg(msg tea.MouseMsg) tea.Cmd {
 				m.openReader(id)
 			}
 		}
+	case focusCompare:
+		return m.compareAct(m.cv.Update(msg, m.keys.compare))
 	case focusReader:
 		m.rd.Update(msg, m.keys.reader)
 	case focusPicker:
@@ -664,6 +721,8 @@ func (m *Model) mouseMsg(msg tea.MouseMsg) tea.Cmd {
 		m.warn.Update(msg, m.keys.page.moveKeys)
 	case focusHelp:
 		m.helpPage.Update(msg, m.keys.help.moveKeys)
+	case focusExport:
+		m.ex.preview.Update(msg, m.ex.keys.moveKeys)
 	}
 	return nil
 }
@@ -705,10 +764,15 @@ func (m *Model) content() string {
 	bh := m.bodyHeight()
 	var body string
 	switch m.focus {
+	case focusCompare:
+		body = m.cv.View()
 	case focusReader:
 		body = m.rd.View()
 	case focusPicker:
 		body = m.pk.View()
+	case focusExport:
+		m.ex.SetSize(w, bh)
+		body = m.ex.View(th)
 	case focusWarnings:
 		m.warn.SetSize(w, bh)
 		body = m.warn.View()
@@ -737,6 +801,8 @@ func (m *Model) titleBar() string {
 	case focusReader:
 		s := m.c.Statements[m.rd.id]
 		right = th.TitleDim.Render(s.Date.Short() + " · " + s.Speaker + " · " + s.ID + " ")
+	case focusCompare:
+		right = th.TitleDim.Render("compare · split " + splitName(m.cv.split) + " ")
 	case focusPicker:
 		right = th.TitleDim.Render("choose " + strings.ToLower(m.pk.title()) + " ")
 	default:

@@ -29,6 +29,10 @@ func (m *Model) activeKeyMap(f focus) help.KeyMap {
 		return m.keys.page
 	case f == focusHelp:
 		return m.keys.help
+	case f == focusCompare:
+		return m.keys.compare
+	case f == focusExport:
+		return m.ex.keys
 	}
 	return m.keys.timeline
 }
@@ -43,6 +47,10 @@ func focusName(f focus) string {
 		return "skipped files and warnings"
 	case focusHelp:
 		return "help"
+	case focusCompare:
+		return "compare"
+	case focusExport:
+		return "export"
 	}
 	return "timeline"
 }
@@ -67,6 +75,9 @@ func (m *Model) helpLines() []string {
 		"Dates: 2024-11-06 day · 2024-11~ month known · 2024~ year known · ~2024-11-04 a range (its best estimate; enter shows both ends) · ????-??-?? unknown.",
 		"Kinds: D direct quotation · I indirect (reported speech) · M mixed.",
 		"Gutter: ┆ Trump (first term) · │ Biden · ┃ Trump (second term) · ◆ reference event. Speakers: RU, US, UA, ·· other, ?? unknown.",
+	}
+	if m.back == focusCompare {
+		legend = compareLegend()
 	}
 	lines = append(lines, "")
 	for _, l := range legend {

@@ -93,10 +93,10 @@ func newTimelineKeys(g globalKeys) timelineKeys {
 		ClearFilters: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters")),
 		Mark:         key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
 		ClearMarks:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "clear marks")),
-		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy statement with source")),
+		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy marked/selected as Markdown")),
 		Warnings:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "skipped files, warnings")),
-		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare"), key.WithDisabled()),
-		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export"), key.WithDisabled()),
+		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare Biden/Trump periods")),
+		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export to Markdown")),
 		global:       g,
 	}
 }
@@ -134,7 +134,7 @@ func newReaderKeys(g globalKeys) readerKeys {
 		Removed:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "removed/repaired")),
 		Focus:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "details/article")),
 		Mark:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
-		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy statement with source")),
+		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy marked/this as Markdown")),
 		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		global:   g,
 	}
@@ -306,6 +306,7 @@ type keyMaps struct {
 	page     pageKeys
 	help     helpKeys
 	loading  loadingKeys
+	compare  compareKeys
 }
 
 func newKeyMaps() keyMaps {
@@ -319,5 +320,59 @@ func newKeyMaps() keyMaps {
 		page:     newPageKeys(g),
 		help:     newHelpKeys(g),
 		loading:  loadingKeys{g},
+		compare:  newCompareKeys(g),
+	}
+}
+
+// compareKeys is the compare view's key map; while the term chooser is
+// open only its own keys (PickUp … Cancel) are enabled.
+type compareKeys struct {
+	moveKeys
+	Focus     key.Binding
+	Open      key.Binding
+	Earlier   key.Binding
+	Later     key.Binding
+	Split     key.Binding
+	Terms     key.Binding
+	ClearTerm key.Binding
+	Back      key.Binding
+	PickUp    key.Binding
+	PickDown  key.Binding
+	Choose    key.Binding
+	Cancel    key.Binding
+	global    globalKeys
+}
+
+func newCompareKeys(g globalKeys) compareKeys {
+	return compareKeys{
+		moveKeys:  newMoveKeys(),
+		Focus:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "other pane")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
+		Earlier:   key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "split a month earlier")),
+		Later:     key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "split a month later")),
+		Split:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "election/inauguration split")),
+		Terms:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "filter by a distinctive term")),
+		ClearTerm: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear term")),
+		Back:      key.NewBinding(key.WithKeys("esc", "c"), key.WithHelp("esc/c", "timeline")),
+		PickUp:    key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		PickDown:  key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Choose:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "filter by term")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		global:    g,
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k compareKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Choose, k.Cancel, k.PickDown, k.ClearTerm, k.Back, k.global.Help, k.global.Quit, k.Focus, k.Open, k.Earlier, k.Later, k.Split, k.Terms}
+}
+
+// FullHelp implements help.KeyMap.
+func (k compareKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		k.moveKeys.bindings(),
+		{k.Focus, k.Open, k.Earlier, k.Later, k.Split, k.Terms, k.ClearTerm, k.Back},
+		{k.PickUp, k.PickDown, k.Choose, k.Cancel},
+		k.global.bindings(),
 	}
 }

@@ -341,31 +341,3 @@ func (r *reader) View() string {
 	rule = fit(rule, r.width)
 	return r.card.View() + "\n" + rule + "\n" + r.article.View()
 }
-
-// citation renders a statement for the clipboard: the words, who said
-// them, when, and where it was reported.
-func citation(c *model.Corpus, id int) string {
-	s := c.Statements[id]
-	sp := c.SpeakerInfo(s.Speaker)
-	who := s.Speaker
-	if who == model.UnknownSpeaker {
-		who = "unknown speaker (“" + s.Mention + "”)"
-	} else if sp.Role != "" {
-		who += ", " + sp.Role
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "“%s” — %s, %s", strings.Join(strings.Fields(s.Text), " "), who, s.Date.Label())
-	for _, id := range s.Sources {
-		if d := c.Document(id); d != nil {
-			b.WriteString("; ")
-			b.WriteString(pick(d.Source == "", d.Path, d.Source))
-			if d.Title != "" {
-				b.WriteString(", “" + d.Title + "”")
-			}
-			if d.URL != "" {
-				b.WriteString(", " + d.URL)
-			}
-		}
-	}
-	return b.String()
-}

@@ -12,6 +12,9 @@ import (
 // statusLine says what is filtered, how many statements are shown of how
 // many, the marks, the search, and the problems met while loading.
 func (m *Model) statusLine() string {
+	if m.focus == focusCompare {
+		return m.compareStatusLine()
+	}
 	th := m.th
 	w := m.width
 	var left string

@@ -66,6 +66,11 @@ type theme struct {
 	Affil                   map[model.Affiliation]lipgloss.Style
 	Band                    map[model.Period]lipgloss.Style
 	Help                    help.Styles
+
+	// the compare view: words only in the Biden-period (left) statement,
+	// only in the Trump-period (right) one, and in both; the panes' labels
+	DiffLeft, DiffRight, DiffShared lipgloss.Style
+	PaneLeft, PaneRight             lipgloss.Style
 }
 
 func newTheme(dark, noColor bool) *theme {
@@ -102,6 +107,11 @@ func newTheme(dark, noColor bool) *theme {
 		t.Input = s()
 		t.Prompt = s().Bold(true)
 		t.Checked = s().Bold(true)
+		t.DiffLeft = s().Strikethrough(true)
+		t.DiffRight = s().Underline(true)
+		t.DiffShared = s().Bold(true)
+		t.PaneLeft = s().Bold(true)
+		t.PaneRight = s().Bold(true)
 		t.Affil = map[model.Affiliation]lipgloss.Style{}
 		for _, a := range model.Affiliations {
 			t.Affil[a] = s()
@@ -152,6 +162,11 @@ func newTheme(dark, noColor bool) *theme {
 	t.Input = s().Foreground(p.fg)
 	t.Prompt = s().Bold(true).Foreground(p.accent)
 	t.Checked = s().Bold(true).Foreground(p.other)
+	t.DiffLeft = s().Foreground(p.biden)
+	t.DiffRight = s().Foreground(p.trump2)
+	t.DiffShared = s().Bold(true).Foreground(p.fg)
+	t.PaneLeft = s().Bold(true).Foreground(p.biden)
+	t.PaneRight = s().Bold(true).Foreground(p.trump2)
 	t.Affil = map[model.Affiliation]lipgloss.Style{
 		model.Russia:       s().Bold(true).Foreground(p.russia),
 		model.UnitedStates: s().Bold(true).Foreground(p.us),

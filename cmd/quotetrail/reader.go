@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/quotetrail/quotetrail/corpus"
 	"github.com/quotetrail/quotetrail/model"
 	"github.com/quotetrail/quotetrail/ui"
 )
@@ -39,11 +40,13 @@ func (a *app) runReader(ctx context.Context, ro readerOptions) error {
 		title = strings.Join(a.corpora, ", ")
 	}
 	load := func(ctx context.Context, progress func(done, total int)) (*model.Corpus, error) {
+		testPanicHook()
 		return a.load(ctx, reg, progress)
 	}
 	return ui.Run(ctx, load, ui.Options{
 		Theme: ro.theme, NoMouse: ro.noMouse, Filter: f,
 		From: f.From, To: f.To,
 		Events: reg.Events.Markers(), Split: split, Title: title,
+		Version: version, WriteFile: corpus.WriteFileAtomic,
 	})
 }

@@ -1,0 +1,1003 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// The compare view (c) sets the Biden-period statements of the filtered
+// timeline beside the Trump-period ones: two panes, each headed by its
+// label, days, count and distinctive terms; rows are the pairs (grouped by
+// topic, strongest first) with the words each side changed highlighted,
+// then the statements left unpaired on each side. Both panes share one
+// list of rows, so they scroll together; tab moves the focus between them
+// and enter opens the focused statement in the reader. Below stackBelow
+// columns the panes stack, left above right, both windows starting at the
+// same row.
+//
+// The comparison is computed in a command tagged with a generation (stale
+// ones are dropped) with lazy word diffs: a pair is diffed when its row
+// is first measured or drawn, and the diff is kept. Only the rows on
+// screen are drawn.
+
+// stackBelow is the width below which the panes stack vertically.
+const stackBelow = 100
+
+// maxRowText caps the text lines of one statement in a row (side by side;
+// stacked panes are shorter and get stackedRowText); enter shows it all.
+const (
+	maxRowText     = 6
+	stackedRowText = 3
+)
+
+type compareRowKind uint8
+
+const (
+	crTopic    compareRowKind = iota // a topic heading; ref = its first pair, n = its pairs
+	crPair                           // a pair; ref = index into Pairs
+	crOnlyHead                       // the heading of the unpaired statements
+	crOnly                           // ref = k: UnpairedLeft[k] and/or UnpairedRight[k]
+)
+
+type crow struct {
+	kind   compareRowKind
+	ref, n int32
+}
+
+// compareMsg is a comparison computed in a command.
+type compareMsg struct {
+	gen    int
+	inputs string
+	cmp    *model.Comparison
+}
+
+type compareView struct {
+	c   *model.Corpus
+	th  *theme
+	cmp *model.Comparison
+	// rows: the topic headings and pairs, then the unpaired statements of
+	// both sides side by side (the k-th of each side in row k).
+	rows []crow
+
+	split   model.Split
+	term    string          // both sides are filtered to statements using it ("": none)
+	base    [2][]model.Term // the distinctive terms without the term filter, for the chooser
+	inputs  string          // what cmp was computed from
+	gen     int
+	pending bool
+
+	cursor, top   int  // selected row, first row on screen
+	right         bool // the Trump pane has the focus
+	width, height int
+	diffs         map[int][2][]model.DiffOp // pair → the left and right runs
+
+	picking bool // the term chooser is open
+	pick    int  // its selection in pickTerms()
+	pickTop int
+}
+
+type compareAction int
+
+const (
+	compareNone compareAction = iota
+	compareBack
+	compareOpen  // open the focused statement in the reader
+	compareSplit // the split moved: compute again
+	compareTerm  // the term changed: compute again
+)
+
+func (v *compareView) SetSize(w, h int) {
+	v.width, v.height = w, h
+	v.ensureVisible()
+}
+
+func (v *compareView) stacked() bool { return v.width < stackBelow }
+
+// paneWidths returns the widths of the left and right panes (stacked:
+// both the whole width).
+func (v *compareView) paneWidths() (int, int) {
+	if v.stacked() {
+		return v.width, v.width
+	}
+	lw := (v.width - 3) / 2
+	return lw, v.width - 3 - lw
+}
+
+// termLines is how many lines of distinctive terms a pane header shows.
+func (v *compareView) termLines() int { return pick(v.stacked(), 1, 2) }
+
+// areas returns the row lines each pane has below its header.
+func (v *compareView) areas() (int, int) {
+	if v.stacked() {
+		top := v.height / 2
+		return max(1, top-1-v.termLines()), max(1, v.height-top-1-v.termLines())
+	}
+	a := max(1, v.height-2-v.termLines())
+	return a, a
+}
+
+// setComparison installs a new comparison, keeping the selection on the
+// statement that had it when it is still shown.
+func (v *compareView) setComparison(cmp *model.Comparison, inputs string) {
+	id, had := v.focusedStatement()
+	wasRight := v.right
+	v.cmp, v.inputs = cmp, inputs
+	v.diffs = map[int][2][]model.DiffOp{}
+	if v.term == "" {
+		v.base = [2][]model.Term{cmp.Left.Terms, cmp.Right.Terms}
+	}
+	v.buildRows()
+	v.cursor, v.top = v.firstSelectable(), 0
+	if had {
+		for i := range v.rows {
+			if got, ok := v.stmtAt(i, wasRight); ok && got == id {
+				v.cursor = i
+				break
+			}
+		}
+	}
+	v.ensureVisible()
+}
+
+func (v *compareView) buildRows() {
+	cmp := v.cmp
+	v.rows = v.rows[:0]
+	for k, p := range cmp.Pairs {
+		if k == 0 || cmp.Pairs[k-1].Topic != p.Topic {
+			v.rows = append(v.rows, crow{kind: crTopic, ref: int32(k)})
+		}
+		v.rows = append(v.rows, crow{kind: crPair, ref: int32(k)})
+	}
+	// count each topic's pairs on its heading
+	head := -1
+	for i := range v.rows {
+		switch v.rows[i].kind {
+		case crTopic:
+			head = i
+			v.rows[i].n = 0
+		case crPair:
+			v.rows[head].n++
+		}
+	}
+	nl, nr := len(cmp.UnpairedLeft), len(cmp.UnpairedRight)
+	if nl+nr > 0 && len(cmp.Left.IDs) > 0 && len(cmp.Right.IDs) > 0 {
+		v.rows = append(v.rows, crow{kind: crOnlyHead})
+	}
+	for k := 0; k < max(nl, nr); k++ {
+		v.rows = append(v.rows, crow{kind: crOnly, ref: int32(k)})
+	}
+}
+
+func (v *compareView) selectable(i int) bool {
+	return i >= 0 && i < len(v.rows) && (v.rows[i].kind == crPair || v.rows[i].kind == crOnly)
+}
+
+func (v *compareView) firstSelectable() int {
+	for i := range v.rows {
+		if v.selectable(i) {
+			return i
+		}
+	}
+	return 0
+}
+
+// stmtAt returns the statement of row i on one side.
+func (v *compareView) stmtAt(i int, right bool) (int, bool) {
+	if v.cmp == nil || i < 0 || i >= len(v.rows) {
+		return 0, false
+	}
+	r := v.rows[i]
+	switch r.kind {
+	case crPair:
+		p := v.cmp.Pairs[r.ref]
+		return pick(right, p.Right, p.Left), true
+	case crOnly:
+		ids := pick(right, v.cmp.UnpairedRight, v.cmp.UnpairedLeft)
+		if int(r.ref) < len(ids) {
+			return ids[r.ref], true
+		}
+	}
+	return 0, false
+}
+
+func (v *compareView) focusedStatement() (int, bool) { return v.stmtAt(v.cursor, v.right) }
+
+// diff returns a pair's runs for each pane, diffing it on first use.
+func (v *compareView) diff(k int) [2][]model.DiffOp {
+	if d, ok := v.diffs[k]; ok {
+		return d
+	}
+	p := v.cmp.Pairs[k]
+	ops := p.Diff
+	if ops == nil {
+		ops = v.c.PairDiff(p)
+	}
+	d := [2][]model.DiffOp{model.DiffSide(ops, '-'), model.DiffSide(ops, '+')}
+	v.diffs[k] = d
+	return d
+}
+
+// body returns the text one side of row i shows, with its styled spans
+// (the word differences of a pair).
+func (v *compareView) body(i int, right bool) (string, []span, bool) {
+	r := v.rows[i]
+	switch r.kind {
+	case crPair:
+		runs := v.diff(int(r.ref))[pick(right, 1, 0)]
+		var b strings.Builder
+		var spans []span
+		th := v.th
+		for k, op := range runs {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			st := th.DiffShared
+			switch op.Op {
+			case '-':
+				st = th.DiffLeft
+			case '+':
+				st = th.DiffRight
+			}
+			text := flatten(op.Text)
+			spans = append(spans, span{b.Len(), b.Len() + len(text), st})
+			b.WriteString(text)
+		}
+		return b.String(), spans, true
+	case crOnly:
+		id, ok := v.stmtAt(i, right)
+		if !ok {
+			return "", nil, false
+		}
+		return strings.Join(strings.Fields(v.c.Statements[id].Text), " "), nil, true
+	}
+	return "", nil, false
+}
+
+func (v *compareView) rowText() int { return pick(v.stacked(), stackedRowText, maxRowText) }
+
+// sideHeight is the lines row i takes in one pane.
+func (v *compareView) sideHeight(i int, right bool) int {
+	r := v.rows[i]
+	if r.kind == crTopic || r.kind == crOnlyHead {
+		return 1
+	}
+	text, _, ok := v.body(i, right)
+	if !ok {
+		return 0
+	}
+	lw, rw := v.paneWidths()
+	n := len(wrapSpans(text, max(10, pick(right, rw, lw)-2)))
+	return 1 + max(1, min(v.rowText(), n))
+}
+
+// rowHeight is the lines row i takes in a pane: side by side the taller of
+// its two sides, stacked its own.
+func (v *compareView) rowHeight(i int, right bool) int {
+	if v.stacked() {
+		return v.sideHeight(i, right)
+	}
+	return max(v.sideHeight(i, false), v.sideHeight(i, true))
+}
+
+func (v *compareView) linesBetween(from, to int, right bool) int {
+	n := 0
+	for i := from; i < to; i++ {
+		n += v.rowHeight(i, right)
+	}
+	return n
+}
+
+// fits reports whether rows [top, last] lie wholly in every pane.
+func (v *compareView) fits(top, last int) bool {
+	al, ar := v.areas()
+	if v.linesBetween(top, last+1, false) > al {
+		return false
+	}
+	return !v.stacked() || v.linesBetween(top, last+1, true) <= ar
+}
+
+func (v *compareView) ensureVisible() {
+	if len(v.rows) == 0 || v.height <= 0 {
+		v.top = 0
+		return
+	}
+	v.cursor = max(0, min(v.cursor, len(v.rows)-1))
+	if v.cursor < v.top {
+		v.top = v.cursor
+		if v.top > 0 && !v.selectable(v.top-1) {
+			v.top-- // the heading right above
+		}
+	}
+	if v.cursor == v.firstSelectable() {
+		v.top = 0
+	}
+	// every row takes a line at least: skip what cannot be on screen
+	// without measuring it (and diffing its pair)
+	if al, ar := v.areas(); v.cursor-v.top > max(al, ar) {
+		v.top = v.cursor - max(al, ar)
+	}
+	for v.top < v.cursor && !v.fits(v.top, v.cursor) {
+		v.top++
+	}
+}
+
+// move selects the delta-th selectable row from the cursor.
+func (v *compareView) move(delta int) {
+	i := v.cursor
+	for delta != 0 {
+		step := pick(delta > 0, 1, -1)
+		j := i + step
+		for j >= 0 && j < len(v.rows) && !v.selectable(j) {
+			j += step
+		}
+		if !v.selectable(j) {
+			break
+		}
+		i = j
+		delta -= step
+	}
+	v.cursor = i
+	v.ensureVisible()
+}
+
+// visible returns the first and last selectable rows wholly on screen
+// (last < first when none is).
+func (v *compareView) visible() (first, last int) {
+	first, last = -1, -2
+	for i := v.top; i < len(v.rows) && v.fits(v.top, i); i++ {
+		if v.selectable(i) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return 0, -1
+	}
+	return first, last
+}
+
+func (v *compareView) pageRows() int {
+	n := 0
+	f, l := v.visible()
+	for i := f; i < l; i++ {
+		if v.selectable(i) {
+			n++
+		}
+	}
+	return max(1, n)
+}
+
+// scroll moves the window by delta rows, keeping the selection on it.
+func (v *compareView) scroll(delta int) {
+	if len(v.rows) == 0 {
+		return
+	}
+	v.top = max(0, min(len(v.rows)-1, v.top+delta))
+	f, l := v.visible()
+	if l < f {
+		return
+	}
+	v.cursor = max(f, min(l, v.cursor))
+}
+
+// pickTerms lists the terms the chooser offers: each side's distinctive
+// terms of the comparison without a term filter.
+func (v *compareView) pickTerms() []model.Term {
+	return append(append([]model.Term(nil), v.base[0]...), v.base[1]...)
+}
+
+// Update handles the keys and the mouse of the compare view.
+func (v *compareView) Update(msg tea.Msg, k compareKeys) compareAction {
+	if v.picking {
+		return v.pickUpdate(msg, k)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Up):
+			v.move(-1)
+		case key.Matches(msg, k.Down):
+			v.move(1)
+		case key.Matches(msg, k.PageUp):
+			v.move(-v.pageRows())
+		case key.Matches(msg, k.PageDown):
+			v.move(v.pageRows())
+		case key.Matches(msg, k.HalfUp):
+			v.move(-max(1, v.pageRows()/2))
+		case key.Matches(msg, k.HalfDown):
+			v.move(max(1, v.pageRows()/2))
+		case key.Matches(msg, k.Top):
+			v.cursor = v.firstSelectable()
+			v.top = 0
+			v.ensureVisible()
+		case key.Matches(msg, k.Bottom):
+			v.cursor = len(v.rows) - 1
+			v.move(0)
+			if !v.selectable(v.cursor) {
+				v.move(-1)
+			}
+		case key.Matches(msg, k.Focus):
+			v.right = !v.right
+		case key.Matches(msg, k.Open):
+			if _, ok := v.focusedStatement(); ok {
+				return compareOpen
+			}
+		case key.Matches(msg, k.Earlier):
+			return v.moveSplit(-1)
+		case key.Matches(msg, k.Later):
+			return v.moveSplit(1)
+		case key.Matches(msg, k.Split):
+			if v.split.Time().Equal(model.Inauguration2025) {
+				v.split = model.Split(model.DefaultSplit)
+			} else {
+				v.split = model.Split(model.Inauguration2025)
+			}
+			return compareSplit
+		case key.Matches(msg, k.Terms):
+			v.picking, v.pick, v.pickTop = true, 0, 0
+			for i, t := range v.pickTerms() {
+				if t.Key == v.term || t.Term == v.term {
+					v.pick = i
+				}
+			}
+		case key.Matches(msg, k.ClearTerm):
+			v.term = ""
+			return compareTerm
+		case key.Matches(msg, k.Back):
+			return compareBack
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			v.scroll(-3)
+		case tea.MouseWheelDown:
+			v.scroll(3)
+		}
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft {
+			return compareNone
+		}
+		i, right, ok := v.rowAt(msg.X, msg.Y-bodyTop)
+		if !ok {
+			return compareNone
+		}
+		same := i == v.cursor && right == v.right
+		v.cursor, v.right = i, right
+		v.ensureVisible()
+		if _, has := v.focusedStatement(); same && has {
+			return compareOpen
+		}
+	}
+	return compareNone
+}
+
+// moveSplit moves the split by months, within the comparison's years.
+func (v *compareView) moveSplit(months int) compareAction {
+	t := v.split.Time().AddDate(0, months, 0)
+	if !t.After(model.Inauguration2021) || t.After(model.Day(2026, time.January, 31)) {
+		return compareNone
+	}
+	v.split = model.Split(t)
+	return compareSplit
+}
+
+// rowAt finds the selectable row, and the pane, drawn at body line y and
+// column x.
+func (v *compareView) rowAt(x, y int) (int, bool, bool) {
+	head := 2 + v.termLines()
+	right := false
+	lw, _ := v.paneWidths()
+	if v.stacked() {
+		top := v.height / 2
+		if y >= top {
+			right = true
+			y -= top
+		}
+		head = 1 + v.termLines()
+	} else {
+		right = x > lw+1
+	}
+	y -= head
+	if y < 0 {
+		return 0, false, false
+	}
+	lines := 0
+	for i := v.top; i < len(v.rows); i++ {
+		h := v.rowHeight(i, right)
+		if y < lines+h {
+			return i, right, v.selectable(i)
+		}
+		lines += h
+	}
+	return 0, false, false
+}
+
+// pickArea returns the first line of the term chooser and how many
+// terms it shows.
+func (v *compareView) pickArea() (start, avail int) {
+	start = 1 + v.termLines() + pick(v.stacked(), 0, 1)
+	return start, max(1, v.height-start-2)
+}
+
+func (v *compareView) pickUpdate(msg tea.Msg, k compareKeys) compareAction {
+	defer func() {
+		_, avail := v.pickArea()
+		v.pickTop = max(min(v.pickTop, v.pick), v.pick-avail+1, 0)
+	}()
+	terms := v.pickTerms()
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		if w, ok := msg.(tea.MouseWheelMsg); ok {
+			v.pick = max(0, min(len(terms)-1, v.pick+pick(w.Button == tea.MouseWheelUp, -1, 1)))
+		}
+		return compareNone
+	}
+	switch {
+	case key.Matches(km, k.PickUp):
+		v.pick = max(0, v.pick-1)
+	case key.Matches(km, k.PickDown):
+		v.pick = max(0, min(len(terms)-1, v.pick+1))
+	case key.Matches(km, k.Choose):
+		v.picking = false
+		if v.pick < len(terms) {
+			v.term = terms[v.pick].Term
+			return compareTerm
+		}
+	case key.Matches(km, k.Cancel):
+		v.picking = false
+	}
+	return compareNone
+}
+
+// updateKeys enables the bindings that apply now.
+func (v *compareView) updateKeys(k *compareKeys) {
+	browsing := !v.picking
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.HalfUp, &k.HalfDown, &k.Top, &k.Bottom,
+		&k.Focus, &k.Earlier, &k.Later, &k.Split, &k.Back} {
+		b.SetEnabled(browsing)
+	}
+	_, has := v.focusedStatement()
+	k.Open.SetEnabled(browsing && has)
+	k.Terms.SetEnabled(browsing && len(v.base[0])+len(v.base[1]) > 0)
+	k.ClearTerm.SetEnabled(browsing && v.term != "")
+	k.Back.SetKeys(pick(v.term != "", []string{"c"}, []string{"esc", "c"})...)
+	k.Back.SetHelp(pick(v.term != "", "c", "esc/c"), "timeline")
+	k.Focus.SetHelp("tab", pick(v.right, "focus Biden pane", "focus Trump pane"))
+	k.Split.SetHelp("i", pick(v.split.Time().Equal(model.Inauguration2025), "split at the election", "split at the inauguration"))
+	for _, b := range []*key.Binding{&k.PickUp, &k.PickDown, &k.Choose, &k.Cancel} {
+		b.SetEnabled(v.picking)
+	}
+}
+
+// splitName names the split: "2024-11-06 (election)".
+func splitName(s model.Split) string {
+	switch t := s.Time(); {
+	case t.Equal(model.DefaultSplit):
+		return s.String() + " (election)"
+	case t.Equal(model.Inauguration2025):
+		return s.String() + " (inauguration)"
+	}
+	return s.String()
+}
+
+func sideDays(s model.CompareSide) string {
+	if s.To.IsZero() {
+		return "from " + s.From.Format("2006-01-02")
+	}
+	return s.From.Format("2006-01-02") + " – " + s.To.Format("2006-01-02")
+}
+
+// View draws the two panes: exactly height lines of width columns.
+func (v *compareView) View() string {
+	if v.cmp == nil {
+		out := []string{fit("  "+v.th.Dim.Render("Comparing the Biden and Trump periods…"), v.width)}
+		for len(out) < v.height {
+			out = append(out, strings.Repeat(" ", v.width))
+		}
+		return strings.Join(out[:v.height], "\n")
+	}
+	var out []string
+	if v.stacked() {
+		al, ar := v.areas()
+		out = append(out, v.paneHeader(false, v.width)...)
+		out = append(out, v.paneRows(false, v.width, al)...)
+		out = append(out, v.paneHeader(true, v.width)...)
+		out = append(out, v.paneRows(true, v.width, ar)...)
+	} else {
+		lw, rw := v.paneWidths()
+		al, _ := v.areas()
+		lh, rh := v.paneHeader(false, lw), v.paneHeader(true, rw)
+		bar := v.th.YearRule.Render(" │ ")
+		for k := range lh {
+			out = append(out, lh[k]+bar+rh[k])
+		}
+		out = append(out, v.th.YearRule.Render(strings.Repeat("─", lw)+"─┼─"+strings.Repeat("─", rw)))
+		out = append(out, v.sideBySideRows(lw, rw, al)...)
+	}
+	if v.picking {
+		out = v.overlayPicker(out)
+	}
+	for len(out) < v.height {
+		out = append(out, strings.Repeat(" ", v.width))
+	}
+	out = out[:max(0, v.height)]
+	for i, l := range out {
+		out[i] = fit(l, v.width)
+	}
+	return strings.Join(out, "\n")
+}
+
+// paneHeader renders a pane's label, days and count, and its distinctive
+// terms (or why the side is empty).
+func (v *compareView) paneHeader(right bool, w int) []string {
+	th := v.th
+	s := pick(right, v.cmp.Right, v.cmp.Left)
+	st := pick(right, th.PaneRight, th.PaneLeft)
+	label := st.Render(s.Label)
+	if right == v.right {
+		label = st.Reverse(true).Render(" " + s.Label + " ")
+	}
+	lead := pick(v.stacked(), th.YearRule.Render("─ "), "")
+	room := w - lipgloss.Width(lead+label) - 1
+	info := ""
+	days := sideDays(s)
+	for _, cand := range []string{
+		"  " + days + " · " + plural(len(s.IDs), "statement"),
+		"  " + strings.ReplaceAll(days, " – ", "–") + " · " + plural(len(s.IDs), "statement"),
+		"  " + strings.ReplaceAll(days, " – ", "–") + " · " + fmt.Sprint(len(s.IDs)),
+	} {
+		info = cand
+		if lipgloss.Width(cand) <= room {
+			break
+		}
+	}
+	first := lead + label + th.Dim.Render(info)
+	if v.stacked() {
+		first += " " + th.YearRule.Render(strings.Repeat("─", max(0, w-lipgloss.Width(first)-1)))
+	}
+	lines := []string{fit(first, w)}
+	n := v.termLines()
+	var tl []string
+	if len(s.IDs) == 0 {
+		tl = wrapPlain(v.emptyReason(right), w-1, th.Warn)
+	} else {
+		tl = v.termsLines(s.Terms, w-1, n)
+	}
+	for k := 0; k < n; k++ {
+		l := ""
+		if k < len(tl) {
+			l = " " + tl[k]
+		}
+		lines = append(lines, fit(l, w))
+	}
+	return lines
+}
+
+// emptyReason says why a side has no statements.
+func (v *compareView) emptyReason(right bool) string {
+	s := pick(right, v.cmp.Right, v.cmp.Left)
+	what := strings.TrimSuffix(s.Label, " period") + "-period"
+	switch {
+	case v.term != "":
+		return fmt.Sprintf("No %s statements use “%s” and match these filters (esc clears the term).", what, v.term)
+	case strings.HasPrefix(v.inputs, "filtered"):
+		return fmt.Sprintf("No %s statements match these filters (x in the timeline clears them).", what)
+	}
+	return fmt.Sprintf("No statement in this corpus falls in the %s (%s).", s.Label, sideDays(s))
+}
+
+func wrapPlain(text string, w int, st lipgloss.Style) []string {
+	t := flatten(text)
+	var out []string
+	for _, sp := range wrapSpans(t, max(10, w)) {
+		out = append(out, st.Render(t[sp[0]:sp[1]]))
+	}
+	return out
+}
+
+// termsLines lays the distinctive terms with their counts (Biden/Trump
+// uses) on up to n lines.
+func (v *compareView) termsLines(terms []model.Term, w, n int) []string {
+	th := v.th
+	if len(terms) == 0 {
+		return []string{th.Dim.Render("no distinctive terms")}
+	}
+	var lines []string
+	cur, cw := th.Dim.Render("terms:"), 6
+	for _, t := range terms {
+		item := th.Label.Render(t.Term) + th.Dim.Render(fmt.Sprintf(" %d/%d", t.LeftCount, t.RightCount))
+		iw := lipgloss.Width(item)
+		if cw+2+iw > w {
+			lines = append(lines, cur)
+			if len(lines) == n {
+				return lines
+			}
+			cur, cw = "", -2
+		}
+		if cw >= 0 {
+			cur += "  "
+		}
+		cur += item
+		cw += 2 + iw
+	}
+	return append(lines, cur)
+}
+
+// sideLines renders one side of row i in a pane of width w: exactly
+// height(i) lines when pad is set.
+func (v *compareView) sideLines(i int, right bool, w int) []string {
+	th := v.th
+	r := v.rows[i]
+	switch r.kind {
+	case crTopic:
+		name := v.cmp.Pairs[r.ref].Topic
+		if name == "" {
+			name = "no shared topic"
+		}
+		l := th.YearRule.Render("── ") + th.Month.Render(name) + th.Dim.Render(" · "+plural(int(r.n), "pair")+", most similar first ")
+		return []string{fit(l+th.YearRule.Render(strings.Repeat("─", max(0, w-lipgloss.Width(l)))), w)}
+	case crOnlyHead:
+		s := pick(right, v.cmp.Right, v.cmp.Left)
+		ids := pick(right, v.cmp.UnpairedRight, v.cmp.UnpairedLeft)
+		l := th.YearRule.Render("── ") + th.Month.Render("only in the "+s.Label) + th.Dim.Render(fmt.Sprintf(" · %d unpaired ", len(ids)))
+		return []string{fit(l+th.YearRule.Render(strings.Repeat("─", max(0, w-lipgloss.Width(l)))), w)}
+	}
+	id, ok := v.stmtAt(i, right)
+	if !ok {
+		return nil
+	}
+	s := v.c.Statements[id]
+	sp := v.c.SpeakerInfo(s.Speaker)
+	sel := i == v.cursor
+	speaker := s.Speaker
+	if speaker == model.UnknownSpeaker {
+		speaker = "unknown speaker"
+	}
+	sim := ""
+	if r.kind == crPair && (!right || v.stacked()) {
+		p := v.cmp.Pairs[r.ref]
+		sim = fmt.Sprintf("%.2f", p.Similarity) + pick(p.Again, " again", "")
+	}
+	plain := "▸ " + pick(sim == "", "", sim+" ") + speaker + " " + affilTag(sp.Affiliation) + "  " + s.Date.Short()
+	src := ""
+	if room := min(20, w-lipgloss.Width(plain)-3); room >= 4 {
+		src = cut(sourceLabel(v.c, s), room)
+	}
+	var meta string
+	switch {
+	case sel && right == v.right:
+		meta = th.Selected.Render(spread(plain, src+" ", w))
+	default:
+		cur := pick(sel, th.Cursor.Render("▸")+" ", "  ")
+		ds := pick(s.Date.Precision == model.PrecisionDay, th.Date, th.DateInferred)
+		left := cur + pick(sim == "", "", th.Kind.Render(sim)+" ") + th.affil(sp.Affiliation).Render(speaker) + " " +
+			th.Dim.Render(affilTag(sp.Affiliation)) + "  " + ds.Render(s.Date.Short())
+		meta = spread(left, th.Source.Render(src)+" ", w)
+	}
+	lines := []string{meta}
+	text, spans, _ := v.body(i, right)
+	tw := max(10, w-2)
+	wrapped := wrapSpans(text, tw)
+	base := pick(r.kind == crPair, th.DiffShared, th.Text)
+	for k := 0; k < len(wrapped) && k < v.rowText(); k++ {
+		a, z := wrapped[k][0], wrapped[k][1]
+		ell := ""
+		if k == v.rowText()-1 && k < len(wrapped)-1 {
+			for z > a && lipgloss.Width(text[a:z]) > tw-1 {
+				_, n := utf8.DecodeLastRuneInString(text[a:z])
+				z -= n
+			}
+			for z > a && text[z-1] == ' ' {
+				z--
+			}
+			ell = th.Dim.Render("…")
+		}
+		lines = append(lines, fit("  "+styleRange(text, a, z, base, spans)+ell, w))
+	}
+	if len(wrapped) == 0 {
+		lines = append(lines, fit("  "+th.Dim.Render("(no text)"), w))
+	}
+	return lines
+}
+
+// sideBySideRows draws the rows on screen, both sides on each line.
+func (v *compareView) sideBySideRows(lw, rw, area int) []string {
+	var out []string
+	bar := v.th.YearRule.Render(" │ ")
+	for i := v.top; i < len(v.rows) && len(out) < area; i++ {
+		r := v.rows[i]
+		if r.kind == crTopic {
+			out = append(out, v.sideLines(i, false, v.width)[0])
+			continue
+		}
+		l, rr := v.sideLines(i, false, lw), v.sideLines(i, true, rw)
+		for k := 0; k < max(len(l), len(rr)); k++ {
+			a, b := strings.Repeat(" ", lw), strings.Repeat(" ", rw)
+			if k < len(l) {
+				a = l[k]
+			}
+			if k < len(rr) {
+				b = rr[k]
+			}
+			out = append(out, a+bar+b)
+		}
+	}
+	if len(v.rows) == 0 {
+		out = append(out, "  "+v.th.Warn.Render("Nothing to compare: neither period has statements that match."))
+	}
+	if len(out) > area {
+		out = out[:area]
+	}
+	for len(out) < area {
+		out = append(out, strings.Repeat(" ", lw)+bar+strings.Repeat(" ", rw))
+	}
+	return out
+}
+
+// paneRows draws one stacked pane's rows on screen.
+func (v *compareView) paneRows(right bool, w, area int) []string {
+	var out []string
+	for i := v.top; i < len(v.rows) && len(out) < area; i++ {
+		out = append(out, v.sideLines(i, right, w)...)
+	}
+	if len(out) > area {
+		out = out[:area]
+	}
+	for len(out) < area {
+		out = append(out, strings.Repeat(" ", w))
+	}
+	return out
+}
+
+// overlayPicker draws the term chooser over the rows.
+func (v *compareView) overlayPicker(out []string) []string {
+	th := v.th
+	terms := v.pickTerms()
+	start, avail := v.pickArea()
+	lines := []string{
+		" " + th.Heading.Render("Filter both panes to statements using a term") + th.Dim.Render("  enter chooses · esc cancels"),
+		" " + th.Label.Render(fmt.Sprintf("  %-28s %7s %7s %7s  %s", "term", "z", "Biden", "Trump", "leans")),
+	}
+	for k := v.pickTop; k < len(terms) && k < v.pickTop+avail; k++ {
+		t := terms[k]
+		lean := pick(t.Z >= 0, "Biden", "Trump")
+		row := fmt.Sprintf("%-28s %7.2f %7d %7d  %s", cut(t.Term, 28), t.Z, t.LeftCount, t.RightCount, lean)
+		if k == v.pick {
+			lines = append(lines, " "+th.Selected.Render("▸ "+row))
+		} else {
+			lines = append(lines, " "+"  "+th.Text.Render(row))
+		}
+	}
+	for k, l := range lines {
+		if start+k < len(out) {
+			out[start+k] = l
+		}
+	}
+	for k := start + len(lines); k < len(out); k++ {
+		out[k] = ""
+	}
+	return out
+}
+
+// compareInputs names what a comparison is computed from, so that
+// reopening the view on the same filters keeps its place.
+func compareInputs(f model.Filter, split model.Split, term string) string {
+	return fmt.Sprintf("%s|%+v|%s|%s", pick(f.IsZero(), "all", "filtered"), f, split.String(), term)
+}
+
+// compareCmd computes a comparison of the filtered statements.
+func compareCmd(c *model.Corpus, f model.Filter, split model.Split, term string, gen int) tea.Cmd {
+	inputs := compareInputs(f, split, term)
+	return func() tea.Msg {
+		ids := c.Query(f)
+		if term != "" {
+			ids = c.WithTerm(ids, term)
+		}
+		return compareMsg{gen: gen, inputs: inputs, cmp: c.Compare(ids, split, model.CompareOptions{LazyDiff: true})}
+	}
+}
+
+// openCompare shows the compare view over the filtered timeline,
+// computing the comparison when the filters changed since it was last
+// shown.
+func (m *Model) openCompare() tea.Cmd {
+	v := &m.cv
+	v.c, v.th = m.c, m.th
+	v.SetSize(m.width, m.bodyHeight())
+	m.focus = focusCompare
+	if v.cmp != nil && v.inputs == compareInputs(m.filter, v.split, v.term) {
+		return nil
+	}
+	return m.recompare()
+}
+
+// recompare computes the comparison again: at once for a corpus small
+// enough to do it within a frame, in a command otherwise.
+func (m *Model) recompare() tea.Cmd {
+	v := &m.cv
+	v.gen++
+	v.pending = true
+	cmd := compareCmd(m.c, m.filter, v.split, v.term, v.gen)
+	if len(m.c.Statements) > m.syncLimit {
+		return cmd
+	}
+	m.applyCompare(cmd().(compareMsg))
+	return nil
+}
+
+func (m *Model) applyCompare(msg compareMsg) {
+	v := &m.cv
+	if msg.gen != v.gen {
+		return // stale: a newer comparison is on its way
+	}
+	v.pending = false
+	v.setComparison(msg.cmp, msg.inputs)
+}
+
+func (m *Model) compareKey(msg tea.KeyPressMsg) tea.Cmd {
+	return m.compareAct(m.cv.Update(msg, m.keys.compare))
+}
+
+func (m *Model) compareAct(a compareAction) tea.Cmd {
+	switch a {
+	case compareBack:
+		m.focus = focusTimeline
+		m.tl.ensureVisible()
+	case compareOpen:
+		if id, ok := m.cv.focusedStatement(); ok {
+			m.openReader(id)
+			m.cmpBack = true
+		}
+	case compareSplit, compareTerm:
+		return m.recompare() // a comparison still on its way is stale now
+	}
+	return nil
+}
+
+// compareStatusLine says what is compared: the filters and term, the
+// split, each side's count and the pairs.
+func (m *Model) compareStatusLine() string {
+	v := &m.cv
+	var parts []string
+	if !m.filter.IsZero() {
+		parts = append(parts, m.filter.String())
+	}
+	if v.term != "" {
+		parts = append(parts, "term: "+v.term)
+	}
+	left := pick(len(parts) == 0, "all statements", strings.Join(parts, " · "))
+	if m.flash != "" {
+		left = m.flash
+	}
+	right := "comparing…"
+	if v.cmp != nil {
+		right = fmt.Sprintf("split %s · Biden %d · Trump %d · %s", v.split.String(), len(v.cmp.Left.IDs), len(v.cmp.Right.IDs), plural(len(v.cmp.Pairs), "pair"))
+		if v.pending {
+			right = "comparing… " + right
+		}
+	}
+	right += fmt.Sprintf(" · %d of %d statements", len(m.tl.lay.view), len(m.c.Statements))
+	if !m.mouse {
+		right += " · mouse off"
+	}
+	return m.th.Status.Render(spread(" "+left, right+" ", m.width))
+}
+
+// compareLegend explains the compare view's marks in its help.
+func compareLegend() []string {
+	return []string{
+		"Rows: pairs of statements grouped by topic, most similar first (0.37: similarity 0–1; again: one of the two is also in a stronger pair above), then each side's unpaired statements.",
+		"Words: only in the Biden-period statement (colour, or struck out without colour) · only in the Trump-period statement (colour, or underlined) · in both (bold).",
+		"Terms: the words and phrases that most distinguish each period (weighted log-odds, Monroe et al. 2008); 11/0 is their uses in the Biden/Trump period. T filters both panes by one.",
+	}
+}

@@ -1,0 +1,498 @@
+package ui
+
+// The export dialog (e): what is exported — the marked statements, or the
+// filtered timeline when nothing is marked — whether the comparison goes
+// with it, the file to write, and a preview of the Markdown rendered with
+// glamour. Rendering the preview and writing the file run in commands;
+// the preview's results carry a generation number and stale ones are
+// dropped. The root model does the writing through Options.WriteFile,
+// which never overwrites a file unless told to, so an existing file is
+// only replaced after an explicit y.
+//
+// y (timeline and reader) copies the same Markdown, without the front
+// matter, for the marked statements or the selected one.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// previewLimit is the most statements the preview renders; glamour takes
+// about a second for a few thousand. The file always holds them all.
+const previewLimit = 100
+
+// exportKeys is the export dialog's key map. While the path field has the
+// keyboard, letters type into it: the letter bindings are disabled.
+type exportKeys struct {
+	moveKeys
+	Write    key.Binding
+	Compare  key.Binding
+	EditPath key.Binding
+	DoneEdit key.Binding
+	Cancel   key.Binding
+	Yes, No  key.Binding
+	global   globalKeys
+}
+
+func newExportKeys(g globalKeys) exportKeys {
+	return exportKeys{
+		moveKeys: newMoveKeys(),
+		Write:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write")),
+		Compare:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "comparison on/off")),
+		EditPath: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "edit path")),
+		DoneEdit: key.NewBinding(key.WithKeys("esc", "tab"), key.WithHelp("esc/tab", "done editing")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "overwrite")),
+		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep the file")),
+		global:   g,
+	}
+}
+
+// state switches the bindings for the dialog's state: asking to
+// overwrite, typing in the path field, or neither.
+func (k *exportKeys) state(editing, confirm bool) {
+	normal := !editing && !confirm
+	k.Yes.SetEnabled(confirm)
+	k.No.SetEnabled(confirm)
+	k.Write.SetEnabled(!confirm)
+	k.Write.SetHelp("enter", "write")
+	k.DoneEdit.SetEnabled(editing)
+	k.EditPath.SetEnabled(normal)
+	k.Compare.SetEnabled(normal)
+	k.Cancel.SetEnabled(normal)
+	k.global.Help.SetEnabled(!editing) // ? types a ?
+	k.global.Quit.SetEnabled(!editing)
+	k.global.Mouse.SetEnabled(!editing)
+	// the arrows and page keys scroll the preview even while typing; the
+	// letters type
+	k.Up.SetKeys(pick(editing, []string{"up"}, []string{"k", "up"})...)
+	k.Up.SetHelp(pick(editing, "↑", "↑/k"), "scroll up")
+	k.Down.SetKeys(pick(editing, []string{"down"}, []string{"j", "down"})...)
+	k.Down.SetHelp(pick(editing, "↓", "↓/j"), "scroll down")
+	k.PageUp.SetKeys(pick(editing, []string{"pgup"}, []string{"pgup", "b"})...)
+	k.PageDown.SetKeys(pick(editing, []string{"pgdown"}, []string{"pgdown", "f"})...)
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown} {
+		b.SetEnabled(!confirm)
+	}
+	// g, G, home, end, ctrl+u and ctrl+d would be typed or edit the field
+	for _, b := range []*key.Binding{&k.HalfUp, &k.HalfDown, &k.Top, &k.Bottom} {
+		b.SetEnabled(normal)
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k exportKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Yes, k.No, k.Write, k.DoneEdit, k.Compare, k.EditPath, k.Cancel, k.Down, k.PageDown, k.global.Help}
+}
+
+// FullHelp implements help.KeyMap.
+func (k exportKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Write, k.Compare, k.EditPath, k.DoneEdit, k.Cancel, k.Yes, k.No},
+		k.moveKeys.bindings(),
+		k.global.bindings(),
+	}
+}
+
+// Messages of the dialog's commands.
+type (
+	// exportPreviewMsg is a rendered preview.
+	exportPreviewMsg struct {
+		gen   int
+		lines []string
+		err   error
+	}
+	// exportWrittenMsg reports a write.
+	exportWrittenMsg struct {
+		seq       int // the dialog that asked
+		path      string
+		n         int
+		overwrite bool
+		err       error
+	}
+)
+
+// exportDialog is the export dialog's state.
+type exportDialog struct {
+	open      bool
+	c         *model.Corpus
+	seq       int   // which opening of the dialog this is
+	ids       []int // the statements to export, in timeline order
+	marked    bool
+	filter    model.Filter
+	split     model.Split
+	version   string
+	title     string // the corpus, for the "what" line
+	compare   bool
+	path      textinput.Model
+	editing   bool // the path field has the keyboard
+	confirm   bool // asking whether to overwrite an existing file
+	writing   bool
+	err       string // why the last write failed
+	note      string // a one-off remark ("not written")
+	preview   pager
+	gen       int // preview generation; older results are dropped
+	rendering bool
+	renderErr error
+	renderedW int // the width the preview was rendered for (0: none yet)
+	keys      exportKeys
+	width     int
+	height    int
+}
+
+// defaultExportPath names the file after the time of export, in the
+// working directory.
+func defaultExportPath(now time.Time) string {
+	return now.Format("quotetrail-20060102-1504") + ".md"
+}
+
+// markedIDs returns the marked statements in timeline order.
+func (m *Model) markedIDs() []int {
+	ids := make([]int, 0, len(m.marks))
+	for id := range m.marks {
+		if id >= 0 && id < len(m.c.Statements) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// openExport opens the dialog for the marked statements, or for the
+// filtered timeline when nothing is marked, and starts the preview.
+func (m *Model) openExport() tea.Cmd {
+	ids, marked := m.markedIDs(), true
+	if len(ids) == 0 {
+		ids, marked = slices.Clone(m.tl.lay.view), false
+		slices.Sort(ids)
+	}
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.SetValue(defaultExportPath(time.Now()))
+	ti.CursorEnd()
+	st := textinput.DefaultStyles(m.dark)
+	st.Focused.Text, st.Blurred.Text = m.th.Input, m.th.Input
+	st.Cursor.Blink = false
+	ti.SetStyles(st)
+	m.ex = exportDialog{
+		open: true, c: m.c, seq: m.ex.seq + 1, gen: m.ex.gen,
+		ids: ids, marked: marked, filter: m.filter, split: m.opt.Split,
+		version: m.opt.Version, title: m.title(),
+		path: ti,
+		keys: newExportKeys(m.keys.global),
+	}
+	m.ex.keys.state(false, false)
+	m.focus = focusExport
+	m.ex.SetSize(m.width, m.bodyHeight())
+	return m.ex.previewCmd(m.dark, m.noCol)
+}
+
+// options are the export options for the dialog's choices.
+func (d *exportDialog) options(now time.Time) model.ExportOptions {
+	return model.ExportOptions{
+		Generated: now, Version: d.version,
+		Filter: d.filter, Marked: d.marked, Split: d.split, Compare: d.compare,
+	}
+}
+
+// header is the number of lines above the preview.
+const exportHeader = 6
+
+// SetSize sizes the dialog; the preview is rendered again for a new
+// width.
+func (d *exportDialog) SetSize(w, h int) {
+	d.width, d.height = w, h
+	d.preview.SetSize(w, max(1, h-exportHeader))
+	d.path.SetWidth(max(10, w-10-26)) // label, field, hint
+}
+
+// needsRender reports whether the preview was rendered for another width.
+func (d *exportDialog) needsRender() bool {
+	return d.open && d.renderedW != d.previewWidth()
+}
+
+func (d *exportDialog) previewWidth() int { return max(20, d.width-2) }
+
+// previewCmd renders the Markdown of (the first previewLimit of) the
+// statements in a command.
+func (d *exportDialog) previewCmd(dark, noColor bool) tea.Cmd {
+	d.gen++
+	d.rendering = true
+	d.renderedW = d.previewWidth()
+	gen, w := d.gen, d.renderedW
+	ids := d.ids[:min(len(d.ids), previewLimit)]
+	c, opt := d.c, d.options(time.Now())
+	return func() tea.Msg {
+		lines, err := renderPreview(model.RenderMarkdown(c, ids, opt), w, dark, noColor)
+		return exportPreviewMsg{gen: gen, lines: lines, err: err}
+	}
+}
+
+// renderPreview renders Markdown for the terminal: the front matter as
+// plain lines (glamour would read it as a rule and a heading), the rest
+// through glamour with the dark, light or no-colour style.
+func renderPreview(md []byte, width int, dark, noColor bool) ([]string, error) {
+	front, body := splitFrontMatter(md)
+	cfg := styles.LightStyleConfig
+	switch {
+	case noColor:
+		cfg = styles.NoTTYStyleConfig
+	case dark:
+		cfg = styles.DarkStyleConfig
+	}
+	// glamour counts a block quote's indent as one column per Indent but
+	// writes the whole token ("│ ", two columns) each time, so a full line
+	// spills its last word onto a line of its own. A one-column token
+	// that leaves its own gap (a left bar) fits the count.
+	bar, one := "▎", uint(1)
+	cfg.BlockQuote.IndentToken, cfg.BlockQuote.Indent = &bar, &one
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width))
+	if err != nil {
+		return nil, err
+	}
+	out, err := r.RenderBytes(body)
+	if err != nil {
+		return nil, err
+	}
+	var lines []string
+	if keys := frontMatterKeys(front); len(keys) > 0 {
+		lines = append(lines, "", "  --- front matter: "+strings.Join(keys, ", ")+" ---")
+	}
+	return append(lines, strings.Split(strings.TrimRight(string(out), "\n "), "\n")...), nil
+}
+
+// splitFrontMatter cuts the YAML front matter ("---" … "---") off md.
+func splitFrontMatter(md []byte) (front, body []byte) {
+	if !bytes.HasPrefix(md, []byte("---\n")) {
+		return nil, md
+	}
+	end := bytes.Index(md[4:], []byte("\n---\n"))
+	if end < 0 {
+		return nil, md
+	}
+	return md[:4+end+5], md[4+end+5:]
+}
+
+// frontMatterKeys lists the top-level keys of the front matter, which the
+// preview names in one line rather than filling the screen with it.
+func frontMatterKeys(front []byte) []string {
+	var keys []string
+	for _, l := range strings.Split(string(front), "\n") {
+		if k, _, ok := strings.Cut(l, ":"); ok && k != "" && !strings.HasPrefix(k, " ") && !strings.HasPrefix(k, "-") {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+func (d *exportDialog) applyPreview(msg exportPreviewMsg) {
+	if msg.gen != d.gen {
+		return // stale: a newer preview is on its way
+	}
+	d.rendering = false
+	d.renderErr = msg.err
+	d.preview.setLines(msg.lines)
+}
+
+// exportKey handles a key while the dialog has focus.
+func (m *Model) exportKey(msg tea.KeyPressMsg) tea.Cmd {
+	d := &m.ex
+	k := d.keys
+	switch {
+	case d.confirm:
+		switch {
+		case key.Matches(msg, k.Yes):
+			d.confirm = false
+			return m.writeCmd(true)
+		case key.Matches(msg, k.No):
+			d.confirm = false
+			d.note = "not written: " + d.cleanPath() + " is left as it was"
+		}
+	case key.Matches(msg, k.Write):
+		return m.writeCmd(false)
+	case d.preview.Update(msg, k.moveKeys):
+	case d.editing:
+		if key.Matches(msg, k.DoneEdit) {
+			d.editing = false
+			d.path.Blur()
+			return nil
+		}
+		var cmd tea.Cmd
+		d.path, cmd = d.path.Update(msg)
+		d.err, d.note = "", ""
+		return cmd
+	case key.Matches(msg, k.EditPath):
+		d.editing = true
+		return d.path.Focus()
+	case key.Matches(msg, k.Compare):
+		d.compare = !d.compare
+		d.note = ""
+		return d.previewCmd(m.dark, m.noCol)
+	case key.Matches(msg, k.Cancel):
+		m.closeExport()
+	}
+	return nil
+}
+
+func (m *Model) closeExport() {
+	m.ex.open = false
+	m.focus = focusTimeline
+	m.tl.ensureVisible()
+}
+
+// cleanPath is the path typed, with a leading ~/ for the home folder.
+func (d *exportDialog) cleanPath() string {
+	p := strings.TrimSpace(d.path.Value())
+	if rest, ok := strings.CutPrefix(p, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			p = filepath.Join(home, rest)
+		}
+	}
+	return p
+}
+
+// writeCmd renders the whole export and writes it through
+// Options.WriteFile in a command.
+func (m *Model) writeCmd(overwrite bool) tea.Cmd {
+	d := &m.ex
+	if d.writing {
+		return nil
+	}
+	d.err, d.note = "", ""
+	path := d.cleanPath()
+	switch {
+	case m.opt.WriteFile == nil:
+		d.err = "writing files is not available here"
+		return nil
+	case path == "":
+		d.err = "type a file name (tab edits the path)"
+		return nil
+	}
+	d.writing = true
+	d.editing = false
+	d.path.Blur()
+	write, c, ids, opt, seq := m.opt.WriteFile, m.c, d.ids, d.options(time.Now()), d.seq
+	return func() tea.Msg {
+		err := write(path, model.RenderMarkdown(c, ids, opt), overwrite)
+		return exportWrittenMsg{seq: seq, path: path, n: len(ids), overwrite: overwrite, err: err}
+	}
+}
+
+// exportWritten takes the result of a write: success closes the dialog
+// and names the file; an existing file asks before overwriting; any other
+// failure is shown in the dialog.
+func (m *Model) exportWritten(msg exportWrittenMsg) {
+	d := &m.ex
+	current := d.open && msg.seq == d.seq
+	if current {
+		d.writing = false
+	}
+	switch {
+	case msg.err == nil:
+		m.flash = fmt.Sprintf("wrote %s to %s", plural(msg.n, "statement"), msg.path)
+		if current {
+			d.open = false
+			if m.focus == focusExport {
+				m.closeExport()
+			}
+		}
+	case !current:
+		m.flash = "export not written: " + msg.err.Error()
+	case errors.Is(msg.err, fs.ErrExist) && !msg.overwrite:
+		d.confirm = true
+	default:
+		d.err = msg.err.Error()
+	}
+}
+
+// copyMarkdown puts the Markdown of the marked statements, or of the
+// statement id when none is marked, on the clipboard (OSC 52, so it
+// works over SSH too). The front matter is left out: the text is pasted
+// into another document.
+func (m *Model) copyMarkdown(id int) tea.Cmd {
+	ids := m.markedIDs()
+	opt := model.ExportOptions{Filter: m.filter, Marked: true, Split: m.opt.Split, Version: m.opt.Version}
+	if len(ids) == 0 {
+		ids = []int{id}
+		opt.Title = "Statement"
+	}
+	_, body := splitFrontMatter(model.RenderMarkdown(m.c, ids, opt))
+	if len(ids) == 1 {
+		m.flash = "copied 1 statement (" + m.c.Statements[ids[0]].ID + ") to the clipboard as Markdown"
+	} else {
+		m.flash = fmt.Sprintf("copied %d marked statements to the clipboard as Markdown", len(ids))
+	}
+	return tea.SetClipboard(strings.TrimLeft(string(body), "\n"))
+}
+
+// View draws the dialog: what, comparison, path, a line for the error or
+// question, and the preview.
+func (d *exportDialog) View(th *theme) string {
+	w := d.width
+	label := func(s string) string { return " " + th.Label.Render(fmt.Sprintf("%-9s", s)) }
+	what := fmt.Sprintf("the filtered timeline: %s", plural(len(d.ids), "statement"))
+	if d.marked {
+		what = fmt.Sprintf("%s marked", plural(len(d.ids), "statement"))
+	}
+	if !d.marked && !d.filter.IsZero() {
+		what += " — " + d.filter.String()
+	}
+	box := pick(d.compare, th.Checked.Render("[x]"), th.Dim.Render("[ ]"))
+	pathHint := pick(d.editing, "enter writes · esc done", "tab edits")
+	var status string
+	switch {
+	case d.confirm:
+		status = " " + th.Warn.Render("file exists — overwrite? y/n")
+	case d.writing:
+		status = " " + th.Dim.Render("writing…")
+	case d.err != "":
+		status = " " + th.Err.Render("not written:") + " " + th.Warn.Render(flatten(d.err))
+	case d.note != "":
+		status = " " + th.Dim.Render(d.note)
+	}
+	lines := []string{
+		" " + th.Heading.Render("Export to Markdown") + th.Dim.Render(" · "+d.title),
+		label("What") + th.Text.Render(what),
+		label("Compare") + box + th.Text.Render(" include the Biden/Trump comparison") + th.Dim.Render(pick(d.editing, "", "  (c)")),
+		label("Path") + d.path.View() + "  " + th.Dim.Render(pathHint),
+		status,
+	}
+	for i, l := range lines {
+		lines[i] = fit(l, w)
+	}
+	// the preview's rule: what it shows, and where in it we are
+	note := " Preview "
+	switch {
+	case d.rendering:
+		note = " Preview (rendering…) "
+	case d.renderErr != nil:
+		note = " Preview failed: " + flatten(d.renderErr.Error()) + " "
+	case len(d.ids) > previewLimit:
+		note = fmt.Sprintf(" Preview of the first %d of %d statements — the file holds all ", previewLimit, len(d.ids))
+	}
+	pos := ""
+	if n := len(d.preview.lines); n > d.preview.height {
+		pos = fmt.Sprintf(" %d%% ", 100*(d.preview.off+d.preview.height)/n)
+	}
+	rule := th.YearRule.Render("──") + th.Dim.Render(note)
+	fill := max(0, w-lipgloss.Width(rule)-lipgloss.Width(pos)-2)
+	rule += th.YearRule.Render(strings.Repeat("─", fill)) + th.Dim.Render(pos) + th.YearRule.Render("──")
+	lines = append(lines, fit(rule, w), d.preview.View())
+	return strings.Join(lines, "\n")
+}
