@@ -388,6 +388,9 @@ func (a *analysis) addAlias(role string, sp *speakerEntry, rule string) {
 		return
 	}
 	if old, ok := a.table[key]; ok && old.sp != sp {
+		if old.sp == nil {
+			return // already shared by two people: a third changes nothing
+		}
 		// two people with one role in one article: the role names neither
 		a.table[key] = appositionRef{nil, "role:" + role + " names both " + old.sp.Name + " and " + sp.Name}
 		return

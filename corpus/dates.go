@@ -33,6 +33,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/quotetrail/quotetrail/model"
 )
@@ -956,16 +957,24 @@ func lastBytes(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	return s[len(s)-n:]
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++ // never start inside a character
+	}
+	return s[i:]
 }
 
 // clauseBefore returns the text between the start of the clause holding
 // position i and i.
 func clauseBefore(text string, i int) string {
 	start := max(0, i-80)
+	for start > 0 && !utf8.RuneStart(text[start]) {
+		start-- // never start inside a character
+	}
 	seg := text[start:i]
 	if k := strings.LastIndexAny(seg, ".;:!?\n“”\"("); k >= 0 {
-		seg = seg[k+1:]
+		_, size := utf8.DecodeRuneInString(seg[k:]) // “ and ” are three bytes
+		seg = seg[k+size:]
 	}
 	return seg
 }

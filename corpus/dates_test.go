@@ -590,6 +590,9 @@ func FuzzDateDocument(f *testing.F) {
 	for _, doc := range dateSeedDocs(f, true) {
 		f.Add(doc.Text, "")
 	}
+	for _, b := range fuzzSeeds(f)[5:] { // the held-out articles
+		f.Add(string(b), "")
+	}
 	f.Add("MOSCOW, February 29. /TASS/. In 2019 Peskov said on Monday.", "")
 	f.Add("date 2023-12-17 President-elect Trump final 3 days administration", "2023-13-01")
 	f.Add("Valdai earlier this month. Peskov told TASS on Monday. ", "Mon, 02 Jan 2006 15:04:05 MST")

@@ -169,6 +169,9 @@ func mostlyUTF8(b []byte) bool {
 		}
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size == 1 {
+			if !utf8.FullRune(b[i:]) {
+				break // a sequence cut off by the end of the file: truncated UTF-8, no evidence of a legacy encoding
+			}
 			invalid++
 		} else {
 			valid++

@@ -346,10 +346,14 @@ func FuzzExtract(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	for _, b := range fuzzSeeds(f) {
+		f.Add(string(b))
+	}
 	r := stmtRegistry(f)
 	f.Fuzz(func(t *testing.T, text string) {
+		text = Sanitize(text) // as the pipeline gives it
 		doc := &model.Document{ID: "f", Text: text}
-		stmts, _ := r.Extract(doc)
+		stmts, speakers := r.Extract(doc)
 		for _, s := range stmts {
 			if !s.Span.In(len(text)) || text[s.Span.Start:s.Span.End] != s.Text {
 				t.Fatalf("%s: bad span %v", s.ID, s.Span)
@@ -357,6 +361,11 @@ func FuzzExtract(f *testing.F) {
 			if !s.Context.In(len(text)) {
 				t.Fatalf("%s: bad context %v", s.ID, s.Context)
 			}
+			checkText(t, s.ID, s.Text+s.Speaker+s.Mention)
+			checkDateOrder(t, s.ID+" date", s.Date, len(text))
+		}
+		for _, sp := range speakers {
+			checkText(t, "new speaker", sp.Name)
 		}
 	})
 }

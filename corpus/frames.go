@@ -571,7 +571,7 @@ func (a *analysis) accordingFrame(si, k, n int, e *verbEntry) []*frame {
 	if k > 0 && T[k-1].punct(",") {
 		if m.b < len(T) && T[m.b].punct(",") && !endsHere(T, m.b+1) {
 			f.content = a.trimContent(model.Span{Start: T[0].Start, End: T[len(T)-1].End})
-		} else {
+		} else if k >= 2 { // ", according to X" opening the text has nothing before it
 			f.content = a.trimContent(model.Span{Start: T[0].Start, End: T[k-2].End})
 		}
 		if f.content.Len() == 0 {

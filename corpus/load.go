@@ -122,8 +122,28 @@ type walker struct {
 	limit int64
 }
 
+// ShowPath is a path as reports show it: as is, or, when it holds a
+// control character, an escape sequence, a bidi control or invalid UTF-8
+// (a file name can), Go-quoted with those escaped — so a file name cannot
+// drive the terminal either, and still names the file.
+func ShowPath(p string) string {
+	if firstUnsafe(p) < 0 {
+		return p
+	}
+	return strconv.Quote(p)
+}
+
+// fileID is an article ID made from a file name: without its extension,
+// sanitized to one line.
+func fileID(name string) string {
+	if id := oneLine(strings.TrimSuffix(name, filepath.Ext(name))); id != "" {
+		return id
+	}
+	return "article"
+}
+
 func (w *walker) skip(p, reason string) {
-	w.files = append(w.files, &file{path: p, skip: reason})
+	w.files = append(w.files, &file{path: ShowPath(p), skip: reason})
 }
 
 func (w *walker) walkRoot(p string) {
@@ -186,7 +206,7 @@ func (w *walker) visit(p string, fi fs.FileInfo) {
 		return
 	}
 	name := filepath.Base(p)
-	f := &file{path: p, id: strings.TrimSuffix(name, filepath.Ext(name)), size: fi.Size()}
+	f := &file{path: ShowPath(p), id: fileID(name), size: fi.Size()}
 	format, ok := FormatOf(name)
 	if !ok {
 		f.skip = unsupported(p)
@@ -274,6 +294,13 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options) (*Result
 	// stage 1: read and parse each file
 	err := parallel(ctx, len(files), workers, func(i int) {
 		f := files[i]
+		defer func() {
+			if p := recover(); p != nil { // a parser bug skips the file, not the load
+				f.articles, f.skipped = nil, nil
+				f.skip = "could not be parsed (" + oneLine(fmt.Sprintf("panic: %v", p)) + ")"
+				prog.fileDone()
+			}
+		}()
 		f.readAndParse(limit)
 		if len(f.articles) == 0 {
 			prog.fileDone()
@@ -596,10 +623,21 @@ func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
 	workers = max(1, min(workers, n))
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	// a panic in fn is raised again in the caller's goroutine, where the
+	// reader's guard can recover it and give the terminal back; a panic in
+	// a worker goroutine would end the program with the terminal raw
+	var once sync.Once
+	var panicked any
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					once.Do(func() { panicked = r })
+					next.Store(int64(n)) // hand out no more work
+				}
+			}()
 			for ctx.Err() == nil {
 				i := int(next.Add(1) - 1)
 				if i >= n {
@@ -610,5 +648,8 @@ func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
 		}()
 	}
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 	return ctx.Err()
 }

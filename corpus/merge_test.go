@@ -41,7 +41,11 @@ func TestMergeCandidatesExact(t *testing.T) {
 		norms[i], shingles[i] = strings.Join(w, " "), shingleSet(w)
 	}
 	got := map[[2]int]bool{}
-	for _, p := range mergeCandidates(stmts, shingles, norms) {
+	first := make([]int, len(stmts))
+	for i := range first {
+		first[i] = i
+	}
+	for _, p := range mergeCandidates(stmts, shingles, norms, first) {
 		if p[0] >= p[1] || got[p] {
 			t.Fatalf("pair %v is out of order or repeated", p)
 		}

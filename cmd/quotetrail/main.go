@@ -6,12 +6,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"github.com/quotetrail/quotetrail/ui"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -30,6 +33,23 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root := newRootCmd(stdin, stdout, stderr)
 	root.SetArgs(args)
 	if err := root.ExecuteContext(ctx); err != nil {
+		var pe *ui.PanicError
+		switch {
+		case errors.As(err, &pe):
+			// the reader has given the terminal back; say so in one line and
+			// keep the stack for the report
+			where := "the stack trace could not be saved"
+			if f, ferr := os.CreateTemp("", "quotetrail-panic-*.log"); ferr == nil {
+				fmt.Fprintf(f, "quotetrail %s: %v\n\n%s", version, pe.Value, pe.Stack)
+				f.Close()
+				where = "stack trace in " + f.Name()
+			}
+			fmt.Fprintf(stderr, "quotetrail: %s — a bug, please report it (%s)\n", oneLine(pe.Error()), where)
+			return 2
+		case ctx.Err() != nil && context.Cause(ctx) != nil:
+			fmt.Fprintln(stderr, "quotetrail: "+oneLine(context.Cause(ctx).Error()))
+			return 1
+		}
 		fmt.Fprintln(stderr, "quotetrail: "+oneLine(err.Error()))
 		return 1
 	}
