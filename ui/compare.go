@@ -403,19 +403,11 @@ func (v *compareView) Update(msg tea.Msg, k compareKeys) compareAction {
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if d, ok := k.step(msg, v.pageRows()); ok {
+			v.move(d)
+			return compareNone
+		}
 		switch {
-		case key.Matches(msg, k.Up):
-			v.move(-1)
-		case key.Matches(msg, k.Down):
-			v.move(1)
-		case key.Matches(msg, k.PageUp):
-			v.move(-v.pageRows())
-		case key.Matches(msg, k.PageDown):
-			v.move(v.pageRows())
-		case key.Matches(msg, k.HalfUp):
-			v.move(-max(1, v.pageRows()/2))
-		case key.Matches(msg, k.HalfDown):
-			v.move(max(1, v.pageRows()/2))
 		case key.Matches(msg, k.Top):
 			v.cursor = v.firstSelectable()
 			v.top = 0

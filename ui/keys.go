@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // One key map per view. The same bindings handle the keys and draw the
@@ -49,6 +50,28 @@ func newMoveKeys() moveKeys {
 		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
 		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
 	}
+}
+
+// step is how far a relative move key moves, in rows, when a page holds
+// page rows: one, a page, or half a page, up (negative) or down. ok is
+// false for every other key, Top and Bottom included.
+func (k moveKeys) step(msg tea.KeyPressMsg, page int) (delta int, ok bool) {
+	page = max(1, page)
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	case key.Matches(msg, k.HalfUp):
+		return -max(1, page/2), true
+	case key.Matches(msg, k.HalfDown):
+		return max(1, page/2), true
+	}
+	return 0, false
 }
 
 func (k moveKeys) bindings() []key.Binding {

@@ -42,19 +42,11 @@ func (p *pager) scroll(delta int) { p.scrollTo(p.off + delta) }
 func (p *pager) Update(msg tea.Msg, k moveKeys) bool {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if d, ok := k.step(msg, p.height-1); ok { // a page keeps one line of context
+			p.scroll(d)
+			return true
+		}
 		switch {
-		case key.Matches(msg, k.Up):
-			p.scroll(-1)
-		case key.Matches(msg, k.Down):
-			p.scroll(1)
-		case key.Matches(msg, k.PageUp):
-			p.scroll(-max(1, p.height-1))
-		case key.Matches(msg, k.PageDown):
-			p.scroll(max(1, p.height-1))
-		case key.Matches(msg, k.HalfUp):
-			p.scroll(-max(1, p.height/2))
-		case key.Matches(msg, k.HalfDown):
-			p.scroll(max(1, p.height/2))
 		case key.Matches(msg, k.Top):
 			p.scrollTo(0)
 		case key.Matches(msg, k.Bottom):

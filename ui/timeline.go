@@ -434,22 +434,13 @@ func (t *timeline) isMatch(pos int) bool {
 // It reports whether it handled the message and, for a click on the
 // already selected statement, that the user asked to open it.
 func (t *timeline) Update(msg tea.Msg, k timelineKeys) (handled, open bool) {
-	half := max(1, t.pageStatements()/2)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if d, ok := k.step(msg, t.pageStatements()); ok {
+			t.move(d)
+			return true, false
+		}
 		switch {
-		case key.Matches(msg, k.Up):
-			t.move(-1)
-		case key.Matches(msg, k.Down):
-			t.move(1)
-		case key.Matches(msg, k.PageUp):
-			t.move(-t.pageStatements())
-		case key.Matches(msg, k.PageDown):
-			t.move(t.pageStatements())
-		case key.Matches(msg, k.HalfUp):
-			t.move(-half)
-		case key.Matches(msg, k.HalfDown):
-			t.move(half)
 		case key.Matches(msg, k.Top):
 			t.moveTo(0)
 			t.top = 0
