@@ -179,6 +179,26 @@ func TestExtractAppositionAndRoles(t *testing.T) {
 	}
 }
 
+// An unregistered person's affiliation comes from the institution named in
+// the role as well as from a nationality word.
+func TestExtractNewSpeakerAffiliation(t *testing.T) {
+	cases := []struct {
+		text, name string
+		aff        model.Affiliation
+	}{
+		{"State Department spokesman Matthew Miller said that Washington would respond.", "Matthew Miller", model.UnitedStates},
+		{"Pentagon press secretary Pat Ryder said that the aid would continue.", "Pat Ryder", model.UnitedStates},
+		{"Ukrainian Foreign Minister Dmytro Kuleba said that Kyiv would not yield.", "Dmytro Kuleba", model.Ukraine},
+	}
+	for _, c := range cases {
+		doc := &model.Document{ID: "t", Text: c.text, Date: day2024}
+		_, speakers := stmtRegistry(t).Extract(doc)
+		if len(speakers) != 1 || speakers[0].Name != c.name || speakers[0].Affiliation != c.aff {
+			t.Errorf("%q: new speakers %+v, want %s (%s)", c.text, speakers, c.name, c.aff)
+		}
+	}
+}
+
 func TestExtractRoleByDate(t *testing.T) {
 	text := "The US President-elect said that he would end the war quickly."
 	got := extractText(t, text, day2024)
