@@ -40,7 +40,7 @@ type Repair struct {
 // Document is one article, cleaned, with its metadata and date.
 type Document struct {
 	ID    string // file name without extension, unique in the corpus
-	Path  string // where it was read from ("seed:000_….txt" for the built-in corpus)
+	Path  string // where it was read from ("seed/000_….txt" for the built-in corpus)
 	Title string
 	// TitleSpan is where the headline stands in Text, when the article
 	// opens with one; statements inside it repeat the body and are not counted.
