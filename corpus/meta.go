@@ -80,6 +80,9 @@ var (
 	datelineParen = regexp.MustCompile(`^(\p{Lu}{2}[\p{Lu} .'’-]*?)\s*(?:,[^()\n]{0,40}?)?\s*\((\p{Lu}[\p{L}&. ]{0,30}?)\)\s*[-–—:]\s*`)
 	// "MOSCOW — …", "MOSCOW, January 24 – …": a place with no outlet.
 	datelinePlace = regexp.MustCompile(`^(\p{Lu}{3}[\p{Lu} .'’-]*?)\s*(?:,\s*(?:\p{Lu}[\p{L}.]*\s*){1,3}\d{0,2})?\s*[-–—]\s+`)
+	// "WASHINGTON, June 5, 2024. …", "KYIV, 3 March 2023: …": a place and
+	// a date ending their own sentence, no outlet.
+	datelineDated = regexp.MustCompile(`^(\p{Lu}{3}[\p{Lu} .'’-]*?),\s*(?:\p{Lu}\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+\p{Lu}\p{L}+\.?)(?:,?\s+\d{4})?\s*[.:]\s+`)
 )
 
 // Dateline reads the dateline opening a lead paragraph: the place
@@ -126,7 +129,7 @@ func stripLead(lead string) string {
 	if m := leadTag.FindString(s); m != "" {
 		s = s[len(m):]
 	}
-	for _, re := range []*regexp.Regexp{datelineSlash, datelineParen, datelinePlace} {
+	for _, re := range []*regexp.Regexp{datelineSlash, datelineParen, datelinePlace, datelineDated} {
 		if m := re.FindString(s); m != "" {
 			return s[len(m):]
 		}

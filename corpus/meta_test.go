@@ -82,6 +82,8 @@ func TestTitleFromFirstSentence(t *testing.T) {
 	bp := builtinBoilerplate(t)
 	tests := []struct{ text, want string }{
 		{"MOSCOW, January 24. /TASS/. Russia expects dialogue. Peskov said so on Sunday in a long interview with the channel.", "Russia expects dialogue."},
+		{"WASHINGTON, June 5, 2024. State Department spokesman Matthew Miller said Russia must stop the war.", "State Department spokesman Matthew Miller said Russia must stop the war."},
+		{"KYIV, 3 March 2023: Ukraine's foreign minister said talks were off. He left at once for Brussels and spoke there.", "Ukraine's foreign minister said talks were off."},
 		{"Mr. Peskov met U.S. envoys on Monday. Then he left for the Kremlin where he spoke to reporters about the meeting.", "Mr. Peskov met U.S. envoys on Monday."},
 		{strings.Repeat("Word ", 60) + "end.", strings.TrimSpace(strings.Repeat("Word ", 20)) + "…"},
 	}
