@@ -18,7 +18,8 @@ import (
 //     block; other control characters are dropped.
 //
 //   - At the start of the result, characters that would open a block
-//     (# heading, > quote, - + list, = setext, "1." or "1)" ordered list)
+//     (# heading, > quote, - + list, = setext, : table delimiter row, "1." or
+//     "1)" ordered list)
 //     are escaped too, for callers that put the text at the start of a line.
 //
 //   - What GitHub reads beyond CommonMark is escaped too (mdExtra): "$"
@@ -42,7 +43,7 @@ func EscapeMarkdown(s string) string {
 	switch {
 	case s == "":
 		return ""
-	case strings.IndexByte("#>-+=", s[0]) >= 0:
+	case strings.IndexByte("#>-+=:", s[0]) >= 0: // ":" opens a GFM table delimiter row (":-", ":--:")
 		b.WriteByte('\\')
 		b.WriteByte(s[0])
 		s = s[1:]
