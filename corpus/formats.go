@@ -77,6 +77,8 @@ func parseText(f Format, name, id string, data []byte) Article {
 	a := Article{ID: id, Path: name, Raw: data}
 	meta, body, warn, ok := SplitFrontMatter(data)
 	if warn != "" {
+		// the YAML error quotes the input and may cut it inside a character
+		warn = Sanitize(strings.ToValidUTF8(warn, "\uFFFD"))
 		a.Warnings = append(a.Warnings, fmt.Sprintf("front matter of %s is broken (%s); loaded the body without it", name, warn))
 	}
 	if ok {
