@@ -300,13 +300,19 @@ var (
 
 // isPhotoCaption reports paragraphs that are captions by their form.
 func isPhotoCaption(p string) bool {
-	if captionPlaceDate.MatchString(p) {
+	// cheap tests of what each pattern needs come first: most paragraphs
+	// are prose and fail them
+	if first, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(first) && strings.ContainsAny(p, "–—-") && strings.Contains(p, ":") && captionPlaceDate.MatchString(p) {
 		return true
 	}
 	if utf8.RuneCountInString(p) > maxFurnitureRunes {
 		return false
 	}
-	return captionLead.MatchString(p) || captionTail.MatchString(p)
+	if captionLead.MatchString(p) {
+		return true
+	}
+	low := asciiLower(p)
+	return (strings.Contains(low, "photo") || strings.Contains(low, "image") || strings.Contains(low, "picture")) && captionTail.MatchString(p)
 }
 
 // isHeadline reports whether the first paragraph is a headline: short, not

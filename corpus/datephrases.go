@@ -6,6 +6,7 @@ package corpus
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strconv"
 	"strings"
 	"time"
@@ -60,7 +61,7 @@ func (m dateMention) last() time.Time {
 	return time.Time{}
 }
 
-const monthRE = `(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+const monthRE = `(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
 
 var (
 	reISODate   = regexp.MustCompile(`\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b`)
@@ -125,41 +126,100 @@ func scanDates(text string) []dateMention {
 			out = append(out, m)
 		}
 	}
-	for _, ix := range reISODate.FindAllStringSubmatchIndex(text, -1) {
+	// The numeric forms and years all hold a run of four digits: the
+	// patterns run only in windows around those runs.
+	digits := windowsAround(text, fourDigitRuns(text), numericDateWidth)
+	eachInWindows(reISODate, text, digits, func(ix []int) bool {
 		y, mo, d := dateAtoi(text[ix[2]:ix[3]]), time.Month(dateAtoi(text[ix[4]:ix[5]])), dateAtoi(text[ix[6]:ix[7]])
 		if validDay(y, mo, d) {
 			add(dateMention{kind: mentionFull, year: y, month: mo, day: d, span: model.Span{Start: ix[0], End: ix[1]}})
 		}
-	}
-	for _, ix := range reDotDate.FindAllStringSubmatchIndex(text, -1) {
+		return true
+	})
+	eachInWindows(reDotDate, text, digits, func(ix []int) bool {
 		d, mo, y := dateAtoi(text[ix[2]:ix[3]]), time.Month(dateAtoi(text[ix[4]:ix[5]])), dateAtoi(text[ix[6]:ix[7]])
 		if validDay(y, mo, d) {
 			add(dateMention{kind: mentionFull, year: y, month: mo, day: d, span: model.Span{Start: ix[0], End: ix[1]}})
 		}
-	}
+		return true
+	})
 	// The month-name forms only run near a month word: one pass to find
 	// them, then the five patterns on small windows, not the whole text.
 	for _, w := range monthWindows(text) {
 		scanMonthForms(text, w, add)
 	}
-	for _, ix := range reYear.FindAllStringSubmatchIndex(text, -1) {
+	eachInWindows(reYear, text, digits, func(ix []int) bool {
 		if precededByDigitSep(text, ix[0]) || followedByDigitSep(text, ix[1]) {
-			continue // "22,2024" or "2024.5": a number, not a year
+			return true // "22,2024" or "2024.5": a number, not a year
 		}
 		add(dateMention{kind: mentionYear, year: dateAtoi(text[ix[2]:ix[3]]), span: model.Span{Start: ix[0], End: ix[1]}})
-	}
+		return true
+	})
 	sortMentions(out)
 	return out
 }
 
 var reMonthWord = regexp.MustCompile(`\b` + monthRE + `\b`)
 
+// numericDateWidth bounds the length of a match of reISODate, reDotDate
+// and reYear, for windowsAround.
+var numericDateWidth = func() int {
+	w := 0
+	for _, re := range []*regexp.Regexp{reISODate, reDotDate, reYear} {
+		tree, err := syntax.Parse(re.String(), syntax.Perl)
+		if err != nil || maxWidth(tree) < 0 {
+			panic("numeric date pattern without a width: " + re.String())
+		}
+		w = max(w, maxWidth(tree))
+	}
+	return w
+}()
+
+// monthWords returns the month words in text: the runs of word characters
+// that are a month name or abbreviation in any case, as reMonthWord finds
+// them, by one pass over the bytes instead of the regular expression.
+func monthWords(text string) []model.Span {
+	if hasFoldTrap(text) { // "ſept": only the matcher folds that
+		var out []model.Span
+		for _, ix := range reMonthWord.FindAllStringIndex(text, -1) {
+			out = append(out, model.Span{Start: ix[0], End: ix[1]})
+		}
+		return out
+	}
+	var out []model.Span
+	var buf [9]byte
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if n := j - i; n >= 3 && n <= len(buf) {
+			for k := range n {
+				c := text[i+k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			if _, ok := monthNames[string(buf[:n])]; ok {
+				out = append(out, model.Span{Start: i, End: j})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
 // monthWindows returns the stretches of text around month words, widened
 // to white space so that word boundaries inside them are the text's own.
 func monthWindows(text string) []model.Span {
 	var out []model.Span
-	for _, ix := range reMonthWord.FindAllStringIndex(text, -1) {
-		a, b := max(0, ix[0]-16), min(len(text), ix[1]+16)
+	for _, m := range monthWords(text) {
+		a, b := max(0, m.Start-16), min(len(text), m.End+16)
 		// widen to white space, but not without limit (a text with no
 		// spaces would make this quadratic)
 		for lim := a - 48; a > 0 && a > lim && !dateSpace(text[a-1]); {
@@ -447,7 +507,9 @@ var numberWords = map[string]int{
 
 // countdownRE finds "the final ten days", "its last 30 days", "final days",
 // "closing weeks" of a term.
-var countdownRE = regexp.MustCompile(`(?i)\b(?:final|last|closing|remaining|waning)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|few|several)\s+)?(days|weeks|months)\b`)
+// (The white space between its words is bounded, at 16 characters, so
+// that it can be searched in windows; cleaned text has single spaces.)
+var countdownRE = mustWindowRE(`(?i)\b(?:final|last|closing|remaining|waning)\s{1,16}(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|few|several)\s{1,16})?(days|weeks|months)\b`)
 
 // termWord says a countdown is about a term in office.
 var termWord = regexp.MustCompile(`(?i)\b(?:administration|presidency|term|in office|White House|government|tenure)\b`)

@@ -278,10 +278,10 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 
 	// Countdowns to the end of a term.
 	if ends := e.termEnds(); len(ends) > 0 {
-		for _, ix := range countdownRE.FindAllStringSubmatchIndex(text, -1) {
+		countdownRE.each(text, asciiLower(text), func(ix []int) bool {
 			sent := sentenceAround(text, ix[0])
 			if !termWord.MatchString(text[sent.Start:sent.End]) {
-				continue
+				return true
 			}
 			n, exact := countdownDays(text, ix)
 			c := dateConstraint{strength: 3, rule: "countdown", evidence: text[ix[0]:ix[1]], span: model.Span{Start: ix[0], End: ix[1]}, lowValue: exact}
@@ -296,7 +296,8 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 				}
 			}
 			ev.cons = append(ev.cons, c)
-		}
+			return true
+		})
 	}
 
 	ev.weekday = leadWeekday(doc, leadEnd)

@@ -51,11 +51,8 @@ type Event struct {
 	// on word boundaries, against the text; "" when the event is only a
 	// marker or a term end.
 	Pattern string
-	re      *regexp.Regexp
-	// need lists lower-case literals one of which any match contains; a
-	// text with none of them is not searched (nil: always search).
-	need []string
-	line int
+	re      *windowRE
+	line    int
 }
 
 // Events is the table of reference events used to bound dates. The zero
@@ -193,11 +190,8 @@ func parseEventLine(line string) (*Event, error) {
 	}
 	if f[6] != "-" && f[6] != "" {
 		ev.Pattern = f[6]
-		if ev.re, err = regexp.Compile(`(?i)\b(?:` + f[6] + `)\b`); err != nil {
+		if ev.re, err = compileWindowRE(`(?i)\b(?:` + f[6] + `)\b`); err != nil {
 			return nil, fmt.Errorf("%s: bad pattern: %v", ev.ID, err)
-		}
-		if re, err := syntax.Parse(f[6], syntax.Perl|syntax.FoldCase); err == nil {
-			ev.need = requiredLiterals(re.Simplify())
 		}
 	}
 	return ev, nil
@@ -220,13 +214,9 @@ var titleQualifier = regexp.MustCompile(`(?i)\b(?:former|ex|then|late|erstwhile)
 func (e *Events) match(text string) []eventMatch {
 	var out []eventMatch
 	seen := map[string]int{}
-	lower := strings.ToLower(text)
+	lower := asciiLower(text)
 	for _, ev := range e.List() {
 		if ev.re == nil {
-			continue
-		}
-		if _, ok := seen[ev.Pattern]; !ok && !containsAny(lower, ev.need) {
-			seen[ev.Pattern] = -1
 			continue
 		}
 		if i, ok := seen[ev.Pattern]; ok {
@@ -236,14 +226,14 @@ func (e *Events) match(text string) []eventMatch {
 			continue
 		}
 		seen[ev.Pattern] = -1
-		for _, ix := range ev.re.FindAllStringIndex(text, -1) {
+		ev.re.each(text, lower, func(ix []int) bool {
 			if ev.Bound == BoundWithin && titleQualifier.MatchString(text[max(0, ix[0]-12):ix[0]]) {
-				continue
+				return true
 			}
 			seen[ev.Pattern] = len(out)
 			out = append(out, eventMatch{events: []*Event{ev}, span: model.Span{Start: ix[0], End: ix[1]}, text: text[ix[0]:ix[1]]})
-			break
-		}
+			return false
+		})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
 	return out
@@ -305,16 +295,4 @@ func shortest(l []string) int {
 		}
 	}
 	return n
-}
-
-func containsAny(s string, subs []string) bool {
-	if subs == nil {
-		return true
-	}
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
 }

@@ -2,7 +2,11 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/kljensen/snowball/english"
@@ -17,7 +21,16 @@ import (
 type Topics struct {
 	list   []*topicEntry
 	byName map[string]*topicEntry
+	// first indexes the terms by their first word, so Assign looks at the
+	// terms a word can start instead of every term at every word: by stem
+	// ("s:" + stem) and exact word ("x:" + word). Terms whose first word is
+	// a prefix are in prefixed.
+	first    map[string][]termRef
+	prefixed []termRef
 }
+
+// termRef names one term: e.terms[term] of t.list[topic].
+type termRef struct{ topic, term int }
 
 type topicEntry struct {
 	Name  string
@@ -88,7 +101,27 @@ func (t *Topics) extend(data []byte) error {
 			e.terms = append(e.terms, term)
 		}
 	}
+	t.index()
 	return nil
+}
+
+// index rebuilds first and prefixed from the list.
+func (t *Topics) index() {
+	t.first = map[string][]termRef{}
+	t.prefixed = nil
+	for ti, e := range t.list {
+		for k, term := range e.terms {
+			ref := termRef{ti, k}
+			switch w := term.words[0]; {
+			case w.exact != "":
+				t.first["x:"+w.exact] = append(t.first["x:"+w.exact], ref)
+			case w.prefix:
+				t.prefixed = append(t.prefixed, ref)
+			default:
+				t.first["s:"+w.stem] = append(t.first["s:"+w.stem], ref)
+			}
+		}
+	}
 }
 
 func parseTerm(w string) (topicTerm, error) {
@@ -129,8 +162,27 @@ func isAllCaps(s string) bool {
 	return letters >= 2
 }
 
+// stems caches stemWord: news copy repeats a vocabulary of some tens of
+// thousands of words, and the stemmer costs a microsecond a word.
+var (
+	stems     sync.Map // word → stem
+	stemCount atomic.Int64
+)
+
+// maxCachedStems bounds the cache; words past it are stemmed each time.
+const maxCachedStems = 1 << 18
+
 func stemWord(w string) string {
-	return english.Stem(strings.ToLower(apostrophes.Replace(w)), true)
+	if s, ok := stems.Load(w); ok {
+		return s.(string)
+	}
+	s := english.Stem(strings.ToLower(apostrophes.Replace(w)), true)
+	if stemCount.Load() < maxCachedStems {
+		if _, loaded := stems.LoadOrStore(strings.Clone(w), s); !loaded {
+			stemCount.Add(1)
+		}
+	}
+	return s
 }
 
 // textWord is a word of a statement with its stem.
@@ -164,45 +216,63 @@ func (tw topicWord) matches(w textWord) bool {
 }
 
 // Assign returns the topics of a text, in vocabulary order, each with the
-// words that matched as they stand in the text.
+// words that matched as they stand in the text, in text order.
 func (t *Topics) Assign(text string) []model.TopicMatch {
 	if t == nil || len(t.list) == 0 {
 		return nil
 	}
 	words := splitWords(text)
-	var out []model.TopicMatch
-	for _, e := range t.list {
-		var found []string
-		seen := map[string]bool{}
-		for i := range words {
-			for _, term := range e.terms {
-				n := len(term.words)
-				if i+n > len(words) {
-					continue
-				}
-				ok := true
-				for k, tw := range term.words {
-					if !tw.matches(words[i+k]) {
-						ok = false
-						break
-					}
-				}
-				if !ok {
-					continue
-				}
-				parts := make([]string, n)
-				for k := range parts {
-					parts[k] = words[i+k].text
-				}
-				p := strings.Join(parts, " ")
-				if !seen[strings.ToLower(p)] {
-					seen[strings.ToLower(p)] = true
-					found = append(found, p)
+	found := make([][]string, len(t.list))
+	var seen map[string]bool
+	var cands []termRef
+	for i, w := range words {
+		cands = append(cands[:0], t.first["s:"+w.stem]...)
+		cands = append(cands, t.first["x:"+w.text]...)
+		cands = append(cands, t.prefixed...)
+		if len(cands) == 0 {
+			continue
+		}
+		slices.SortFunc(cands, func(a, b termRef) int {
+			if a.topic != b.topic {
+				return a.topic - b.topic
+			}
+			return a.term - b.term
+		})
+		for _, ref := range cands {
+			term := t.list[ref.topic].terms[ref.term]
+			n := len(term.words)
+			if i+n > len(words) {
+				continue
+			}
+			ok := true
+			for k, tw := range term.words {
+				if !tw.matches(words[i+k]) {
+					ok = false
+					break
 				}
 			}
+			if !ok {
+				continue
+			}
+			parts := make([]string, n)
+			for k := range parts {
+				parts[k] = words[i+k].text
+			}
+			p := strings.Join(parts, " ")
+			key := strconv.Itoa(ref.topic) + ":" + strings.ToLower(p)
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			if !seen[key] {
+				seen[key] = true
+				found[ref.topic] = append(found[ref.topic], p)
+			}
 		}
-		if len(found) > 0 {
-			out = append(out, model.TopicMatch{Topic: e.Name, Words: found})
+	}
+	var out []model.TopicMatch
+	for ti, f := range found {
+		if len(f) > 0 {
+			out = append(out, model.TopicMatch{Topic: t.list[ti].Name, Words: f})
 		}
 	}
 	return out

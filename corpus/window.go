@@ -1,0 +1,353 @@
+package corpus
+
+// window.go runs regular expressions only where they can match. Go's
+// regexp has no literal prefix to skip ahead with when a pattern is
+// case-insensitive or starts with \b, so a search walks every byte through
+// the matcher: over a 4 KB article and a hundred patterns that was most of
+// the loading time. A pattern here is searched in small windows around
+// the literals every match must contain, and finds exactly what a search
+// of the whole text would.
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// windowRE is a regular expression with what is needed to search it in
+// windows: the literals one of which every match contains and the longest
+// match in bytes.
+type windowRE struct {
+	re *regexp.Regexp
+	// lits are lower-case ASCII strings one of which every match contains,
+	// lowered; nil when there are none (then the whole text is searched).
+	lits []string
+	// cnf holds more of what every match contains: each clause lists
+	// literals one of which is in every match. A window without some
+	// clause's literals holds no match and is not searched.
+	cnf [][]string
+	// width bounds the length of a match in bytes; -1 when it is unbounded
+	// or a pattern's anchors make windows unsafe.
+	width int
+}
+
+// compileWindowRE compiles expr for windowed search.
+func compileWindowRE(expr string) (*windowRE, error) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	w := &windowRE{re: re, width: -1}
+	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
+		w.width = maxWidth(tree)
+		lits := requiredLiterals(tree)
+		for _, l := range lits {
+			if !isASCII(l) {
+				lits = nil // asciiLower leaves it as it is: no safe prefilter
+				break
+			}
+		}
+		w.lits = lits
+		for _, clause := range requiredCNF(tree) {
+			if slices.ContainsFunc(clause, func(l string) bool { return !isASCII(l) }) {
+				continue // dropping a clause only weakens the filter
+			}
+			w.cnf = append(w.cnf, clause)
+		}
+	}
+	return w, nil
+}
+
+func mustWindowRE(expr string) *windowRE {
+	w, err := compileWindowRE(expr)
+	if err != nil {
+		panic(err)
+	}
+	return w
+}
+
+// windowed reports whether searches of text can use windows; otherwise
+// they fall back to the whole text.
+func (w *windowRE) windowed(text string) bool {
+	return w.lits != nil && w.width >= 0 && !hasFoldTrap(text)
+}
+
+// each calls fn with the submatch indexes of each match in text, in
+// order, exactly as FindAllStringSubmatchIndex(text, -1) would give them,
+// until fn returns false. lower is asciiLower(text).
+func (w *windowRE) each(text, lower string, fn func(ix []int) bool) {
+	if !w.windowed(text) || len(lower) != len(text) {
+		if w.lits != nil && len(lower) == len(text) && !hasFoldTrap(text) && !satisfies(lower, append([][]string{w.lits}, w.cnf...)) {
+			return // an unbounded pattern, but its literals are not there
+		}
+		for _, ix := range w.re.FindAllStringSubmatchIndex(text, -1) {
+			if !fn(ix) {
+				return
+			}
+		}
+		return
+	}
+	windows := windowsAround(text, literalSpans(lower, w.lits), w.width)
+	kept := windows[:0]
+	for _, win := range windows {
+		if satisfies(lower[win.Start:win.End], w.cnf) {
+			kept = append(kept, win)
+		}
+	}
+	eachInWindows(w.re, text, kept, fn)
+}
+
+// satisfies reports whether s holds a literal of every clause.
+func satisfies(s string, cnf [][]string) bool {
+	for _, clause := range cnf {
+		if !slices.ContainsFunc(clause, func(l string) bool { return strings.Contains(s, l) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxClauses bounds the clauses requiredCNF keeps for an alternation.
+const maxClauses = 32
+
+// requiredCNF returns clauses of lower-case literals such that every
+// match of re contains a literal of each clause; nil when it knows none.
+// Like requiredLiterals, it only ever filters: the regexp decides.
+func requiredCNF(re *syntax.Regexp) [][]string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) >= 3 {
+			return [][]string{{strings.ToLower(string(re.Rune))}}
+		}
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredCNF(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredCNF(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var out [][]string
+		for _, sub := range re.Sub {
+			out = append(out, requiredCNF(sub)...)
+		}
+		return out
+	case syntax.OpAlternate:
+		// A match is a match of one branch, so for any choice of one
+		// clause per branch it holds a literal of their union.
+		var acc [][]string
+		for i, sub := range re.Sub {
+			c := requiredCNF(sub)
+			if len(c) == 0 {
+				return nil
+			}
+			if i == 0 {
+				acc = c
+				continue
+			}
+			var next [][]string
+			for _, a := range acc {
+				for _, b := range c {
+					if len(next) < maxClauses {
+						next = append(next, append(slices.Clip(a), b...))
+					}
+				}
+			}
+			acc = next
+		}
+		return acc
+	}
+	return nil
+}
+
+// eachInWindows runs re in each window of text and calls fn with the
+// match indexes shifted to text, until fn returns false. The windows must
+// be in order, disjoint and cut where windowsAround cuts them.
+func eachInWindows(re *regexp.Regexp, text string, windows []model.Span, fn func(ix []int) bool) {
+	for _, win := range windows {
+		for _, ix := range re.FindAllStringSubmatchIndex(text[win.Start:win.End], -1) {
+			for k := range ix {
+				if ix[k] >= 0 {
+					ix[k] += win.Start
+				}
+			}
+			if !fn(ix) {
+				return
+			}
+		}
+	}
+}
+
+// literalSpans returns where each of lits occurs in lower, in text order.
+func literalSpans(lower string, lits []string) []model.Span {
+	var out []model.Span
+	for _, l := range lits {
+		if l == "" {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(lower[i:], l)
+			if j < 0 {
+				break
+			}
+			out = append(out, model.Span{Start: i + j, End: i + j + len(l)})
+			i += j + 1
+		}
+	}
+	if len(lits) > 1 {
+		sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	}
+	return out
+}
+
+// windowsAround returns the stretches of text within width bytes of the
+// spans in occ (sorted by start), merged when they touch and widened to
+// safe cuts: the byte before a window and the byte after it are ASCII and
+// not word characters (or the text ends there). At such a cut \b and rune
+// decoding see the same as in the whole text, so a pattern without ^ or $
+// finds in the windows exactly the matches it finds in the text, as long
+// as each match contains one of the spans and is at most width long.
+func windowsAround(text string, occ []model.Span, width int) []model.Span {
+	var out []model.Span
+	for _, o := range occ {
+		a, b := max(0, o.Start-width), min(len(text), o.End+width)
+		if n := len(out); n > 0 && a <= out[n-1].End {
+			if b > out[n-1].End {
+				out[n-1].End = widenRight(text, b)
+			}
+			continue
+		}
+		floor := 0
+		if n := len(out); n > 0 {
+			floor = out[n-1].End
+		}
+		a = widenLeft(text, a, floor)
+		if n := len(out); n > 0 && a <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, widenRight(text, b))
+			continue
+		}
+		out = append(out, model.Span{Start: a, End: widenRight(text, b)})
+	}
+	return out
+}
+
+// widenLeft moves a back to a safe cut, stopping at floor (the end of the
+// window before, itself a safe cut).
+func widenLeft(text string, a, floor int) int {
+	for a > floor && !safeCut(text[a-1]) {
+		a--
+	}
+	return a
+}
+
+func widenRight(text string, b int) int {
+	for b < len(text) && !safeCut(text[b]) {
+		b++
+	}
+	return b
+}
+
+// safeCut reports whether a window may end just before (or start just
+// after) byte c: an ASCII byte that is not a word character.
+func safeCut(c byte) bool { return c < 0x80 && !isWordByte(c) }
+
+// isWordByte reports whether c is a word character for \b.
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// asciiLower lowers A–Z and leaves every other byte alone, so offsets in
+// the result are offsets in s.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// hasFoldTrap reports whether s holds a rune that case-insensitive
+// matching folds to an ASCII letter (the Kelvin sign to k, the long s to
+// s): asciiLower does not see those, so windows could miss a match.
+func hasFoldTrap(s string) bool {
+	return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// maxWidth bounds the bytes a match of re can span, or -1 when it cannot
+// be bounded or re has a line or text anchor (a window edge would look
+// like the start of the text to ^).
+func maxWidth(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		return 4 * len(re.Rune) // folding may match a rune of another width
+	case syntax.OpCharClass, syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+		return 4
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxWidth(re.Sub[0])
+	case syntax.OpRepeat:
+		w := maxWidth(re.Sub[0])
+		if re.Max < 0 || w < 0 {
+			return -1
+		}
+		return w * re.Max
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			w := maxWidth(sub)
+			if w < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				total += w
+			} else {
+				total = max(total, w)
+			}
+		}
+		return total
+	}
+	return -1 // star, plus, anchors
+}
+
+// fourDigitRuns returns the runs of four or more ASCII digits in text:
+// every numeric date and every year contains one.
+func fourDigitRuns(text string) []model.Span {
+	var out []model.Span
+	for i := 0; i < len(text); {
+		if text[i] < '0' || text[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && '0' <= text[j] && text[j] <= '9' {
+			j++
+		}
+		if j-i >= 4 {
+			out = append(out, model.Span{Start: i, End: j})
+		}
+		i = j
+	}
+	return out
+}
