@@ -132,3 +132,39 @@ func BenchmarkLoad(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLoadCached opens a generated corpus again with a warm cache:
+// the files are only listed and stat'ed, and their results read from the
+// store.
+func BenchmarkLoadCached(b *testing.B) {
+	reg, err := corpus.DefaultRegistry()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, size := range strings.Split(*benchSizes, ",") {
+		n, err := parseSize(size)
+		if err != nil || n <= 0 {
+			b.Fatalf("-qt.sizes: bad size %q", size)
+		}
+		b.Run(fmt.Sprintf("articles=%s", strings.TrimSpace(size)), func(b *testing.B) {
+			dir, st := benchCorpus(b, n)
+			cache := b.TempDir()
+			opt := corpus.Options{Cache: cache}
+			if _, err := reg.Load(context.Background(), []string{dir}, opt); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(st.Bytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				res, err := reg.Load(context.Background(), []string{dir}, opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				c := reg.Build("bench", res)
+				if len(c.Documents) != st.Articles {
+					b.Fatalf("%d documents, want %d", len(c.Documents), st.Articles)
+				}
+			}
+		})
+	}
+}

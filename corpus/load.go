@@ -8,6 +8,7 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"embed"
 	"errors"
 	"fmt"
@@ -38,6 +39,10 @@ type Options struct {
 	// Progress, when set, is called after each file with the files done
 	// and the total known so far. It is called from one goroutine at a time.
 	Progress func(done, total int)
+	// Cache, when set, is a folder where Load keeps what it made of each
+	// file, so that opening the same folders again reads only the files
+	// that changed (see cache.go). The built-in corpus is never cached.
+	Cache string
 }
 
 // DefaultMaxFileSize is the default limit on one input file.
@@ -68,6 +73,15 @@ type file struct {
 	size   int64                  // from stat; -1 when unknown
 	format Format
 	skip   string // set when the walk already knows the file is skipped
+	key    string // absolute path: its key in the cache; "" for the built-in corpus
+	mod    int64  // modification time, Unix nanoseconds
+
+	// set by the read stage when the bytes were read
+	hash   [sha256.Size]byte
+	hashed bool
+	// cached holds the results a cache kept for the file, when they are
+	// still good; the file is then not processed.
+	cached *cacheEntry
 
 	// filled by the read stage
 	articles []Article
@@ -86,7 +100,13 @@ func (r *Registry) Load(ctx context.Context, paths []string, opt Options) (*Resu
 		}
 		w.walkRoot(p)
 	}
-	return r.run(ctx, w.files, opt)
+	var store *cacheStore
+	if opt.Cache != "" {
+		if dir := r.storeDir(opt.Cache, paths, limitOf(opt)); dir != "" {
+			store = openStore(dir, workersOf(opt))
+		}
+	}
+	return r.run(ctx, w.files, opt, store)
 }
 
 // LoadSeed loads the built-in corpus embedded from corpus/seed; its paths
@@ -104,7 +124,7 @@ func (r *Registry) LoadSeed(ctx context.Context, opt Options) (*Result, error) {
 		f.read = func() ([]byte, error) { return seedFS.ReadFile("seed/" + name) }
 		files = append(files, f)
 	}
-	return r.run(ctx, files, opt)
+	return r.run(ctx, files, opt, nil)
 }
 
 func limitOf(opt Options) int64 {
@@ -206,7 +226,7 @@ func (w *walker) visit(p string, fi fs.FileInfo) {
 		return
 	}
 	name := filepath.Base(p)
-	f := &file{path: ShowPath(p), id: fileID(name), size: fi.Size()}
+	f := &file{path: ShowPath(p), id: fileID(name), size: fi.Size(), key: real, mod: fi.ModTime().UnixNano()}
 	format, ok := FormatOf(name)
 	if !ok {
 		f.skip = unsupported(p)
@@ -281,15 +301,28 @@ func humanSize(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-// run reads, parses and processes the files on a pool of workers and
-// assembles the result in file order.
-func (r *Registry) run(ctx context.Context, files []*file, opt Options) (*Result, error) {
-	limit := limitOf(opt)
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+func workersOf(opt Options) int {
+	if opt.Workers > 0 {
+		return opt.Workers
 	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// run reads, parses and processes the files on a pool of workers and
+// assembles the result in file order. With a store, files whose results
+// it holds are not read or processed, and the store is updated after.
+func (r *Registry) run(ctx context.Context, files []*file, opt Options, store *cacheStore) (*Result, error) {
+	limit := limitOf(opt)
+	workers := workersOf(opt)
 	prog := newProgress(opt.Progress, len(files))
+
+	if store != nil {
+		for _, f := range files {
+			if e := store.lookup(f.key); f.skip == "" && f.key != "" && e != nil && e.Size == f.size && e.ModTime == f.mod {
+				f.cached = e
+			}
+		}
+	}
 
 	// stage 1: read and parse each file
 	err := parallel(ctx, len(files), workers, func(i int) {
@@ -301,7 +334,14 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options) (*Result
 				prog.fileDone()
 			}
 		}()
-		f.readAndParse(limit)
+		if f.cached == nil {
+			f.readAndParse(limit, store)
+		}
+		if f.cached != nil {
+			f.skip, f.skipped = f.cached.Skip, f.cached.Skipped
+			prog.fileDone()
+			return
+		}
 		if len(f.articles) == 0 {
 			prog.fileDone()
 		}
@@ -312,21 +352,35 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options) (*Result
 
 	// stage 2: unique IDs, in file order
 	type job struct {
-		file *file
-		art  Article
-		out  Processed
-		skip string
+		file  *file
+		rawID string // the ID before it was made unique
+		art   Article
+		out   Processed
+		skip  string
+		done  bool // from the cache
 	}
 	var jobs []*job
 	taken := map[string]bool{}
 	for _, f := range files {
+		if f.cached != nil {
+			for _, ca := range f.cached.Arts {
+				out := ca.Out
+				out.rename(uniqueID(taken, ca.ID))
+				jobs = append(jobs, &job{file: f, rawID: ca.ID, out: out, skip: ca.Skip, done: true})
+			}
+			continue
+		}
 		for _, a := range f.articles {
+			raw := a.ID
 			a.ID = uniqueID(taken, a.ID)
-			jobs = append(jobs, &job{file: f, art: a})
+			jobs = append(jobs, &job{file: f, rawID: raw, art: a})
 		}
 	}
 	left := make(map[*file]*atomic.Int32, len(files))
 	for _, j := range jobs {
+		if j.done {
+			continue
+		}
 		if left[j.file] == nil {
 			left[j.file] = &atomic.Int32{}
 		}
@@ -336,6 +390,9 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options) (*Result
 	// stage 3: the pipeline
 	err = parallel(ctx, len(jobs), workers, func(i int) {
 		j := jobs[i]
+		if j.done {
+			return
+		}
 		defer func() {
 			if p := recover(); p != nil {
 				j.out = Processed{Doc: &model.Document{ID: j.art.ID, Path: j.art.Path}}
@@ -356,6 +413,33 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options) (*Result
 	})
 	if err != nil {
 		return nil, err
+	}
+
+	var storeWarn []string
+	if store != nil {
+		entries := map[string]*cacheEntry{}
+		fresh := map[string]bool{}
+		for _, f := range files {
+			switch {
+			case f.key == "":
+			case f.cached != nil:
+				entries[f.key] = f.cached
+				if f.hashed { // touched but the same bytes: keep its new time
+					fresh[f.key] = true
+				}
+			case f.hashed:
+				entries[f.key] = &cacheEntry{Size: f.size, ModTime: f.mod, Hash: f.hash, Skip: f.skip, Skipped: f.skipped, Arts: []cachedArticle{}}
+				fresh[f.key] = true
+			}
+		}
+		for _, j := range jobs {
+			if e := entries[j.file.key]; e != nil && j.file.cached == nil {
+				e.Arts = append(e.Arts, cachedArticle{ID: j.rawID, Out: j.out, Skip: j.skip})
+			}
+		}
+		store.keep(entries, fresh)
+		store.save(workers)
+		storeWarn = store.warn
 	}
 
 	res := &Result{}
@@ -383,12 +467,17 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options) (*Result
 		res.Warnings = append(res.Warnings, docWarnings(doc)...)
 	}
 	sort.SliceStable(res.Skipped, func(a, b int) bool { return pathLess(res.Skipped[a].Path, res.Skipped[b].Path) })
+	res.Warnings = append(res.Warnings, storeWarn...)
 	return res, nil
 }
 
 // readAndParse reads the file and turns it into articles, or sets the
 // reason it is skipped.
-func (f *file) readAndParse(limit int64) {
+//
+// With a store, the bytes are hashed first: when the store holds results
+// for the same bytes (a file touched but not changed), they are used and
+// the file is not parsed.
+func (f *file) readAndParse(limit int64, store *cacheStore) {
 	if f.skip != "" {
 		return
 	}
@@ -397,9 +486,18 @@ func (f *file) readAndParse(limit int64) {
 		return
 	}
 	data, err := f.read()
+	filesRead.Add(1)
 	if err != nil {
 		f.skip = statReason(err)
 		return
+	}
+	if store != nil && f.key != "" {
+		f.hash, f.hashed = sha256.Sum256(data), true
+		if e := store.lookup(f.key); e != nil && e.Hash == f.hash && e.Size == int64(len(data)) {
+			e.Size, e.ModTime = f.size, f.mod
+			f.cached = e
+			return
+		}
 	}
 	if int64(len(data)) > limit {
 		f.skip = tooLarge(int64(len(data)), limit)
@@ -422,6 +520,9 @@ func (f *file) readAndParse(limit int64) {
 		f.skip = ReasonEmpty
 	}
 }
+
+// filesRead counts the files read, for the tests of the cache.
+var filesRead atomic.Int64
 
 func tooLarge(size, limit int64) string {
 	return fmt.Sprintf("too large (%s > %s limit)", humanSize(size), humanSize(limit))

@@ -1,8 +1,8 @@
 package corpus
 
 import (
-	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -32,7 +32,7 @@ func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Sta
 	for i, d := range docs {
 		docOrder[d.ID] = i
 	}
-	shingles := make([]map[string]bool, len(stmts))
+	shingles := make([][]uint64, len(stmts))
 	norms := make([]string, len(stmts))
 	for i, s := range stmts {
 		w := normWords(s.Text)
@@ -85,16 +85,10 @@ func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Sta
 		}
 	}
 	joined := make([]bool, len(stmts))
-	for _, c := range mergeCandidates(stmts, shingles, norms, first) {
-		i, j := c[0], c[1]
-		if stmts[i].Doc == stmts[j].Doc || !datesClose(stmts[i].Date, stmts[j].Date) {
-			continue
-		}
-		if similar(shingles[i], shingles[j], norms[i], norms[j]) {
-			union(i, j)
-			joined[i], joined[j] = true, true
-		}
-	}
+	linkReports(stmts, norms, shingles, first, find, func(i, j int) {
+		union(i, j)
+		joined[i], joined[j] = true, true
+	})
 	for i, f := range first {
 		if f != i && joined[f] {
 			union(i, f)
@@ -110,10 +104,10 @@ func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Sta
 		if len(g) < 2 {
 			continue
 		}
-		best := g[0]
+		best, bestKey := g[0], clarity(stmts[g[0]], norms[g[0]], docOrder)
 		for _, i := range g[1:] {
-			if clearer(stmts[i], stmts[best], docOrder) {
-				best = i
+			if k := clarity(stmts[i], norms[i], docOrder); k.less(bestKey) {
+				best, bestKey = i, k
 			}
 		}
 		rep := stmts[best]
@@ -161,69 +155,6 @@ func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Sta
 	return out
 }
 
-// mergeCandidates returns the pairs (i < j) of statements by the same known
-// speaker that can reach MergeJaccard, without comparing every pair: with
-// each shingle set ordered rarest first, two sets with Jaccard ≥ t share
-// one of the first |s| − ⌈t·|s|⌉ + 1 shingles of each (prefix filtering;
-// J ≥ t implies an overlap of at least t·|s|). Statements too short for
-// shingles are candidates when their words are identical. The pairs are
-// in a deterministic order. Only statements with first[i] == i take part.
-func mergeCandidates(stmts []*model.Statement, shingles []map[string]bool, norms []string, first []int) [][2]int {
-	freq := map[string]int{}
-	for i, set := range shingles {
-		if stmts[i].Speaker == model.UnknownSpeaker {
-			continue
-		}
-		for k := range set {
-			freq[k]++
-		}
-	}
-	type key struct{ speaker, token string }
-	index := map[key][]int{}
-	var pairs [][2]int
-	last := make([]int, len(stmts)) // last[j] == i+1: pair (j, i) already taken
-	for i, s := range stmts {
-		if s.Speaker == model.UnknownSpeaker {
-			continue // an unknown speaker is not "the same speaker"
-		}
-		if first[i] != i {
-			continue // a repeat within its document: its first occurrence stands for it
-		}
-		var prefix []string
-		if len(shingles[i]) == 0 {
-			if norms[i] == "" {
-				continue
-			}
-			prefix = []string{"\x00" + norms[i]}
-		} else {
-			all := make([]string, 0, len(shingles[i]))
-			for k := range shingles[i] {
-				all = append(all, k)
-			}
-			sort.Slice(all, func(a, b int) bool {
-				if freq[all[a]] != freq[all[b]] {
-					return freq[all[a]] < freq[all[b]]
-				}
-				return all[a] < all[b]
-			})
-			n := len(all)
-			p := n - int(math.Ceil(MergeJaccard*float64(n))) + 1
-			prefix = all[:max(1, min(p, n))]
-		}
-		for _, tok := range prefix {
-			k := key{s.Speaker, tok}
-			for _, j := range index[k] {
-				if last[j] != i+1 {
-					last[j] = i + 1
-					pairs = append(pairs, [2]int{j, i})
-				}
-			}
-			index[k] = append(index[k], i)
-		}
-	}
-	return pairs
-}
-
 // normWords lower-cases the words of a text and drops quotation marks and
 // punctuation.
 func normWords(s string) []string {
@@ -233,29 +164,61 @@ func normWords(s string) []string {
 	return f
 }
 
-func shingleSet(w []string) map[string]bool {
-	set := map[string]bool{}
-	for i := 0; i+3 <= len(w); i++ {
-		set[w[i]+" "+w[i+1]+" "+w[i+2]] = true
+// shingleSet returns the 3-word shingles of w as sorted, distinct 64-bit
+// hashes: comparing two sets is then a merge of two short arrays.
+func shingleSet(w []string) []uint64 {
+	if len(w) < 3 {
+		return nil
 	}
-	return set
+	set := make([]uint64, 0, len(w)-2)
+	for i := 0; i+3 <= len(w); i++ {
+		h := hashWords(fnvOffset, w[i])
+		h = hashWords(h, " "+w[i+1])
+		set = append(set, hashWords(h, " "+w[i+2]))
+	}
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashWords continues an FNV-1a hash h over s.
+func hashWords(h uint64, s string) uint64 {
+	if h == 0 {
+		h = fnvOffset
+	}
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
 }
 
 // shingleJaccard is the Jaccard similarity of two shingle sets.
-func shingleJaccard(a, b map[string]bool) float64 {
+func shingleJaccard(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	inter := 0
-	for k := range a {
-		if b[k] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(inter) / float64(len(a)+len(b)-inter)
 }
 
-func similar(a, b map[string]bool, na, nb string) bool {
+func similar(a, b []uint64, na, nb string) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return na != "" && na == nb // too short for shingles: the same words
 	}
@@ -288,16 +251,32 @@ func unclear(s *model.Statement) int {
 	return n
 }
 
-// clearer reports whether statement a has the clearer text than b.
-func clearer(a, b *model.Statement, docOrder map[string]int) bool {
-	if ua, ub := unclear(a), unclear(b); ua != ub {
-		return ua < ub
+// clarityKey orders reports by how clear their text is, clearest first:
+// the fewest signs of mojibake and spun vocabulary, then the most words,
+// then the earliest document and place in it.
+type clarityKey struct{ unclear, words, doc, start int }
+
+func clarity(s *model.Statement, norm string, docOrder map[string]int) clarityKey {
+	return clarityKey{unclear(s), -wordCount(norm), docOrder[s.Doc], s.Span.Start}
+}
+
+func (a clarityKey) less(b clarityKey) bool {
+	if a.unclear != b.unclear {
+		return a.unclear < b.unclear
 	}
-	if la, lb := len(normWords(a.Text)), len(normWords(b.Text)); la != lb {
-		return la > lb
+	if a.words != b.words {
+		return a.words < b.words
 	}
-	if docOrder[a.Doc] != docOrder[b.Doc] {
-		return docOrder[a.Doc] < docOrder[b.Doc]
+	if a.doc != b.doc {
+		return a.doc < b.doc
 	}
-	return a.Span.Start < b.Span.Start
+	return a.start < b.start
+}
+
+// wordCount counts the words of a normalised text (single spaces).
+func wordCount(norm string) int {
+	if norm == "" {
+		return 0
+	}
+	return strings.Count(norm, " ") + 1
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"crypto/sha256"
 	"embed"
 	"fmt"
 	"os"
@@ -20,6 +21,10 @@ type Registry struct {
 	Speakers    *Speakers
 	Verbs       *Verbs
 	Topics      *Topics
+
+	// sum hashes every table read, in order: results cached under one
+	// registry are not used under another.
+	sum []byte
 }
 
 // RegistryKinds lists the tables a user can extend, with the file name each
@@ -83,6 +88,11 @@ func (r *Registry) Extend(kind, name string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
+	h := sha256.New()
+	h.Write(r.sum)
+	fmt.Fprintf(h, "%s\x00%d\x00", kind, len(data))
+	h.Write(data)
+	r.sum = h.Sum(nil)
 	return nil
 }
 

@@ -27,6 +27,7 @@ type app struct {
 	topicFile   []string
 	boilerFile  []string
 	noConfig    bool
+	noCache     bool
 	maxFileSize int64
 
 	speakers     []string
@@ -67,6 +68,7 @@ corpus: the Kremlin's position on relations with the United States, 2020–2025.
 	pf.StringArrayVar(&a.topicFile, "topics", nil, "YAML file of extra topics; repeatable")
 	pf.StringArrayVar(&a.boilerFile, "boilerplate", nil, "file of extra boilerplate phrases; repeatable")
 	pf.BoolVar(&a.noConfig, "no-config", false, "ignore the tables in the user config directory")
+	pf.BoolVar(&a.noCache, "no-cache", false, "do not read or write the cache of processed articles (in the user cache directory)")
 	pf.Int64Var(&a.maxFileSize, "max-file-size", corpus.DefaultMaxFileSize, "skip input files larger than this many bytes")
 
 	pf.StringArrayVar(&a.speakers, "speaker", nil, "only statements by this speaker (name or alias); repeatable")
@@ -112,10 +114,24 @@ func (a *app) registry() (*corpus.Registry, error) {
 	return reg, nil
 }
 
+// cacheDir is where loads keep processed articles: quotetrail/corpora in
+// the user cache directory ($XDG_CACHE_HOME, ~/.cache), or "" with
+// --no-cache or when there is no such directory.
+func (a *app) cacheDir() string {
+	if a.noCache {
+		return ""
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "quotetrail", "corpora")
+}
+
 // load reads the corpus the flags name, reporting progress on stderr when
 // it is a terminal, and builds the model.
 func (a *app) load(ctx context.Context, reg *corpus.Registry, progress func(done, total int)) (*model.Corpus, error) {
-	opt := corpus.Options{MaxFileSize: a.maxFileSize, Progress: progress}
+	opt := corpus.Options{MaxFileSize: a.maxFileSize, Progress: progress, Cache: a.cacheDir()}
 	var (
 		res  *corpus.Result
 		err  error

@@ -10,6 +10,19 @@ import (
 	"testing"
 )
 
+// TestMain points the user cache directory at a temporary folder: the
+// tests must not fill or read the developer's own cache.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "quotetrail-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
