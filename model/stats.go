@@ -15,6 +15,10 @@ func WriteStats(w io.Writer, c *Corpus, ids []int, f Filter) error {
 	b := &strings.Builder{}
 	fmt.Fprintf(b, "corpus: %s\n", c.Name)
 	fmt.Fprintf(b, "documents: %d loaded, %d skipped\n\n", len(c.Documents), len(c.Skipped))
+	perDoc := make(map[string]int, len(c.Documents))
+	for _, s := range c.Statements {
+		perDoc[s.Doc]++
+	}
 	for _, d := range c.Documents {
 		fmt.Fprintf(b, "%s  %s\n", d.ID, orDash(d.Title))
 		fmt.Fprintf(b, "  date:     %s (%s)", d.Date.Label(), precisionOf(d.Date))
@@ -30,13 +34,7 @@ func WriteStats(w io.Writer, c *Corpus, ids []int, f Filter) error {
 		if len(d.Removed) > 0 || len(d.Repairs) > 0 {
 			fmt.Fprintf(b, "  cleaned:  %d blocks removed, %d repairs\n", len(d.Removed), len(d.Repairs))
 		}
-		n := 0
-		for _, s := range c.Statements {
-			if s.Doc == d.ID {
-				n++
-			}
-		}
-		fmt.Fprintf(b, "  statements: %d\n", n)
+		fmt.Fprintf(b, "  statements: %d\n", perDoc[d.ID])
 	}
 
 	fmt.Fprintf(b, "\nstatements: %d of %d", len(ids), len(c.Statements))

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -173,8 +175,20 @@ func (a *app) loadForCLI(ctx context.Context) (*model.Corpus, error) {
 	}
 	var progress func(done, total int)
 	if f, ok := a.stderr.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		width := 80
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 20 {
+			width = w
+		}
+		start := time.Now()
+		var last time.Time
 		progress = func(done, total int) {
-			fmt.Fprintf(a.stderr, "\rloading %d/%d files", done, total)
+			// ten updates a second are plenty; the last one always shows
+			now := time.Now()
+			if done < total && now.Sub(last) < 100*time.Millisecond {
+				return
+			}
+			last = now
+			fmt.Fprint(a.stderr, "\r"+progressLine(done, total, time.Since(start), width-1)+"\033[K")
 		}
 	}
 	c, err := a.load(ctx, reg, progress)
@@ -262,4 +276,33 @@ func (a *app) selection(ctx context.Context) (*model.Corpus, model.Filter, []int
 		return nil, f, nil, err
 	}
 	return c, f, c.Query(f), nil
+}
+
+// progressLine draws loading progress in width columns: a bar, the files
+// done of the total, the rate and the time left.
+//
+//	loading [##########..........] 4180/9901 files · 812 files/s · about 7s left
+func progressLine(done, total int, elapsed time.Duration, width int) string {
+	counts := fmt.Sprintf("%d/%d files", done, total)
+	if secs := elapsed.Seconds(); done >= 2 && secs >= 0.5 {
+		rate := float64(done) / secs
+		counts += fmt.Sprintf(" · %.0f files/s", rate)
+		if left := total - done; left > 0 {
+			counts += " · about " + time.Duration(float64(left)/rate*float64(time.Second)).Round(time.Second).String() + " left"
+		}
+	}
+	barW := min(30, width-len("loading [] ")-utf8.RuneCountInString(counts))
+	if barW < 5 || total <= 0 {
+		return truncateRunes("loading "+counts, width)
+	}
+	filled := barW * min(done, total) / total
+	return "loading [" + strings.Repeat("#", filled) + strings.Repeat(".", barW-filled) + "] " + counts
+}
+
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max(0, n)])
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 )
 
 // TestMain points the user cache directory at a temporary folder: the
@@ -142,5 +144,27 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	for _, c := range []struct {
+		done, total int
+		elapsed     time.Duration
+		width       int
+		want        string
+	}{
+		{0, 10, 0, 79, "loading [..............................] 0/10 files"},
+		{5, 10, 2 * time.Second, 79, "loading [###############...............] 5/10 files · 2 files/s · about 2s left"},
+		{10, 10, 2 * time.Second, 79, "loading [##############################] 10/10 files · 5 files/s"},
+		{5, 10, 2 * time.Second, 40, "loading 5/10 files · 2 files/s · about 2"},
+	} {
+		got := progressLine(c.done, c.total, c.elapsed, c.width)
+		if got != c.want {
+			t.Errorf("progressLine(%d, %d, %v, %d) =\n%q, want\n%q", c.done, c.total, c.elapsed, c.width, got, c.want)
+		}
+		if n := utf8.RuneCountInString(got); n > c.width {
+			t.Errorf("%q is %d columns, wider than %d", got, n, c.width)
+		}
 	}
 }
