@@ -18,6 +18,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
@@ -303,4 +304,141 @@ func (p *Processed) rename(id string) {
 			}
 		}
 	}
+}
+
+// compact makes the statements of a load share memory: a statement's text
+// becomes a slice of its document's text (a cache gives each its own
+// copy), and the strings that repeat across statements (speakers, rules,
+// topics, date rules) one copy each.
+func compact(docs []*model.Document, stmts []*model.Statement) {
+	text := make(map[string]string, len(docs))
+	for _, d := range docs {
+		text[d.ID] = d.Text
+	}
+	pool := map[string]string{}
+	in := func(s string) string {
+		if p, ok := pool[s]; ok {
+			return p
+		}
+		pool[s] = s
+		return s
+	}
+	for _, s := range stmts {
+		if t, ok := text[s.Doc]; ok && s.Span.Start >= 0 && s.Span.End <= len(t) && s.Span.Start <= s.Span.End && t[s.Span.Start:s.Span.End] == s.Text {
+			s.Text = t[s.Span.Start:s.Span.End]
+		}
+		s.Doc = in(s.Doc)
+		s.Speaker = in(s.Speaker)
+		s.Mention = in(s.Mention)
+		s.Date.Rule = in(s.Date.Rule)
+		s.Date.Precision = model.Precision(in(string(s.Date.Precision)))
+		for i := range s.Rules {
+			s.Rules[i] = in(s.Rules[i])
+		}
+		for i := range s.Sources {
+			s.Sources[i] = in(s.Sources[i])
+		}
+		for i := range s.Topics {
+			s.Topics[i].Topic = in(s.Topics[i].Topic)
+			for k := range s.Topics[i].Words {
+				s.Topics[i].Words[k] = in(s.Topics[i].Words[k])
+			}
+		}
+	}
+}
+
+// mergeFile keeps the groups MergeReports found, with a hash of what they
+// were found in: a corpus opened again unchanged is not merged again.
+const mergeFile = "merge.gob"
+
+type mergeCache struct {
+	Version int
+	Key     [sha256.Size]byte
+	Groups  [][]int32
+}
+
+// mergeKey hashes everything about the documents and statements that
+// merging looks at.
+func mergeKey(docs []*model.Document, stmts []*model.Statement) [sha256.Size]byte {
+	h := sha256.New()
+	var buf []byte
+	str := func(s string) {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
+	}
+	num := func(n int64) { buf = binary.AppendVarint(buf, n) }
+	flush := func() {
+		if len(buf) > 1<<16 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+	}
+	num(int64(len(docs)))
+	for _, d := range docs {
+		str(d.ID)
+		flush()
+	}
+	num(int64(len(stmts)))
+	for _, s := range stmts {
+		str(s.ID)
+		str(s.Doc)
+		str(s.Speaker)
+		str(s.Text)
+		num(int64(s.Span.Start))
+		if s.Date.Known() {
+			num(s.Date.Earliest.Unix())
+			num(s.Date.Latest.Unix())
+		} else {
+			num(-1 << 62)
+		}
+		num(int64(len(s.Rules)))
+		for _, r := range s.Rules {
+			str(r)
+		}
+		num(int64(len(s.Sources)))
+		for _, src := range s.Sources {
+			str(src)
+		}
+		flush()
+	}
+	h.Write(buf)
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	return key
+}
+
+// cachedGroups reads the merge groups kept in dir for key; ok is false
+// when there are none or they do not fit n statements.
+func cachedGroups(dir string, key [sha256.Size]byte, n int) (groups [][]int32, ok bool) {
+	data, err := os.ReadFile(filepath.Join(dir, mergeFile))
+	if err != nil {
+		return nil, false
+	}
+	var mc mergeCache
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&mc); err != nil || mc.Version != cacheVersion || mc.Key != key {
+		return nil, false
+	}
+	for _, g := range mc.Groups {
+		if len(g) < 2 {
+			return nil, false
+		}
+		for _, i := range g {
+			if i < 0 || int(i) >= n {
+				return nil, false
+			}
+		}
+	}
+	return mc.Groups, true
+}
+
+// saveGroups keeps the merge groups for key in dir.
+func saveGroups(dir string, key [sha256.Size]byte, groups [][]int32) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(mergeCache{Version: cacheVersion, Key: key, Groups: groups}); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	return WriteFileAtomic(filepath.Join(dir, mergeFile), buf.Bytes(), true)
 }

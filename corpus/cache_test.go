@@ -25,16 +25,16 @@ func loadDump(t *testing.T, r *Registry, paths []string, cache string) (string, 
 		t.Fatal(err)
 	}
 	read := filesRead.Load() - before
+	c := r.Build("test", res)
 	var warn, cacheWarn []string
-	for _, w := range res.Warnings {
+	for _, w := range c.Warnings {
 		if strings.HasPrefix(w, "cache: ") {
 			cacheWarn = append(cacheWarn, w)
 		} else {
 			warn = append(warn, w)
 		}
 	}
-	res.Warnings = warn
-	c := r.Build("test", res)
+	c.Warnings = warn
 	out, err := json.MarshalIndent(struct {
 		Dump    model.DumpJSON
 		Skipped []model.Skipped
@@ -184,7 +184,14 @@ func TestCacheDamaged(t *testing.T) {
 	if len(shards) == 0 {
 		t.Fatal("no shards written")
 	}
+	merges, _ := filepath.Glob(filepath.Join(cache, "*", mergeFile))
+	if len(merges) != 1 {
+		t.Fatalf("%d merge files, want 1", len(merges))
+	}
 	if err := os.WriteFile(shards[0], []byte("not a gob"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(merges[0], []byte("not a gob either"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	got, _, warn := loadDump(t, r, paths, cache)

@@ -55,6 +55,10 @@ type Result struct {
 	Speakers   []*model.Speaker // found in the texts, beyond the registry
 	Skipped    []model.Skipped
 	Warnings   []string
+
+	// store is the cache folder the load used, "" without one: Build
+	// keeps its merge there.
+	store string
 }
 
 // The reasons a file is skipped, as reports show them.
@@ -443,6 +447,9 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options, store *c
 	}
 
 	res := &Result{}
+	if store != nil {
+		res.store = store.dir
+	}
 	seenSpeaker := map[string]bool{}
 	for _, f := range files {
 		if f.skip != "" {
@@ -468,6 +475,7 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options, store *c
 	}
 	sort.SliceStable(res.Skipped, func(a, b int) bool { return pathLess(res.Skipped[a].Path, res.Skipped[b].Path) })
 	res.Warnings = append(res.Warnings, storeWarn...)
+	compact(res.Documents, res.Statements)
 	return res, nil
 }
 

@@ -25,8 +25,15 @@ const MergeDays = 3
 // the longer) and lists every source. The result is in the input order of
 // the statements kept; it is deterministic for a given input.
 func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Statement {
+	return applyMerge(stmts, mergeGroups(docs, stmts))
+}
+
+// mergeGroups returns the groups of two or more statements that report one
+// statement, by index into stmts: the clearest report first, the others
+// in document order. Groups are ordered by their smallest index.
+func mergeGroups(docs []*model.Document, stmts []*model.Statement) [][]int32 {
 	if len(stmts) < 2 {
-		return stmts
+		return nil
 	}
 	docOrder := map[string]int{}
 	for i, d := range docs {
@@ -94,23 +101,48 @@ func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Sta
 			union(i, f)
 		}
 	}
-	groups := map[int][]int{}
+	byRoot := map[int][]int32{} // union keeps the smallest index as root
 	for i := range stmts {
 		r := find(i)
-		groups[r] = append(groups[r], i)
+		byRoot[r] = append(byRoot[r], int32(i))
 	}
-	drop := make([]bool, len(stmts))
-	for _, g := range groups {
+	var groups [][]int32
+	for i := range stmts {
+		g := byRoot[i]
 		if len(g) < 2 {
 			continue
 		}
-		best, bestKey := g[0], clarity(stmts[g[0]], norms[g[0]], docOrder)
-		for _, i := range g[1:] {
-			if k := clarity(stmts[i], norms[i], docOrder); k.less(bestKey) {
-				best, bestKey = i, k
+		best, bestKey := 0, clarity(stmts[g[0]], norms[g[0]], docOrder)
+		for k := 1; k < len(g); k++ {
+			if ck := clarity(stmts[g[k]], norms[g[k]], docOrder); ck.less(bestKey) {
+				best, bestKey = k, ck
 			}
 		}
-		rep := stmts[best]
+		rest := make([]int32, 0, len(g))
+		rest = append(rest, g[best])
+		rest = append(rest, g[:best]...)
+		rest = append(rest, g[best+1:]...)
+		sort.SliceStable(rest[1:], func(x, y int) bool {
+			a, b := stmts[rest[1+x]], stmts[rest[1+y]]
+			if docOrder[a.Doc] != docOrder[b.Doc] {
+				return docOrder[a.Doc] < docOrder[b.Doc]
+			}
+			return a.Span.Start < b.Span.Start
+		})
+		groups = append(groups, rest)
+	}
+	return groups
+}
+
+// applyMerge merges each group into its first statement: the others are
+// dropped, their sources added, and a rule names them.
+func applyMerge(stmts []*model.Statement, groups [][]int32) []*model.Statement {
+	if len(groups) == 0 {
+		return stmts
+	}
+	drop := make([]bool, len(stmts))
+	for _, g := range groups {
+		rep := stmts[g[0]]
 		var sources []string
 		seen := map[string]bool{}
 		add := func(id string) {
@@ -122,19 +154,8 @@ func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Sta
 		for _, id := range rep.Sources {
 			add(id)
 		}
-		var others []string
-		rest := append([]int(nil), g...)
-		sort.SliceStable(rest, func(x, y int) bool {
-			a, b := stmts[rest[x]], stmts[rest[y]]
-			if docOrder[a.Doc] != docOrder[b.Doc] {
-				return docOrder[a.Doc] < docOrder[b.Doc]
-			}
-			return a.Span.Start < b.Span.Start
-		})
-		for _, i := range rest {
-			if i == best {
-				continue
-			}
+		others := make([]string, 0, len(g)-1)
+		for _, i := range g[1:] {
 			for _, id := range stmts[i].Sources {
 				add(id)
 			}
@@ -144,7 +165,7 @@ func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Sta
 		merged := *rep
 		merged.Sources = sources
 		merged.Rules = append(append([]string(nil), rep.Rules...), "merge:same statement as "+strings.Join(others, ", "))
-		stmts[best] = &merged
+		stmts[g[0]] = &merged
 	}
 	out := make([]*model.Statement, 0, len(stmts))
 	for i, s := range stmts {

@@ -218,12 +218,15 @@ func sweepReports(stmts []*model.Statement, a, b []int, find func(int) int, link
 
 // mergeCandidates calls fn(a, b), a < b, with the pairs of reps (indexes
 // into stmts, one report of each class) by the same known speaker that
-// can reach MergeJaccard, without comparing every pair: with each shingle
-// set ordered rarest first, two sets with Jaccard ≥ t share one of the
-// first |s| − ⌈t·|s|⌉ + 1 shingles of each (prefix filtering; J ≥ t
-// implies an overlap of at least t·|s|). Reports too short for shingles
-// are candidates when their words are identical. Each pair comes once, in
-// a deterministic order (by b, then by the order its prefix found a).
+// can reach MergeJaccard, without comparing every pair. It is prefix
+// filtering with two shared tokens (ℓ = 2): with each shingle set ordered
+// rarest first and J(x, y) ≥ t, the overlap o ≥ ⌈t·|x|⌉, so the first two
+// shared shingles both lie in x's first |x| − ⌈t·|x|⌉ + 2 (and likewise in
+// y's): pairs sharing fewer than two of those cannot be similar. Sets of
+// one shingle need one. Reports too short for shingles are candidates
+// when their words are identical. Each pair comes once, in a
+// deterministic order (by b, then by the order its prefix found a). Lists
+// longer than maxPostings keep their latest entries only.
 func mergeCandidates(stmts []*model.Statement, shingles [][]uint64, norms []string, reps []int, fn func(a, b int)) {
 	freq := map[uint64]int32{}
 	for _, i := range reps {
@@ -236,7 +239,17 @@ func mergeCandidates(stmts []*model.Statement, shingles [][]uint64, norms []stri
 		token   uint64
 	}
 	index := map[key][]int32{}
-	last := make([]int, len(reps)) // last[a] == b+1: pair (a, b) already given
+	// shared[a] counts the prefix shingles class a shares with the class
+	// being looked up; stamp[a] == b+1 says the count is for class b
+	shared := make([]int32, len(reps))
+	stamp := make([]int, len(reps))
+	var found []int32
+	need := func(n int) int32 { // shared prefix shingles a pair needs
+		if n >= 2 {
+			return 2
+		}
+		return 1
+	}
 	type ranked struct {
 		freq int32
 		tok  uint64
@@ -248,7 +261,8 @@ func mergeCandidates(stmts []*model.Statement, shingles [][]uint64, norms []stri
 			continue
 		}
 		var prefix []ranked
-		if len(shingles[i]) == 0 {
+		n := len(shingles[i])
+		if n == 0 {
 			if norms[i] == "" {
 				continue
 			}
@@ -264,23 +278,46 @@ func mergeCandidates(stmts []*model.Statement, shingles [][]uint64, norms []stri
 				}
 				return cmp.Compare(x.tok, y.tok)
 			})
-			n := len(all)
-			p := n - int(math.Ceil(MergeJaccard*float64(n))) + 1
+			p := n - int(math.Ceil(MergeJaccard*float64(n))) + int(need(n))
 			prefix = all[:max(1, min(p, n))]
+		}
+		found = found[:0]
+		for _, tok := range prefix {
+			for _, a := range index[key{s.Speaker, tok.tok}] {
+				if stamp[a] != b+1 {
+					stamp[a], shared[a] = b+1, 0
+					found = append(found, a)
+				}
+				shared[a]++
+			}
+		}
+		nb := float64(n)
+		for _, a := range found {
+			na := float64(len(shingles[reps[a]]))
+			if shared[a] < min(need(int(na)), need(n)) {
+				continue
+			}
+			// J ≥ t needs t·|larger| ≤ |smaller|
+			if MergeJaccard*max(na, nb) <= min(na, nb) || na == 0 && nb == 0 {
+				fn(int(a), b)
+			}
 		}
 		for _, tok := range prefix {
 			k := key{s.Speaker, tok.tok}
-			for _, a := range index[k] {
-				if last[a] != b+1 {
-					last[a] = b + 1
-					// J ≥ t needs t·|larger| ≤ |smaller|
-					na, nb := float64(len(shingles[reps[a]])), float64(len(shingles[i]))
-					if MergeJaccard*max(na, nb) <= min(na, nb) || na == 0 && nb == 0 {
-						fn(int(a), b)
-					}
-				}
+			if l := index[k]; len(l) >= maxPostings {
+				// keep the most recent: drop the oldest half
+				index[k] = append(l[:0], l[len(l)/2:]...)
 			}
 			index[k] = append(index[k], int32(b))
 		}
 	}
 }
+
+// maxPostings bounds how many earlier classes of one speaker a shingle
+// leads to. Prefix filtering is exact, but a phrase a speaker uses in
+// thousands of different statements makes a long list for every one of
+// them to scan: at 100,000 articles that took minutes. Past the bound
+// the older half is dropped, so a variant of a statement is compared with
+// the latest classes that share its rarest shingles. The reports of one
+// statement with the same words are a class and are never lost to this.
+const maxPostings = 64

@@ -306,15 +306,18 @@ var stopIndex = func() map[string][]string {
 // Too little text, or no clear winner, is "und".
 func DetectLanguage(text string) string {
 	counts := map[string]int{}
-	letters := 0
+	letters, latin := 0, 0 // Latin, by far the most, counted apart from the map
 	for _, r := range text {
+		if r < 0x80 && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+			continue // not an ASCII letter, and no other letter either
+		}
 		if !unicode.IsLetter(r) {
 			continue
 		}
 		letters++
 		switch {
 		case r < 0x250:
-			counts["Latin"]++
+			latin++
 		case unicode.Is(unicode.Cyrillic, r):
 			counts["Cyrillic"]++
 			if strings.ContainsRune("іїєґІЇЄҐ", r) {
@@ -341,6 +344,9 @@ func DetectLanguage(text string) string {
 		case unicode.Is(unicode.Armenian, r):
 			counts["Armenian"]++
 		}
+	}
+	if latin > 0 {
+		counts["Latin"] = latin
 	}
 	if letters < 20 {
 		return "und"

@@ -1,6 +1,9 @@
 package corpus
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/quotetrail/quotetrail/model"
 )
 
@@ -75,7 +78,24 @@ func (r *Registry) Process(a Article) Processed {
 // statement reported by several documents into one with several sources,
 // and adds the speakers the texts introduced to the registry's.
 func (r *Registry) Build(name string, res *Result) *model.Corpus {
-	stmts := MergeReports(res.Documents, res.Statements)
+	var stmts []*model.Statement
+	var warn []string
+	if res.store == "" {
+		stmts = MergeReports(res.Documents, res.Statements)
+	} else {
+		// a corpus opened again unchanged keeps the merge it had
+		key := mergeKey(res.Documents, res.Statements)
+		groups, ok := cachedGroups(res.store, key, len(res.Statements))
+		if !ok {
+			groups = mergeGroups(res.Documents, res.Statements)
+			err := saveGroups(res.store, key, groups)
+			warned := slices.ContainsFunc(res.Warnings, func(w string) bool { return strings.HasPrefix(w, "cache: ") })
+			if err != nil && !warned { // once is enough when the folder is unwritable
+				warn = append(warn, "cache: "+err.Error()+" (merge not saved)")
+			}
+		}
+		stmts = applyMerge(res.Statements, groups)
+	}
 	speakers := r.Speakers.List()
 	known := map[string]bool{}
 	for _, sp := range speakers {
@@ -88,6 +108,6 @@ func (r *Registry) Build(name string, res *Result) *model.Corpus {
 		}
 	}
 	c := model.New(name, res.Documents, stmts, speakers, res.Skipped)
-	c.Warnings = res.Warnings
+	c.Warnings = append(res.Warnings, warn...)
 	return c
 }

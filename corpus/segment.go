@@ -212,7 +212,7 @@ type token struct {
 // tokenize splits the span of text into tokens; quotations become single
 // tokQuote tokens.
 func tokenize(text string, span model.Span, quotes []quote, sent int) []token {
-	var out []token
+	out := make([]token, 0, (span.End-span.Start)/6+4) // about a token per word and mark
 	qi := 0
 	for qi < len(quotes) && quotes[qi].Outer().End <= span.Start {
 		qi++

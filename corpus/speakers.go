@@ -356,7 +356,9 @@ var apostrophes = strings.NewReplacer("’", "'", "‘", "'", "`", "'", "´", "'
 // normWord lower-cases a word and folds apostrophes and "U.S." spellings.
 func normWord(w string) string {
 	w = strings.ToLower(strings.TrimSpace(w))
-	w = apostrophes.Replace(w)
+	if !isASCII(w) || strings.IndexByte(w, '`') >= 0 { // the replacer only changes these
+		w = apostrophes.Replace(w)
+	}
 	switch w {
 	case "u.s.", "u.s", "us.":
 		return "us"
