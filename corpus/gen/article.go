@@ -336,15 +336,19 @@ func (a *art) directPara(i int, carried []byte) {
 		}
 		a.quoteText(i, n)
 	}
-	switch a.r.IntN(7) {
-	case 0, 1: // “Q,” X said.
+	// “Q,” X said
+	quoteSaid := func(n int) {
 		a.str("“")
-		quote(1 + a.r.IntN(2))
+		quote(n)
 		a.endComma()
 		a.str("” ")
 		a.mention(i, false)
 		a.str(" ")
 		a.str(a.verbAfter())
+	}
+	switch a.r.IntN(7) {
+	case 0, 1: // “Q,” X said.
+		quoteSaid(1 + a.r.IntN(2))
 		a.str(".")
 	case 2: // X said: “Q”
 		a.mention(i, true)
@@ -354,13 +358,7 @@ func (a *art) directPara(i int, carried []byte) {
 		quote(1 + a.r.IntN(2))
 		a.str("”")
 	case 3: // “Q1,” X said. “Q2”
-		a.str("“")
-		quote(1)
-		a.endComma()
-		a.str("” ")
-		a.mention(i, false)
-		a.str(" ")
-		a.str(a.verbAfter())
+		quoteSaid(1)
 		a.str(". “")
 		a.quoteText(i, 1+a.r.IntN(2))
 		a.str("”")
@@ -389,13 +387,7 @@ func (a *art) directPara(i int, carried []byte) {
 			a.str("”")
 		}
 	default: // quote across paragraphs
-		a.str("“")
-		quote(1)
-		a.endComma()
-		a.str("” ")
-		a.mention(i, false)
-		a.str(" ")
-		a.str(a.verbAfter())
+		quoteSaid(1)
 		a.str(". “")
 		a.quoteText(i, 1)
 		a.para(st)
