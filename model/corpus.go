@@ -1,6 +1,8 @@
 package model
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -17,12 +19,18 @@ type Corpus struct {
 
 	docByID     map[string]*Document
 	speakerByID map[string]*Speaker // lower-cased canonical name and aliases
-	bySpeaker   map[string][]int32  // canonical name → statement indices (ascending)
-	byAffil     map[Affiliation][]int32
-	byTopic     map[string][]int32
-	byPeriod    map[Period][]int32
-	words       wordIndex
-	textIdx     textIndex // content words for Compare, built on first use (terms.go)
+	// The postings the queries intersect (query.go): statement indices,
+	// ascending, so in timeline order.
+	bySpeaker map[string][]int32 // canonical name → its statements
+	byAffil   map[Affiliation][]int32
+	byTopic   map[string][]int32
+	byPeriod  map[Period][]int32
+	words     wordIndex
+	// months[i] is statement i's year and month packed as year<<4 | month
+	// (see YearMonth): month 0 when the date is known only to its year,
+	// monthUndated when there is no date.
+	months  []int32
+	textIdx textIndex // content words for Compare, built on first use (terms.go)
 }
 
 // New builds a Corpus: it sorts the statements into timeline order, counts
@@ -36,19 +44,7 @@ func New(name string, docs []*Document, stmts []*Statement, speakers []*Speaker,
 		c.docByID[d.ID] = d
 		docOrder[d.ID] = i
 	}
-	sort.SliceStable(stmts, func(i, j int) bool {
-		a, b := stmts[i], stmts[j]
-		if !a.Date.Value.Equal(b.Date.Value) {
-			if a.Date.Value.IsZero() != b.Date.Value.IsZero() {
-				return b.Date.Value.IsZero() // undated last
-			}
-			return a.Date.Value.Before(b.Date.Value)
-		}
-		if a.Doc != b.Doc {
-			return docOrder[a.Doc] < docOrder[b.Doc]
-		}
-		return a.Span.Start < b.Span.Start
-	})
+	sortTimeline(stmts, docOrder)
 
 	// speakers: copy so counts are ours, add the ones the list lacks
 	c.speakerByID = map[string]*Speaker{}
@@ -91,6 +87,7 @@ func New(name string, docs []*Document, stmts []*Statement, speakers []*Speaker,
 	c.byAffil = map[Affiliation][]int32{}
 	c.byTopic = map[string][]int32{}
 	c.byPeriod = map[Period][]int32{}
+	c.months = make([]int32, len(stmts))
 	for i, s := range stmts {
 		id := int32(i)
 		c.bySpeaker[s.Speaker] = append(c.bySpeaker[s.Speaker], id)
@@ -104,9 +101,80 @@ func New(name string, docs []*Document, stmts []*Statement, speakers []*Speaker,
 		}
 		p := s.Period()
 		c.byPeriod[p] = append(c.byPeriod[p], id)
+		c.months[i] = monthUndated
+		if v := s.Date.Value; !v.IsZero() {
+			m := int32(v.Month())
+			if s.Date.Precision == PrecisionYear {
+				m = 0
+			}
+			c.months[i] = int32(v.Year())<<4 | m
+		}
 	}
 	c.words = buildWordIndex(stmts)
 	return c
+}
+
+// sortTimeline sorts statements into timeline order: by date (undated
+// last), then by document (in the order given), then by position in it;
+// stably. The keys are taken once, so the sort compares integers rather
+// than times and map lookups; the order is exactly that of comparing the
+// statements themselves.
+func sortTimeline(stmts []*Statement, docOrder map[string]int) {
+	type key struct {
+		undated  bool
+		nsec     int32
+		order    int32 // of the document
+		sec      int64
+		doc      string
+		start, i int
+	}
+	keys := make([]key, len(stmts))
+	for i, s := range stmts {
+		v := s.Date.Value
+		k := key{undated: v.IsZero(), order: int32(docOrder[s.Doc]), doc: s.Doc, start: s.Span.Start, i: i}
+		if !k.undated {
+			k.sec, k.nsec = v.Unix(), int32(v.Nanosecond())
+		}
+		keys[i] = k
+	}
+	slices.SortStableFunc(keys, func(a, b key) int {
+		switch {
+		case a.undated != b.undated:
+			if a.undated {
+				return 1
+			}
+			return -1
+		case a.sec != b.sec:
+			return cmp.Compare(a.sec, b.sec)
+		case a.nsec != b.nsec:
+			return cmp.Compare(a.nsec, b.nsec)
+		case a.doc != b.doc:
+			// documents New was not given all count as the first
+			return cmp.Compare(a.order, b.order)
+		}
+		return cmp.Compare(a.start, b.start)
+	})
+	sorted := make([]*Statement, len(stmts))
+	for i, k := range keys {
+		sorted[i] = stmts[k.i]
+	}
+	copy(stmts, sorted)
+}
+
+// monthUndated marks an undated statement in Corpus.months.
+const monthUndated = 15
+
+// YearMonth returns the year and month of statement i's best date
+// (Date.Value), as the timeline groups it: month 0 when the date is known
+// only to its year (PrecisionYear); ok is false when the statement has no
+// date (a zero Value). It reads a compact copy made by New, for scans over
+// many statements that would otherwise follow a pointer each.
+func (c *Corpus) YearMonth(i int) (year, month int, ok bool) {
+	k := c.months[i]
+	if k&15 == monthUndated {
+		return 0, 0, false
+	}
+	return int(k >> 4), int(k & 15), true
 }
 
 // Document returns the document with the ID, or nil.

@@ -1,11 +1,16 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
+	mbits "math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // Filter selects statements. The zero Filter selects everything. Within a
@@ -82,8 +87,16 @@ func (c *Corpus) Resolve(f Filter) (Filter, error) {
 // Query returns the indices (into c.Statements, ascending, so in timeline
 // order) of the statements the filter selects. Speakers are matched by
 // canonical name or alias; an unknown name matches nothing.
+//
+// Each filter field is a set of statements: one posting list of an index
+// (a speaker, a topic, one word), a bitset when a field names several
+// (two speakers, the words a search prefix covers) or a range of indices
+// (dates: statements are in date order). The sets are intersected
+// smallest first, so a query costs about the size of its smallest set and
+// of the postings it unions, never a sort.
 func (c *Corpus) Query(f Filter) []int {
-	var sets [][]int32
+	n := len(c.Statements)
+	var sets []idSet
 	if len(f.Speakers) > 0 {
 		var lists [][]int32
 		seen := map[string]bool{}
@@ -97,48 +110,56 @@ func (c *Corpus) Query(f Filter) []int {
 				lists = append(lists, c.bySpeaker[canon])
 			}
 		}
-		sets = append(sets, union(lists))
+		sets = append(sets, unionSet(n, lists))
 	}
 	if len(f.Affiliations) > 0 {
-		var lists [][]int32
+		lists := make([][]int32, 0, len(f.Affiliations))
 		for _, a := range f.Affiliations {
 			lists = append(lists, c.byAffil[a])
 		}
-		sets = append(sets, union(lists))
+		sets = append(sets, unionSet(n, lists))
 	}
 	if len(f.Topics) > 0 {
-		var lists [][]int32
+		lists := make([][]int32, 0, len(f.Topics))
 		for _, t := range f.Topics {
 			lists = append(lists, c.byTopic[t])
 		}
-		sets = append(sets, union(lists))
+		sets = append(sets, unionSet(n, lists))
 	}
 	if len(f.Periods) > 0 {
-		var lists [][]int32
+		lists := make([][]int32, 0, len(f.Periods))
 		for _, p := range f.Periods {
 			lists = append(lists, c.byPeriod[p])
 		}
-		sets = append(sets, union(lists))
+		sets = append(sets, unionSet(n, lists))
 	}
 	for _, w := range queryWords(f.Query) {
-		sets = append(sets, c.words.prefix(w))
+		sets = append(sets, c.words.prefix(n, w))
 	}
 	if !f.From.IsZero() || !f.To.IsZero() {
-		sets = append(sets, c.dateRange(f.From, f.To))
+		lo, hi := c.dateRange(f.From, f.To)
+		sets = append(sets, idSet{lo: int32(lo), hi: int32(hi), size: hi - lo, isRange: true})
 	}
 
-	var ids []int32
 	if len(sets) == 0 {
-		out := make([]int, len(c.Statements))
+		out := make([]int, n)
 		for i := range out {
 			out[i] = i
 		}
 		return out
 	}
-	sort.Slice(sets, func(i, j int) bool { return len(sets[i]) < len(sets[j]) })
-	ids = sets[0]
+	slices.SortStableFunc(sets, func(a, b idSet) int { return cmp.Compare(a.size, b.size) })
+	ids := sets[0].ids()
+	owned := sets[0].list == nil // ids is ours to filter in place
 	for _, s := range sets[1:] {
-		ids = intersect(ids, s)
+		if len(ids) == 0 {
+			break
+		}
+		if !owned {
+			ids = append([]int32(nil), ids...)
+			owned = true
+		}
+		ids = s.filter(ids)
 	}
 	out := make([]int, len(ids))
 	for i, id := range ids {
@@ -147,28 +168,23 @@ func (c *Corpus) Query(f Filter) []int {
 	return out
 }
 
-// dateRange returns the statements whose best date lies in [from, to].
-// Statements are sorted by date with undated ones last, so it is two
-// binary searches.
-func (c *Corpus) dateRange(from, to time.Time) []int32 {
+// dateRange returns the statements whose best date lies in [from, to], as
+// the range of indices [lo, hi). Statements are sorted by date with
+// undated ones last, so it is two binary searches.
+func (c *Corpus) dateRange(from, to time.Time) (lo, hi int) {
 	n := len(c.Statements)
 	end := sort.Search(n, func(i int) bool { return c.Statements[i].Date.Value.IsZero() })
-	lo := 0
 	if !from.IsZero() {
 		lo = sort.Search(end, func(i int) bool { return !c.Statements[i].Date.Value.Before(from) })
 	}
-	hi := end
+	hi = end
 	if !to.IsZero() {
 		hi = sort.Search(end, func(i int) bool { return c.Statements[i].Date.Value.After(to) })
 	}
 	if hi < lo {
 		hi = lo
 	}
-	out := make([]int32, hi-lo)
-	for i := range out {
-		out[i] = int32(lo + i)
-	}
-	return out
+	return lo, hi
 }
 
 // Counts returns how many statements each speaker has among ids.
@@ -180,38 +196,123 @@ func (c *Corpus) Counts(ids []int) map[string]int {
 	return out
 }
 
-func union(lists [][]int32) []int32 {
-	if len(lists) == 1 {
-		return lists[0]
-	}
-	var out []int32
-	for _, l := range lists {
-		out = append(out, l...)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	w := 0
-	for i, v := range out {
-		if i == 0 || v != out[w-1] {
-			out[w] = v
-			w++
-		}
-	}
-	return out[:w]
+// idSet is a set of statement indices, one of: a posting list (ascending,
+// borrowed from an index and never changed), a bitset, or the range
+// [lo, hi). size is its exact number of members.
+type idSet struct {
+	list    []int32
+	bits    []uint64
+	lo, hi  int32
+	isRange bool
+	size    int
 }
 
-func intersect(a, b []int32) []int32 {
-	out := make([]int32, 0, min(len(a), len(b)))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			out = append(out, a[i])
-			i++
-			j++
+// unionSet is the union of posting lists: the list itself when there is
+// one, else a bitset over the n statements.
+func unionSet(n int, lists [][]int32) idSet {
+	if len(lists) == 1 {
+		return idSet{list: lists[0], size: len(lists[0])}
+	}
+	bits := make([]uint64, (n+63)/64)
+	for _, l := range lists {
+		setBits(bits, l)
+	}
+	return bitSet(bits)
+}
+
+func setBits(bits []uint64, ids []int32) {
+	for _, id := range ids {
+		bits[id>>6] |= 1 << (uint(id) & 63)
+	}
+}
+
+func bitSet(bits []uint64) idSet {
+	size := 0
+	for _, w := range bits {
+		size += mbits.OnesCount64(w)
+	}
+	return idSet{bits: bits, size: size}
+}
+
+// ids returns the members in ascending order; for a posting list, the
+// list itself.
+func (s idSet) ids() []int32 {
+	switch {
+	case s.isRange:
+		out := make([]int32, 0, s.size)
+		for i := s.lo; i < s.hi; i++ {
+			out = append(out, i)
+		}
+		return out
+	case s.bits != nil:
+		out := make([]int32, 0, s.size)
+		for k, w := range s.bits {
+			for w != 0 {
+				out = append(out, int32(k<<6+mbits.TrailingZeros64(w)))
+				w &= w - 1
+			}
+		}
+		return out
+	}
+	return s.list
+}
+
+// filter keeps the ids (ascending) that are in s, in place.
+func (s idSet) filter(ids []int32) []int32 {
+	out := ids[:0]
+	switch {
+	case s.isRange:
+		for _, id := range ids {
+			if id >= s.lo && id < s.hi {
+				out = append(out, id)
+			}
+		}
+	case s.bits != nil:
+		for _, id := range ids {
+			if s.bits[id>>6]&(1<<(uint(id)&63)) != 0 {
+				out = append(out, id)
+			}
+		}
+	case len(s.list) <= 8*len(ids):
+		// a plain merge when the two are of a size
+		l := s.list
+		j := 0
+		for _, id := range ids {
+			for j < len(l) && l[j] < id {
+				j++
+			}
+			if j == len(l) {
+				break
+			}
+			if l[j] == id {
+				out = append(out, id)
+			}
+		}
+	default:
+		// galloping: ids is much shorter than the list
+		l := s.list
+		j := 0
+		for _, id := range ids {
+			if j >= len(l) {
+				break
+			}
+			if l[j] < id {
+				step := 1
+				for j+step < len(l) && l[j+step] < id {
+					j += step
+					step *= 2
+				}
+				// l[j] < id <= l[j+step] (or the end): search between
+				hi := min(j+step, len(l)-1) + 1
+				j += sort.Search(hi-j, func(k int) bool { return l[j+k] >= id })
+				if j >= len(l) {
+					break
+				}
+			}
+			if l[j] == id {
+				out = append(out, id)
+				j++
+			}
 		}
 	}
 	return out
@@ -246,44 +347,143 @@ func normWord(w string) string {
 func queryWords(q string) []string { return Words(q) }
 
 // wordIndex maps each word of the statements' text and speakers to the
-// statements that contain it; its sorted vocabulary answers prefix queries.
+// statements that contain it; its sorted vocabulary answers prefix
+// queries. The postings of vocab[i] are all[off[i]:off[i+1]] (ascending),
+// so the words sharing a prefix have their postings side by side.
 type wordIndex struct {
-	vocab    []string // sorted
-	postings [][]int32
+	vocab []string // sorted
+	off   []int32
+	all   []int32
 }
 
 func buildWordIndex(stmts []*Statement) wordIndex {
-	m := map[string][]int32{}
-	for i, s := range stmts {
-		id := int32(i)
-		for _, w := range Words(s.Text + " " + s.Speaker) {
-			l := m[w]
-			if len(l) == 0 || l[len(l)-1] != id {
-				m[w] = append(l, id)
-			}
+	ids := map[string]int32{}
+	var (
+		words    []string
+		postings [][]int32
+		last     []int32 // the last statement each word was posted for
+		buf      []byte
+	)
+	var cur int32
+	add := func(w string) {
+		x, ok := ids[w]
+		if !ok {
+			x = int32(len(words))
+			w = strings.Clone(w)
+			ids[w] = x
+			words = append(words, w)
+			postings = append(postings, nil)
+			last = append(last, -1)
+		}
+		if last[x] != cur {
+			last[x] = cur
+			postings[x] = append(postings[x], cur)
 		}
 	}
-	wi := wordIndex{vocab: make([]string, 0, len(m))}
-	for w := range m {
-		wi.vocab = append(wi.vocab, w)
+	for i, s := range stmts {
+		cur = int32(i)
+		buf = eachWord(s.Text, buf, add)
+		buf = eachWord(s.Speaker, buf, add)
 	}
-	sort.Strings(wi.vocab)
-	wi.postings = make([][]int32, len(wi.vocab))
-	for i, w := range wi.vocab {
-		wi.postings[i] = m[w]
+	order := make([]int32, len(words))
+	total := 0
+	for i := range order {
+		order[i] = int32(i)
+		total += len(postings[i])
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(words[a], words[b]) })
+	wi := wordIndex{vocab: make([]string, len(words)), off: make([]int32, len(words)+1), all: make([]int32, 0, total)}
+	for i, x := range order {
+		wi.vocab[i] = words[x]
+		wi.all = append(wi.all, postings[x]...)
+		postings[x] = nil
+		wi.off[i+1] = int32(len(wi.all))
 	}
 	return wi
 }
 
-// prefix returns the statements containing a word that starts with p.
-func (wi wordIndex) prefix(p string) []int32 {
+// eachWord calls fn with each word of text, split and normalised exactly
+// as Words does, without allocating for a word already in lower-case
+// ASCII. The word passed may be in buf (returned, for reuse): fn must copy
+// it to keep it.
+func eachWord(text string, buf []byte, fn func(w string)) []byte {
+	start := -1
+	ascii, upper := true, false
+	emit := func(end int) {
+		raw := text[start:end]
+		switch {
+		case !ascii:
+			fn(normWord(raw))
+		case upper || raw[len(raw)-1] == '\'':
+			buf = append(buf[:0], raw...)
+			for k, c := range buf {
+				if 'A' <= c && c <= 'Z' {
+					buf[k] = c + 'a' - 'A'
+				}
+			}
+			for len(buf) > 0 && buf[len(buf)-1] == '\'' {
+				buf = buf[:len(buf)-1]
+			}
+			fn(unsafeString(buf))
+		default:
+			fn(raw)
+		}
+		start = -1
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		var word bool
+		size := 1
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' && start >= 0
+			if word && start < 0 {
+				start, ascii, upper = i, true, false
+			}
+			if word && 'A' <= c && c <= 'Z' {
+				upper = true
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' && start >= 0
+			if word {
+				if start < 0 {
+					start, upper = i, false
+				}
+				ascii = false
+			}
+		}
+		if !word && start >= 0 {
+			emit(i)
+		}
+		i += size
+	}
+	if start >= 0 {
+		emit(len(text))
+	}
+	return buf
+}
+
+// unsafeString views b as a string without copying; the string is valid
+// only until b changes.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// prefix returns the statements (of n) containing a word that starts
+// with p.
+func (wi wordIndex) prefix(n int, p string) idSet {
 	lo := sort.SearchStrings(wi.vocab, p)
-	var lists [][]int32
-	for i := lo; i < len(wi.vocab) && strings.HasPrefix(wi.vocab[i], p); i++ {
-		lists = append(lists, wi.postings[i])
+	hi := lo
+	for hi < len(wi.vocab) && strings.HasPrefix(wi.vocab[hi], p) {
+		hi++
 	}
-	if len(lists) == 0 {
-		return nil
+	switch hi - lo {
+	case 0:
+		return idSet{}
+	case 1:
+		l := wi.all[wi.off[lo]:wi.off[hi]]
+		return idSet{list: l, size: len(l)}
 	}
-	return union(lists)
+	bits := make([]uint64, (n+63)/64)
+	setBits(bits, wi.all[wi.off[lo]:wi.off[hi]])
+	return bitSet(bits)
 }
