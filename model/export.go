@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -164,6 +165,11 @@ func ExportMeta(c *Corpus, ids []int, opt ExportOptions) ExportFrontMatter {
 func RenderMarkdown(c *Corpus, ids []int, opt ExportOptions) []byte {
 	ids = exportIDs(c, ids)
 	var b bytes.Buffer
+	size := 4096 // the front matter and summary; a statement's line, quote and source
+	for _, i := range ids {
+		size += len(c.Statements[i].Text) + 320
+	}
+	b.Grow(size)
 
 	writeFrontMatter(&b, ExportMeta(c, ids, opt))
 	b.WriteString("\n# " + mdInline(exportTitle(opt)) + "\n\n")
@@ -236,7 +242,42 @@ func exportTitle(opt ExportOptions) string {
 // exportField makes s one line without control characters: a front
 // matter value, or text for mdInline.
 func exportField(s string) string {
+	if fieldAsIs(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(stripControl(s)), " ")
+}
+
+// fieldAsIs reports whether exportField leaves s as it is: no character
+// stripControl changes, and words separated by single spaces with none
+// around them.
+func fieldAsIs(s string) bool {
+	space := true // before the first word: a space there is not one line
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case c <= ' ' || c == 0x7f: // other white space and control characters
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || controlMap(r) != r || unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += n
+	}
+	return !space || s == ""
 }
 
 // writeFrontMatter writes the front matter between "---" lines. yaml.v3
@@ -498,7 +539,8 @@ func writeStatement(b *bytes.Buffer, c *Corpus, s *Statement) {
 func writeQuote(b *bytes.Buffer, s *Statement) {
 	var lines []string
 	blank := true
-	for _, l := range mdLines(s.Text) {
+	text := stripControl(s.Text)
+	for _, l := range cleanLines(text) {
 		if strings.TrimSpace(l) == "" {
 			if !blank {
 				lines = append(lines, "")
@@ -520,7 +562,7 @@ func writeQuote(b *bytes.Buffer, s *Statement) {
 	case s.Kind == Mixed:
 		lines[0] = "*(reported, with quoted words)* " + lines[0]
 	default:
-		if !quoted(stripControl(s.Text)) {
+		if !quoted(text) {
 			lines[0] = "“" + lines[0]
 			lines[len(lines)-1] += "”"
 		}
@@ -626,8 +668,11 @@ func mdInline(s string) string {
 // (a leading run could start an indented code block, a trailing one a
 // hard line break) and escaped on its own, so a line can start nothing (list,
 // heading, "---", "===", quote, fence). An empty line stays empty.
-func mdLines(s string) []string {
-	lines := strings.Split(stripControl(s), "\n")
+func mdLines(s string) []string { return cleanLines(stripControl(s)) }
+
+// cleanLines is mdLines of text stripControl has cleaned.
+func cleanLines(clean string) []string {
+	lines := strings.Split(clean, "\n")
 	for i, l := range lines {
 		lines[i] = EscapeMarkdown(strings.TrimSpace(l))
 	}
@@ -641,14 +686,7 @@ func mdLines(s string) []string {
 // bidirectional embedding, override and isolate characters (U+202A–U+202E,
 // U+2066–U+2069) are dropped. Line feeds are kept.
 func stripControl(s string) string {
-	clean := true
-	for _, r := range s {
-		if r == utf8.RuneError || (r != '\n' && controlMap(r) != r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if isClean(s) {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
@@ -661,6 +699,27 @@ func stripControl(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isClean reports whether stripControl leaves s as it is: valid UTF-8
+// with no U+FFFD and nothing controlMap changes but line feeds.
+func isClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || controlMap(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // controlMap returns what stripControl makes of r: r itself, a

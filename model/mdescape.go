@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // EscapeMarkdown makes s safe to place as inline text in generated
@@ -28,7 +29,7 @@ import (
 // The result reads the same as s in a terminal apart from the backslashes,
 // and renders as exactly s. Shared by the export and comparison renderers.
 func EscapeMarkdown(s string) string {
-	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+	if hasControl(s) {
 		s = strings.Join(strings.Fields(s), " ") // line breaks and tabs: one space
 		s = strings.Map(func(r rune) rune {
 			if unicode.IsControl(r) {
@@ -38,12 +39,12 @@ func EscapeMarkdown(s string) string {
 		}, s)
 	}
 	var b strings.Builder
-	b.Grow(len(s) + 8)
 	// a block marker at the very start
 	switch {
 	case s == "":
 		return ""
 	case strings.IndexByte("#>-+=:", s[0]) >= 0: // ":" opens a GFM table delimiter row (":-", ":--:")
+		b.Grow(len(s) + 8)
 		b.WriteByte('\\')
 		b.WriteByte(s[0])
 		s = s[1:]
@@ -53,21 +54,70 @@ func EscapeMarkdown(s string) string {
 			i++
 		}
 		if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+			b.Grow(len(s) + 8)
 			b.WriteString(s[:i])
 			b.WriteByte('\\')
 			b.WriteByte(s[i])
 			s = s[i+1:]
 		}
 	}
+	if !hasMarkup(s) {
+		// nothing inside to escape (most text): no copy
+		if b.Len() == 0 {
+			return mdExtra(s)
+		}
+		b.WriteString(s)
+		return mdExtra(b.String())
+	}
+	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
+		if isMarkup(c) {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
 	}
 	return mdExtra(b.String())
+}
+
+// markup marks the bytes EscapeMarkdown escapes anywhere.
+var markup = func() (t [256]bool) {
+	for _, c := range []byte("\\`*_[]<>|~&") {
+		t[c] = true
+	}
+	return t
+}()
+
+func isMarkup(c byte) bool { return markup[c] }
+
+func hasMarkup(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isMarkup(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasControl is strings.IndexFunc(s, unicode.IsControl) >= 0, reading
+// ASCII bytes without decoding them.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsControl(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // mdExtra adds to EscapeMarkdown's output the escapes GitHub needs beyond
@@ -78,7 +128,7 @@ func EscapeMarkdown(s string) string {
 // still be linked; its text is unchanged). It skips the backslash escapes
 // already there.
 func mdExtra(s string) string {
-	if !strings.ContainsAny(s, "#$:wW") {
+	if !mdExtraNeeded(s) {
 		return s
 	}
 	var b strings.Builder
@@ -104,6 +154,29 @@ func mdExtra(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// mdExtraNeeded reports whether mdExtra changes s: it walks s as mdExtra
+// does, without writing.
+func mdExtraNeeded(s string) bool {
+	if !strings.ContainsAny(s, "#$:wW") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s):
+			i++
+		case c == '#' || c == '$':
+			return true
+		case c == ':' && (strings.HasPrefix(s[i+1:], "//") || shortcodeAt(s[i+1:])):
+			return true
+		case (c == 'w' || c == 'W') && len(s)-i >= 4 && strings.EqualFold(s[i:i+4], "www.") &&
+			(i == 0 || !mdAlnum(s[i-1])):
+			return true
+		}
+	}
+	return false
 }
 
 // shortcodeAt reports whether s, the escaped text after a ":", would
