@@ -847,3 +847,21 @@ func TestUnknownSpeakerFromCommandLine(t *testing.T) {
 	m := newFixture(t, 120, 30, Options{Filter: model.Filter{Speakers: []string{"Nobody Atall"}}})
 	mustContain(t, screen(m), `no speaker "Nobody Atall" in the corpus`, "0 of 41 statements")
 }
+
+func TestLoadRate(t *testing.T) {
+	for _, c := range []struct {
+		done, total int
+		elapsed     time.Duration
+		want        string
+	}{
+		{0, 100, time.Second, ""},
+		{50, 100, 100 * time.Millisecond, ""},
+		{50, 100, 2 * time.Second, " · 25 files/s · about 2s left"},
+		{100, 100, 4 * time.Second, " · 25 files/s"},
+		{1000, 100000, 10 * time.Second, " · 100 files/s · about 16m30s left"},
+	} {
+		if got := loadRate(c.done, c.total, c.elapsed); got != c.want {
+			t.Errorf("loadRate(%d, %d, %v) = %q, want %q", c.done, c.total, c.elapsed, got, c.want)
+		}
+	}
+}

@@ -56,6 +56,11 @@ type layout struct {
 // them) and lays them out under year and month headings on the axis
 // [from, to], with the reference events in their places. Years of the axis
 // without statements get a heading of their own, so gaps show.
+//
+// It runs once per filter change over every statement shown, so it reads
+// the statements' years and months from the corpus's compact copy
+// (Corpus.YearMonth) and places each event by a binary search on the
+// dates, rather than following a pointer per statement.
 func buildLayout(c *model.Corpus, ids []int, newest bool, from, to time.Time, events []model.Event) layout {
 	lay := layout{newest: newest}
 	dated := sort.Search(len(ids), func(i int) bool { return c.Statements[ids[i]].Date.Value.IsZero() })
@@ -71,6 +76,10 @@ func buildLayout(c *model.Corpus, ids []int, newest bool, from, to time.Time, ev
 		lay.view = ids
 	}
 	view := lay.view
+	yearOf := func(p int) int {
+		y, _, _ := c.YearMonth(view[p])
+		return y
+	}
 
 	// the years to show: the axis, and any year with statements
 	yearSet := map[int]bool{}
@@ -78,10 +87,10 @@ func buildLayout(c *model.Corpus, ids []int, newest bool, from, to time.Time, ev
 		yearSet[y] = true
 	}
 	for i := 0; i < dated; {
-		y := c.Statements[view[i]].Date.Value.Year()
+		y := yearOf(i)
 		yearSet[y] = true
 		// skip the rest of the year quickly
-		i += sort.Search(dated-i, func(k int) bool { return c.Statements[view[i+k]].Date.Value.Year() != y })
+		i += sort.Search(dated-i, func(k int) bool { return yearOf(i+k) != y })
 	}
 	years := make([]int, 0, len(yearSet))
 	for y := range yearSet {
@@ -104,8 +113,25 @@ func buildLayout(c *model.Corpus, ids []int, newest bool, from, to time.Time, ev
 		}
 	}
 	lay.events = evs
+	// An event goes before the first statement of its year on or after its
+	// day (oldest first) or before it (newest first): the view positions
+	// where that holds are a suffix of the dated ones.
+	evYear := make([]int, len(evs))
+	evPos := make([]int, len(evs))
+	for e, ev := range evs {
+		evYear[e] = ev.Day.Year()
+		evPos[e] = sort.Search(dated, func(p int) bool {
+			sd := c.Statements[view[p]].Date.Value
+			if newest {
+				return ev.Day.After(sd)
+			}
+			return !ev.Day.After(sd)
+		})
+	}
 
-	lay.items = make([]item, 0, len(view)+len(years)*13+len(evs)+1)
+	// room for the headings, and for a month heading again after each
+	// year-precise run (they sort to 1 July, among that day's statements)
+	lay.items = make([]item, 0, len(view)+len(view)/8+len(years)*13+len(evs)+1)
 	lay.itemOf = make([]int32, len(view))
 	p, e := 0, 0
 	for _, y := range years {
@@ -115,23 +141,22 @@ func buildLayout(c *model.Corpus, ids []int, newest bool, from, to time.Time, ev
 		month := 0
 		count := 0
 		for {
-			var sd time.Time
-			hasStmt := p < dated && c.Statements[view[p]].Date.Value.Year() == y
-			if hasStmt {
-				sd = c.Statements[view[p]].Date.Value
+			hasStmt, m := false, 0
+			if p < dated {
+				var sy int
+				sy, m, _ = c.YearMonth(view[p])
+				hasStmt = sy == y
 			}
-			hasEv := e < len(evs) && evs[e].Day.Year() == y
+			hasEv := e < len(evs) && evYear[e] == y
 			if !hasStmt && !hasEv {
 				break
 			}
-			takeEv := hasEv && (!hasStmt || (!newest && !evs[e].Day.After(sd)) || (newest && evs[e].Day.After(sd)))
-			if takeEv {
+			if hasEv && (!hasStmt || p >= evPos[e]) {
 				lay.items = append(lay.items, item{kind: itemEvent, year: int16(y), month: uint8(evs[e].Day.Month()), ref: int32(e)})
 				e++
 				continue
 			}
-			m := int(sd.Month())
-			if c.Statements[view[p]].Date.Precision == model.PrecisionYear {
+			if m == 0 { // known to the year only
 				m = monthUnknown
 			}
 			if m != month {
@@ -162,7 +187,7 @@ func (l *layout) posOf(c *model.Corpus, id int) (int, bool) {
 	if id < 0 || id >= len(c.Statements) {
 		return 0, false
 	}
-	if c.Statements[id].Date.Value.IsZero() {
+	if _, _, dated := c.YearMonth(id); !dated {
 		und := l.view[l.dated:]
 		i := sort.SearchInts(und, id)
 		return l.dated + i, i < len(und) && und[i] == id
@@ -256,8 +281,39 @@ func (t *timeline) itemHeight(i int) int {
 		return 1
 	}
 	s := t.c.Statements[t.lay.view[it.ref]]
-	n := len(wrapSpans(flatten(s.Text), t.textWidth()))
-	return 1 + max(1, min(textLines, n))
+	return 1 + max(1, wrappedLines(s.Text, t.textWidth(), textLines))
+}
+
+// wrappedLines is len(wrapSpans(flatten(text), width)), capped at limit:
+// how many lines the text takes. Keys call it for every row they move
+// over, so ASCII text, whose width is its length, is measured without
+// wrapping it.
+func wrappedLines(text string, width, limit int) int {
+	blank := func(c byte) bool { return c <= ' ' || c == 0x7f } // a space once flattened
+	a, z := 0, len(text)
+	for a < z && blank(text[a]) {
+		a++
+	}
+	for z > a && blank(text[z-1]) {
+		z--
+	}
+	ascii := true
+	for k := a; k < z; k++ {
+		if text[k] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii || limit > 2 {
+		return min(limit, len(wrapSpans(flatten(text), width)))
+	}
+	switch {
+	case a == z:
+		return 0
+	case z-a <= max(1, width):
+		return min(limit, 1)
+	}
+	return min(limit, 2) // at least two
 }
 
 // linesBetween counts the screen lines of rows [from, to).
@@ -294,8 +350,12 @@ func (t *timeline) ensureVisible() {
 	if ci-t.top > t.height {
 		t.top = ci - t.height
 	}
-	for t.top < ci && t.linesBetween(t.top, ci+1) > t.height {
-		t.top++
+	if t.top < ci {
+		lines := t.linesBetween(t.top, ci+1)
+		for t.top < ci && lines > t.height {
+			lines -= t.itemHeight(t.top)
+			t.top++
+		}
 	}
 }
 
