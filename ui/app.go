@@ -96,24 +96,25 @@ type Model struct {
 	loadStart time.Time // when the first progress came, for the rate
 	loadErr   error
 
-	c        *model.Corpus
-	filter   model.Filter
-	gen      int // generation of the timeline layout; older results are dropped
-	pending  bool
-	newest   bool
-	marks    map[int]bool
-	tl       timeline
-	rd       reader
-	pk       picker
-	sr       search
-	warn     pager
-	helpPage pager
-	cv       compareView
-	cmpBack  bool // the reader was opened from the compare view; esc returns there
-	focus    focus
-	back     focus  // the view help returns to
-	flash    string // a one-off note for the status line, until the next key
-	ex       exportDialog
+	c           *model.Corpus
+	docWarnings int // warnings on the documents, counted once for the status line
+	filter      model.Filter
+	gen         int // generation of the timeline layout; older results are dropped
+	pending     bool
+	newest      bool
+	marks       map[int]bool
+	tl          timeline
+	rd          reader
+	pk          picker
+	sr          search
+	warn        pager
+	helpPage    pager
+	cv          compareView
+	cmpBack     bool // the reader was opened from the compare view; esc returns there
+	focus       focus
+	back        focus  // the view help returns to
+	flash       string // a one-off note for the status line, until the next key
+	ex          exportDialog
 	// syncLimit is the largest corpus filtered and searched within the
 	// frame; larger ones are filtered in commands.
 	syncLimit int
@@ -241,6 +242,10 @@ func (ls *loadState) waitCmd() tea.Cmd {
 // setCorpus installs a loaded corpus and lays out the first timeline.
 func (m *Model) setCorpus(c *model.Corpus) {
 	m.c = c
+	m.docWarnings = 0
+	for _, d := range c.Documents {
+		m.docWarnings += len(d.Warnings)
+	}
 	if f, err := c.Resolve(m.opt.Filter); err == nil {
 		m.filter = f
 	} else {

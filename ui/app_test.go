@@ -356,7 +356,7 @@ func TestReader(t *testing.T) {
 		"Russia is open to dialogue with the incoming US administration, but we can",
 		"Dmitry Peskov — Kremlin spokesman · Russia",
 		"written as “Kremlin Spokesman Dmitry Peskov”",
-		"indirect (reported speech)",
+		"reported speech",
 		"2024-11-07 · precision: day",
 		"evidence: “MOSCOW, November 7”",
 		"rule: dateline+year",

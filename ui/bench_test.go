@@ -440,3 +440,38 @@ func TestWrappedLinesIsWrapSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionsOfIsPosOf checks the one-pass search positions against a
+// search per statement and a sort, on random filters and searches.
+func TestPositionsOfIsPosOf(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	c := model.Synthetic(3000, 7)
+	words := []string{"d", "dia", "the", "sanctions", "zzz", "a"}
+	for k := range 40 {
+		var f model.Filter
+		if k%2 == 1 {
+			f.Speakers = []string{c.Speakers[rng.IntN(len(c.Speakers))].Name}
+		}
+		ids := c.Query(f)
+		sf := f
+		sf.Query = words[rng.IntN(len(words))]
+		matches := c.Query(sf)
+		for _, newest := range []bool{false, true} {
+			lay := buildLayout(c, ids, newest, model.Day(2020, 1, 1), model.Day(2025, 12, 31), nil)
+			var want []int
+			for _, id := range matches {
+				if pos, ok := lay.posOf(c, id); ok {
+					want = append(want, pos)
+				}
+			}
+			sort.Ints(want)
+			got := lay.positionsOf(matches)
+			if len(got) == 0 && len(want) == 0 {
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("filter %v, search %q, newest %v: positions %v…, want %v…", f, sf.Query, newest, got[:min(5, len(got))], want[:min(5, len(want))])
+			}
+		}
+	}
+}

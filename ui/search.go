@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 
@@ -130,12 +129,7 @@ func searchCmd(c *model.Corpus, f model.Filter, lay layout, query string, gen in
 			return res
 		}
 		f.Query = strings.TrimSpace(f.Query + " " + query)
-		for _, id := range c.Query(f) {
-			if pos, ok := lay.posOf(c, id); ok {
-				res.matchPos = append(res.matchPos, pos)
-			}
-		}
-		sort.Ints(res.matchPos)
+		res.matchPos = lay.positionsOf(c.Query(f))
 		return res
 	}
 }

@@ -69,11 +69,7 @@ func (m *Model) problems() (skipped, warnings int) {
 	if m.c == nil {
 		return 0, 0
 	}
-	warnings = len(m.c.Warnings)
-	for _, d := range m.c.Documents {
-		warnings += len(d.Warnings)
-	}
-	return len(m.c.Skipped), warnings
+	return len(m.c.Skipped), len(m.c.Warnings) + m.docWarnings
 }
 
 // warningLines renders the skipped files and warnings view.

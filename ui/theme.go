@@ -234,15 +234,3 @@ func kindMarker(k model.Kind) string {
 	}
 	return "?"
 }
-
-func kindLabel(k model.Kind) string {
-	switch k {
-	case model.Direct:
-		return "direct quotation"
-	case model.Indirect:
-		return "indirect (reported speech)"
-	case model.Mixed:
-		return "mixed (reported speech with a quoted fragment)"
-	}
-	return "unknown"
-}

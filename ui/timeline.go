@@ -202,6 +202,48 @@ func (l *layout) posOf(c *model.Corpus, id int) (int, bool) {
 	return i, i < len(d) && d[i] == id
 }
 
+// positionsOf returns the view positions of the statements in ids
+// (ascending indices, as Query returns them) that the layout shows, in
+// ascending order. It walks ids and the view together, rather than
+// searching for each id and sorting after: a search matching most of a
+// million statements costs one pass.
+func (l *layout) positionsOf(ids []int) []int {
+	out := make([]int, 0, min(len(ids), len(l.view)))
+	d := l.view[:l.dated]
+	j := 0
+	if l.newest { // the dated view descends: walk ids from the end
+		for k := len(ids) - 1; k >= 0; k-- {
+			id := ids[k]
+			for j < len(d) && d[j] > id {
+				j++
+			}
+			if j < len(d) && d[j] == id {
+				out = append(out, j)
+			}
+		}
+	} else {
+		for _, id := range ids {
+			for j < len(d) && d[j] < id {
+				j++
+			}
+			if j < len(d) && d[j] == id {
+				out = append(out, j)
+			}
+		}
+	}
+	und := l.view[l.dated:]
+	j = 0
+	for _, id := range ids {
+		for j < len(und) && und[j] < id {
+			j++
+		}
+		if j < len(und) && und[j] == id {
+			out = append(out, l.dated+j)
+		}
+	}
+	return out
+}
+
 // timeline is the timeline view: a window over a layout with a selection.
 type timeline struct {
 	c      *model.Corpus
