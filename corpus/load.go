@@ -19,6 +19,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,6 +40,9 @@ type Options struct {
 	// Progress, when set, is called after each file with the files done
 	// and the total known so far. It is called from one goroutine at a time.
 	Progress func(done, total int)
+	// Phase, when set, is called when the files are all read and the load
+	// goes on with something else ("saving the cache").
+	Phase func(phase string)
 	// Cache, when set, is a folder where Load keeps what it made of each
 	// file, so that opening the same folders again reads only the files
 	// that changed (see cache.go). The built-in corpus is never cached.
@@ -442,6 +446,9 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options, store *c
 			}
 		}
 		store.keep(entries, fresh)
+		if opt.Phase != nil && slices.Contains(store.dirty[:], true) {
+			opt.Phase("saving the cache")
+		}
 		store.save(workers)
 		storeWarn = store.warn
 	}

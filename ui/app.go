@@ -41,8 +41,12 @@ type Options struct {
 	WriteFile func(path string, data []byte, overwrite bool) error
 }
 
-// Loader loads the corpus, calling progress(done, total) as files load.
-type Loader func(ctx context.Context, progress func(done, total int)) (*model.Corpus, error)
+// Progress reports how a load goes: done of total files, and once the
+// files are read, the phase it is in ("merging reports"), else "".
+type Progress func(done, total int, phase string)
+
+// Loader loads the corpus, calling progress as files load.
+type Loader func(ctx context.Context, progress Progress) (*model.Corpus, error)
 
 // The smallest terminal the reader draws in, and the screen rows above
 // the body.
@@ -66,8 +70,11 @@ const (
 
 // Messages.
 type (
-	progressMsg struct{ done, total int }
-	loadedMsg   struct {
+	progressMsg struct {
+		done, total int
+		phase       string
+	}
+	loadedMsg struct {
 		c   *model.Corpus
 		err error
 	}
@@ -93,6 +100,7 @@ type Model struct {
 	load      *loadState
 	done      int
 	total     int
+	phase     string    // after the files: what the load is doing
 	loadStart time.Time // when the first progress came, for the rate
 	loadErr   error
 
@@ -199,8 +207,8 @@ func newLoadState(ctx context.Context, load Loader) *loadState {
 
 // report keeps the latest progress in the channel without ever blocking
 // the loader.
-func (ls *loadState) report(done, total int) {
-	msg := progressMsg{done, total}
+func (ls *loadState) report(done, total int, phase string) {
+	msg := progressMsg{done, total, phase}
 	for {
 		select {
 		case ls.progress <- msg:
@@ -454,7 +462,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.loadStart.IsZero() {
 			m.loadStart = time.Now()
 		}
-		m.done, m.total = msg.done, msg.total
+		m.done, m.total, m.phase = msg.done, msg.total, msg.phase
 		if m.c == nil && m.load != nil {
 			return m.load.waitCmd()
 		}
@@ -889,6 +897,9 @@ func (m *Model) loadingView() string {
 	count := "starting…"
 	if m.total > 0 {
 		count = fmt.Sprintf("%d of %d files", m.done, m.total) + loadRate(m.done, m.total, time.Since(m.loadStart))
+	}
+	if m.phase != "" {
+		count = fmt.Sprintf("%d files read · %s…", m.done, m.phase)
 	}
 	return m.center(
 		th.Title.Render("quotetrail")+th.TitleDim.Render(" · loading "+m.title()),

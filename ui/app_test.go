@@ -664,7 +664,7 @@ func TestLoading(t *testing.T) {
 	close(m.load.finished) // no loader runs here: waiting for progress returns at once
 	m, _ = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	mustContain(t, screen(m), "loading corpus", "starting…")
-	m, _ = drive(t, m, progressMsg{2, 5})
+	m, _ = drive(t, m, progressMsg{done: 2, total: 5})
 	mustContain(t, screen(m), "2 of 5 files")
 	// keys are answered while loading
 	m, _ = drive(t, m, keys("?")...)
@@ -684,10 +684,10 @@ func TestLoading(t *testing.T) {
 
 func TestLoaderRunsInCommandWithProgress(t *testing.T) {
 	release := make(chan struct{})
-	loader := func(ctx context.Context, progress func(done, total int)) (*model.Corpus, error) {
-		progress(1, 3)
+	loader := func(ctx context.Context, progress Progress) (*model.Corpus, error) {
+		progress(1, 3, "")
 		<-release
-		progress(3, 3)
+		progress(3, 3, "")
 		return fixtureCorpus(t), nil
 	}
 	m := newModel(Options{Theme: "dark"})
@@ -864,4 +864,12 @@ func TestLoadRate(t *testing.T) {
 			t.Errorf("loadRate(%d, %d, %v) = %q, want %q", c.done, c.total, c.elapsed, got, c.want)
 		}
 	}
+}
+
+func TestLoadingShowsPhase(t *testing.T) {
+	m := newModel(Options{Theme: "dark"})
+	m, _ = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, progressMsg{done: 40, total: 99})
+	mustContain(t, screen(m), "40 of 99 files")
+	m, _ = drive(t, m, progressMsg{done: 99, total: 99, phase: "merging reports"})
+	mustContain(t, screen(m), "99 files read · merging reports…")
 }

@@ -132,16 +132,16 @@ func flowPeskovTango(t *testing.T, syncLimit int) {
 // runs; a loaded corpus replaces the progress screen.
 func TestFlowLoading(t *testing.T) {
 	release := make(chan struct{})
-	loader := func(ctx context.Context, progress func(done, total int)) (*model.Corpus, error) {
+	loader := func(ctx context.Context, progress Progress) (*model.Corpus, error) {
 		for i := 1; i <= 4; i++ {
-			progress(i, 5)
+			progress(i, 5, "")
 		}
 		select {
 		case <-release:
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
-		progress(5, 5)
+		progress(5, 5, "")
 		return fixtureCorpus(t), nil
 	}
 	m := newModel(Options{Theme: "dark", Events: fixtureEvents()})
@@ -161,8 +161,8 @@ func TestFlowLoading(t *testing.T) {
 func TestFlowQuitWhileLoading(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	loader := func(ctx context.Context, progress func(done, total int)) (*model.Corpus, error) {
-		progress(0, 3)
+	loader := func(ctx context.Context, progress Progress) (*model.Corpus, error) {
+		progress(0, 3, "")
 		<-ctx.Done()
 		return nil, ctx.Err()
 	}

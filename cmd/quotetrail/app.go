@@ -16,6 +16,7 @@ import (
 
 	"github.com/quotetrail/quotetrail/corpus"
 	"github.com/quotetrail/quotetrail/model"
+	"github.com/quotetrail/quotetrail/ui"
 )
 
 // app holds what the flags said; every subcommand shares it.
@@ -132,8 +133,13 @@ func (a *app) cacheDir() string {
 
 // load reads the corpus the flags name, reporting progress on stderr when
 // it is a terminal, and builds the model.
-func (a *app) load(ctx context.Context, reg *corpus.Registry, progress func(done, total int)) (*model.Corpus, error) {
-	opt := corpus.Options{MaxFileSize: a.maxFileSize, Progress: progress, Cache: a.cacheDir()}
+func (a *app) load(ctx context.Context, reg *corpus.Registry, progress ui.Progress) (*model.Corpus, error) {
+	opt := corpus.Options{MaxFileSize: a.maxFileSize, Cache: a.cacheDir()}
+	var files int
+	if progress != nil {
+		opt.Progress = func(done, total int) { files = total; progress(done, total, "") }
+		opt.Phase = func(phase string) { progress(files, files, phase) }
+	}
 	var (
 		res  *corpus.Result
 		err  error
@@ -163,6 +169,9 @@ func (a *app) load(ctx context.Context, reg *corpus.Registry, progress func(done
 		}
 		return nil, fmt.Errorf("no article could be loaded (%s)", strings.Join(reasons, "; "))
 	}
+	if opt.Phase != nil {
+		opt.Phase("merging reports and indexing")
+	}
 	return reg.Build(name, res), nil
 }
 
@@ -173,7 +182,7 @@ func (a *app) loadForCLI(ctx context.Context) (*model.Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	var progress func(done, total int)
+	var progress ui.Progress
 	if f, ok := a.stderr.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		width := 80
 		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 20 {
@@ -181,14 +190,18 @@ func (a *app) loadForCLI(ctx context.Context) (*model.Corpus, error) {
 		}
 		start := time.Now()
 		var last time.Time
-		progress = func(done, total int) {
+		progress = func(done, total int, phase string) {
 			// ten updates a second are plenty; the last one always shows
 			now := time.Now()
-			if done < total && now.Sub(last) < 100*time.Millisecond {
+			if done < total && phase == "" && now.Sub(last) < 100*time.Millisecond {
 				return
 			}
 			last = now
-			fmt.Fprint(a.stderr, "\r"+progressLine(done, total, time.Since(start), width-1)+"\033[K")
+			line := progressLine(done, total, time.Since(start), width-1)
+			if phase != "" {
+				line = truncateRunes(fmt.Sprintf("loading: %d files read · %s…", done, phase), width-1)
+			}
+			fmt.Fprint(a.stderr, "\r"+line+"\033[K")
 		}
 	}
 	c, err := a.load(ctx, reg, progress)

@@ -39,7 +39,7 @@ func (a *app) runReader(ctx context.Context, ro readerOptions) error {
 	if len(a.corpora) > 0 {
 		title = strings.Join(a.corpora, ", ")
 	}
-	load := func(ctx context.Context, progress func(done, total int)) (*model.Corpus, error) {
+	load := func(ctx context.Context, progress ui.Progress) (*model.Corpus, error) {
 		testPanicHook()
 		return a.load(ctx, reg, progress)
 	}
