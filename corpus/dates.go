@@ -164,6 +164,9 @@ var (
 	reLabelled    = regexp.MustCompile(`(?i)\b(?:date[d]?|published|posted|updated|last updated|first published|released|issued)\s*(?:on|at)?\s*[:\-–—]?\s*$`)
 	reCaptionDash = regexp.MustCompile(`[–—-]\s*$`)
 	reYearless    = regexp.MustCompile(`(?m)^[ \t]*((?:[A-Z][A-Za-z.'’\- ]{1,40})(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?),\s+(` + monthRE + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(\.?\s*/[^/\n]{1,24}/\.?|\.?\s*\([^)\n]{1,24}\)|\s*[–—-]|\.\s+[A-Z])`)
+	// the same, day first, after a place and a comma or full stop:
+	// "Moscow. 30 July. INTERFAX -", "KYIV, 3 March (Reuters) -"
+	reYearlessDM = regexp.MustCompile(`(?m)^[ \t]*((?:[A-Z][A-Za-z'’\- ]{1,40})(?:,\s*[A-Z][A-Za-z'’\- ]{1,30})?)[,.]\s+(\d{1,2})\s+(` + monthRE + `)\b(\.?\s*/[^/\n]{1,24}/\.?|\.?\s*\([^)\n]{1,24}\)|\s*[–—-]|\.\s+[A-Z])`)
 	// a full date that opens a line, after at most a place and a weekday
 	reDatelineFull = regexp.MustCompile(`^[ \t]*(?:[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?,\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$`)
 	// a byline's date: "By Jane Doe | January 24, 2021"
@@ -231,12 +234,19 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 		}
 	}
 
-	// A year-less dateline in the lead.
-	if ix := reYearless.FindStringSubmatchIndex(text[:leadEnd]); ix != nil {
-		name := text[ix[4]:ix[5]]
+	// A year-less dateline in the lead: "MOSCOW, January 24. /TASS/." or,
+	// day first, "Moscow. 30 July. INTERFAX -".
+	ix := reYearless.FindStringSubmatchIndex(text[:leadEnd])
+	monthAt, dayAt := 4, 6
+	if dm := reYearlessDM.FindStringSubmatchIndex(text[:leadEnd]); dm != nil && (ix == nil || dm[0] < ix[0]) {
+		ix, monthAt, dayAt = dm, 6, 4
+	}
+	if ix != nil {
+		name := text[ix[monthAt]:ix[monthAt+1]]
 		mo, ok := monthOf(name)
-		d := dateAtoi(text[ix[6]:ix[7]])
-		rest := text[ix[7]:min(len(text), ix[7]+8)]
+		d := dateAtoi(text[ix[dayAt]:ix[dayAt+1]])
+		after := max(ix[monthAt+1], ix[dayAt+1])
+		rest := text[after:min(len(text), after+8)]
 		fullFollows := reYearFollows.MatchString(rest)
 		if ok && capitalised(name) && validDay(2000, mo, d) && !fullFollows {
 			end := ix[1]
