@@ -38,8 +38,9 @@ import (
 	"github.com/quotetrail/quotetrail/model"
 )
 
-// cacheVersion changes when the stored shapes change.
-const cacheVersion = 1
+// cacheVersion changes when the stored shapes or their format
+// (cachecodec.go) change.
+const cacheVersion = 2
 
 // cacheShards is how many files a store is split into: they are read and
 // written in parallel, and a change rewrites only its shard.
@@ -64,11 +65,6 @@ type cachedArticle struct {
 	ID   string // before it was made unique in the corpus
 	Out  Processed
 	Skip string
-}
-
-type cacheShard struct {
-	Version int
-	Entries map[string]*cacheEntry
 }
 
 // cacheStore is the open store of one load.
@@ -136,7 +132,7 @@ func shardOf(path string) int {
 	return int(h.Sum32() % cacheShards)
 }
 
-func shardName(i int) string { return fmt.Sprintf("shard-%02d.gob", i) }
+func shardName(i int) string { return fmt.Sprintf("shard-%02d.qtc", i) }
 
 // openStore reads the store in dir; shards that are missing or cannot be
 // read or decoded start empty (and are written again).
@@ -155,14 +151,13 @@ func openStore(dir string, workers int) *cacheStore {
 			bad = append(bad, fmt.Sprintf("%s: %v", p, unwrapPathError(err)))
 			mu.Unlock()
 		default:
-			var sh cacheShard
-			if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&sh); err != nil || sh.Version != cacheVersion {
+			if entries, err := decodeShard(data); err != nil {
 				mu.Lock()
 				bad = append(bad, p+": unreadable")
 				mu.Unlock()
 				s.dirty[i] = true
-			} else if sh.Entries != nil {
-				m = sh.Entries
+			} else {
+				m = entries
 			}
 		}
 		s.shards[i] = m
@@ -221,12 +216,7 @@ func (s *cacheStore) save(workers int) {
 		if !s.dirty[i] {
 			return
 		}
-		var buf bytes.Buffer
-		err := gob.NewEncoder(&buf).Encode(cacheShard{Version: cacheVersion, Entries: s.shards[i]})
-		if err == nil {
-			err = WriteFileAtomic(filepath.Join(s.dir, shardName(i)), buf.Bytes(), true)
-		}
-		if err != nil {
+		if err := WriteFileAtomic(filepath.Join(s.dir, shardName(i)), encodeShard(s.shards[i]), true); err != nil {
 			mu.Lock()
 			s.warn = append(s.warn, fmt.Sprintf("cache: %s: %v (not saved)", filepath.Join(s.dir, shardName(i)), err))
 			mu.Unlock()

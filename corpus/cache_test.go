@@ -180,7 +180,7 @@ func TestCacheDamaged(t *testing.T) {
 	paths := []string{dir}
 	want, _, _ := loadDump(t, r, paths, "")
 	loadDump(t, r, paths, cache)
-	shards, _ := filepath.Glob(filepath.Join(cache, "*", "shard-*.gob"))
+	shards, _ := filepath.Glob(filepath.Join(cache, "*", "shard-*.qtc"))
 	if len(shards) == 0 {
 		t.Fatal("no shards written")
 	}
