@@ -146,7 +146,7 @@ func limitOf(opt Options) int64 {
 // given, each folder's entries sorted by name, depth first.
 type walker struct {
 	files []*file
-	seen  map[string]bool // real paths of files and folders already walked
+	seen  map[string]bool // identities (fileIdentity) of files and folders already walked
 	limit int64
 }
 
@@ -184,18 +184,17 @@ func (w *walker) walkRoot(p string) {
 		w.skip(p, statReason(err))
 		return
 	}
-	w.visit(p, fi)
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = p
+	}
+	w.visit(p, abs, fi)
 }
 
-// visit handles a path whose (followed) info is fi.
-func (w *walker) visit(p string, fi fs.FileInfo) {
-	real, err := filepath.EvalSymlinks(p)
-	if err != nil {
-		real = p
-	}
-	if abs, err := filepath.Abs(real); err == nil {
-		real = abs
-	}
+// visit handles a path whose (followed) info is fi; abs is the path made
+// absolute (the file's key in the cache).
+func (w *walker) visit(p, abs string, fi fs.FileInfo) {
+	real := fileIdentity(p, fi)
 	if fi.IsDir() {
 		if w.seen[real] {
 			w.skip(p, ReasonSymlinkLoop+" (folder already read)")
@@ -211,7 +210,7 @@ func (w *walker) visit(p string, fi fs.FileInfo) {
 			if strings.HasPrefix(e.Name(), ".") {
 				continue // hidden
 			}
-			cp := filepath.Join(p, e.Name())
+			cp, cabs := filepath.Join(p, e.Name()), filepath.Join(abs, e.Name())
 			cfi, err := os.Stat(cp) // follows symlinks
 			if err != nil {
 				if e.Type()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist) {
@@ -221,7 +220,7 @@ func (w *walker) visit(p string, fi fs.FileInfo) {
 				}
 				continue
 			}
-			w.visit(cp, cfi)
+			w.visit(cp, cabs, cfi)
 		}
 		return
 	}
@@ -234,7 +233,7 @@ func (w *walker) visit(p string, fi fs.FileInfo) {
 		return
 	}
 	name := filepath.Base(p)
-	f := &file{path: ShowPath(p), id: fileID(name), size: fi.Size(), key: real, mod: fi.ModTime().UnixNano()}
+	f := &file{path: ShowPath(p), id: fileID(name), size: fi.Size(), key: abs, mod: fi.ModTime().UnixNano()}
 	format, ok := FormatOf(name)
 	if !ok {
 		f.skip = unsupported(p)
@@ -454,6 +453,8 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options, store *c
 	}
 
 	res := &Result{}
+	var freshDocs []*model.Document
+	var freshStmts []*model.Statement
 	if store != nil {
 		res.store = store.dir
 	}
@@ -472,6 +473,10 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options, store *c
 		doc := j.out.Doc
 		res.Documents = append(res.Documents, doc)
 		res.Statements = append(res.Statements, j.out.Statements...)
+		if !j.done {
+			freshDocs = append(freshDocs, doc)
+			freshStmts = append(freshStmts, j.out.Statements...)
+		}
 		for _, sp := range j.out.Speakers {
 			if sp != nil && !seenSpeaker[sp.Name] {
 				seenSpeaker[sp.Name] = true
@@ -482,7 +487,8 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options, store *c
 	}
 	sort.SliceStable(res.Skipped, func(a, b int) bool { return pathLess(res.Skipped[a].Path, res.Skipped[b].Path) })
 	res.Warnings = append(res.Warnings, storeWarn...)
-	compact(res.Documents, res.Statements)
+	// what came from the cache shares its strings already (cachecodec.go)
+	compact(freshDocs, freshStmts)
 	return res, nil
 }
 
@@ -768,4 +774,17 @@ func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
 		panic(panicked)
 	}
 	return ctx.Err()
+}
+
+// realPath is p with symlinks resolved, made absolute; p itself when that
+// fails.
+func realPath(p string) string {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		real = p
+	}
+	if abs, err := filepath.Abs(real); err == nil {
+		real = abs
+	}
+	return real
 }
