@@ -143,11 +143,18 @@ func applyMerge(stmts []*model.Statement, groups [][]int32) []*model.Statement {
 	drop := make([]bool, len(stmts))
 	for _, g := range groups {
 		rep := stmts[g[0]]
-		var sources []string
-		seen := map[string]bool{}
+		sources := make([]string, 0, len(g)+len(rep.Sources))
+		var seen map[string]bool // only for large groups: a scan does for small ones
+		if len(g) > 32 {
+			seen = map[string]bool{}
+		}
 		add := func(id string) {
-			if !seen[id] {
-				seen[id] = true
+			if seen != nil {
+				if !seen[id] {
+					seen[id] = true
+					sources = append(sources, id)
+				}
+			} else if !slices.Contains(sources, id) {
 				sources = append(sources, id)
 			}
 		}
