@@ -194,13 +194,13 @@ func (w *walker) walkRoot(p string) {
 // visit handles a path whose (followed) info is fi; abs is the path made
 // absolute (the file's key in the cache).
 func (w *walker) visit(p, abs string, fi fs.FileInfo) {
-	real := fileIdentity(p, fi)
+	ident := fileIdentity(p, fi)
 	if fi.IsDir() {
-		if w.seen[real] {
+		if w.seen[ident] {
 			w.skip(p, ReasonSymlinkLoop+" (folder already read)")
 			return
 		}
-		w.seen[real] = true
+		w.seen[ident] = true
 		entries, err := os.ReadDir(p)
 		if err != nil {
 			w.skip(p, statReason(err))
@@ -224,10 +224,10 @@ func (w *walker) visit(p, abs string, fi fs.FileInfo) {
 		}
 		return
 	}
-	if w.seen[real] {
+	if w.seen[ident] {
 		return // the same file reached twice loads once
 	}
-	w.seen[real] = true
+	w.seen[ident] = true
 	if !fi.Mode().IsRegular() {
 		w.skip(p, "not a regular file")
 		return
