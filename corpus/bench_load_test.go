@@ -98,6 +98,36 @@ func BenchmarkLoad(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	eachSize(b, func(b *testing.B, dir string, st gen.Stats) {
+		b.SetBytes(st.Bytes)
+		b.ReportAllocs()
+		var ms0, ms1 runtime.MemStats
+		var peak uint64
+		runtime.GC()
+		runtime.ReadMemStats(&ms0)
+		loops := 0
+		for b.Loop() {
+			runtime.GC()
+			stop := heapPeak()
+			res, err := reg.Load(context.Background(), []string{dir}, corpus.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			c := reg.Build("bench", res)
+			peak = max(peak, stop())
+			if len(c.Documents) != st.Articles {
+				b.Fatalf("%d documents, want %d", len(c.Documents), st.Articles)
+			}
+			loops++
+		}
+		runtime.ReadMemStats(&ms1)
+		b.ReportMetric(float64(ms1.Mallocs-ms0.Mallocs)/float64(loops*st.Articles), "allocs/article")
+		b.ReportMetric(float64(peak)/float64(st.Bytes), "peakheap/corpusbytes")
+	})
+}
+
+// eachSize runs fn as a sub-benchmark on each corpus size -qt.sizes names.
+func eachSize(b *testing.B, fn func(b *testing.B, dir string, st gen.Stats)) {
 	for _, size := range strings.Split(*benchSizes, ",") {
 		n, err := parseSize(size)
 		if err != nil || n <= 0 {
@@ -105,30 +135,7 @@ func BenchmarkLoad(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("articles=%s", strings.TrimSpace(size)), func(b *testing.B) {
 			dir, st := benchCorpus(b, n)
-			b.SetBytes(st.Bytes)
-			b.ReportAllocs()
-			var ms0, ms1 runtime.MemStats
-			var peak uint64
-			runtime.GC()
-			runtime.ReadMemStats(&ms0)
-			loops := 0
-			for b.Loop() {
-				runtime.GC()
-				stop := heapPeak()
-				res, err := reg.Load(context.Background(), []string{dir}, corpus.Options{})
-				if err != nil {
-					b.Fatal(err)
-				}
-				c := reg.Build("bench", res)
-				peak = max(peak, stop())
-				if len(c.Documents) != st.Articles {
-					b.Fatalf("%d documents, want %d", len(c.Documents), st.Articles)
-				}
-				loops++
-			}
-			runtime.ReadMemStats(&ms1)
-			b.ReportMetric(float64(ms1.Mallocs-ms0.Mallocs)/float64(loops*st.Articles), "allocs/article")
-			b.ReportMetric(float64(peak)/float64(st.Bytes), "peakheap/corpusbytes")
+			fn(b, dir, st)
 		})
 	}
 }
@@ -141,30 +148,23 @@ func BenchmarkLoadCached(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, size := range strings.Split(*benchSizes, ",") {
-		n, err := parseSize(size)
-		if err != nil || n <= 0 {
-			b.Fatalf("-qt.sizes: bad size %q", size)
+	eachSize(b, func(b *testing.B, dir string, st gen.Stats) {
+		cache := b.TempDir()
+		opt := corpus.Options{Cache: cache}
+		if _, err := reg.Load(context.Background(), []string{dir}, opt); err != nil {
+			b.Fatal(err)
 		}
-		b.Run(fmt.Sprintf("articles=%s", strings.TrimSpace(size)), func(b *testing.B) {
-			dir, st := benchCorpus(b, n)
-			cache := b.TempDir()
-			opt := corpus.Options{Cache: cache}
-			if _, err := reg.Load(context.Background(), []string{dir}, opt); err != nil {
+		b.SetBytes(st.Bytes)
+		b.ReportAllocs()
+		for b.Loop() {
+			res, err := reg.Load(context.Background(), []string{dir}, opt)
+			if err != nil {
 				b.Fatal(err)
 			}
-			b.SetBytes(st.Bytes)
-			b.ReportAllocs()
-			for b.Loop() {
-				res, err := reg.Load(context.Background(), []string{dir}, opt)
-				if err != nil {
-					b.Fatal(err)
-				}
-				c := reg.Build("bench", res)
-				if len(c.Documents) != st.Articles {
-					b.Fatalf("%d documents, want %d", len(c.Documents), st.Articles)
-				}
+			c := reg.Build("bench", res)
+			if len(c.Documents) != st.Articles {
+				b.Fatalf("%d documents, want %d", len(c.Documents), st.Articles)
 			}
-		})
-	}
+		}
+	})
 }

@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"regexp/syntax"
 	"sort"
 	"strings"
 	"time"
@@ -248,51 +247,4 @@ func (e *Events) termEnds() []*Event {
 		}
 	}
 	return out
-}
-
-// requiredLiterals returns lower-case strings one of which every match of
-// re contains, or nil when it cannot tell. It is a prefilter only: the
-// regular expression still decides.
-func requiredLiterals(re *syntax.Regexp) []string {
-	switch re.Op {
-	case syntax.OpLiteral:
-		if len(re.Rune) >= 3 {
-			return []string{strings.ToLower(string(re.Rune))}
-		}
-	case syntax.OpCapture, syntax.OpPlus:
-		return requiredLiterals(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return requiredLiterals(re.Sub[0])
-		}
-	case syntax.OpConcat:
-		var best []string
-		for _, sub := range re.Sub {
-			if l := requiredLiterals(sub); l != nil && (best == nil || shortest(l) > shortest(best)) {
-				best = l
-			}
-		}
-		return best
-	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			l := requiredLiterals(sub)
-			if l == nil {
-				return nil
-			}
-			all = append(all, l...)
-		}
-		return all
-	}
-	return nil
-}
-
-func shortest(l []string) int {
-	n := -1
-	for _, s := range l {
-		if n < 0 || len(s) < n {
-			n = len(s)
-		}
-	}
-	return n
 }

@@ -63,19 +63,19 @@ func TestLinkReportsExact(t *testing.T) {
 		for i := range first {
 			first[i] = i
 		}
-		groups := func(pairs func(link func(i, j int))) []int {
+		// groups runs pairs with a union-find and returns each statement's group
+		groups := func(pairs func(find func(int) int, link func(i, j int))) []int {
 			parent := make([]int, len(stmts))
 			for i := range parent {
 				parent[i] = i
 			}
-			var find func(int) int
-			find = func(i int) int {
+			find := func(i int) int {
 				for parent[i] != i {
 					i = parent[i]
 				}
 				return i
 			}
-			pairs(func(i, j int) {
+			pairs(find, func(i, j int) {
 				if ri, rj := find(i), find(j); ri != rj {
 					parent[max(ri, rj)] = min(ri, rj)
 				}
@@ -87,7 +87,7 @@ func TestLinkReportsExact(t *testing.T) {
 			return out
 		}
 		edges := 0
-		want := groups(func(link func(i, j int)) {
+		want := groups(func(_ func(int) int, link func(i, j int)) {
 			for i := range stmts {
 				for j := i + 1; j < len(stmts); j++ {
 					a, b := stmts[i], stmts[j]
@@ -99,26 +99,9 @@ func TestLinkReportsExact(t *testing.T) {
 				}
 			}
 		})
-		var got []int
-		got = groups(func(link func(i, j int)) {
-			parent := make([]int, len(stmts))
-			for i := range parent {
-				parent[i] = i
-			}
-			var find func(int) int
-			find = func(i int) int {
-				for parent[i] != i {
-					i = parent[i]
-				}
-				return i
-			}
-			linkReports(stmts, norms, shingles, first, find, func(i, j int) {
-				// a link may name any report of a group, not the one met
-				if ri, rj := find(i), find(j); ri != rj {
-					parent[max(ri, rj)] = min(ri, rj)
-				}
-				link(i, j)
-			})
+		// a link may name any report of a group, not the one met
+		got := groups(func(find func(int) int, link func(i, j int)) {
+			linkReports(stmts, norms, shingles, first, find, link)
 		})
 		if edges < 40 {
 			t.Fatalf("seed %d: the fixture has only %d pairs; it tests nothing", seed, edges)

@@ -23,8 +23,9 @@ import (
 // match in bytes.
 type windowRE struct {
 	re *regexp.Regexp
-	// lits are lower-case ASCII strings one of which every match contains,
-	// lowered; nil when there are none (then the whole text is searched).
+	// lits are lower-case ASCII strings one of which every match contains
+	// (one clause of cnf); nil when there are none (then the whole text is
+	// searched).
 	lits []string
 	// cnf holds more of what every match contains: each clause lists
 	// literals one of which is in every match. A window without some
@@ -44,19 +45,18 @@ func compileWindowRE(expr string) (*windowRE, error) {
 	w := &windowRE{re: re, width: -1}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		w.width = maxWidth(tree)
-		lits := requiredLiterals(tree)
-		for _, l := range lits {
-			if !isASCII(l) {
-				lits = nil // asciiLower leaves it as it is: no safe prefilter
-				break
-			}
-		}
-		w.lits = lits
 		for _, clause := range requiredCNF(tree) {
 			if slices.ContainsFunc(clause, func(l string) bool { return !isASCII(l) }) {
-				continue // dropping a clause only weakens the filter
+				continue // asciiLower leaves it as it is; dropping a clause only weakens the filter
 			}
 			w.cnf = append(w.cnf, clause)
+		}
+		// the anchors: the clause whose shortest literal is longest, as
+		// a guess at the rarest
+		for _, clause := range w.cnf {
+			if w.lits == nil || shortest(clause) > shortest(w.lits) {
+				w.lits = clause
+			}
 		}
 	}
 	return w, nil
@@ -116,7 +116,7 @@ const maxClauses = 32
 
 // requiredCNF returns clauses of lower-case literals such that every
 // match of re contains a literal of each clause; nil when it knows none.
-// Like requiredLiterals, it only ever filters: the regexp decides.
+// It only ever filters: the regexp decides.
 func requiredCNF(re *syntax.Regexp) [][]string {
 	switch re.Op {
 	case syntax.OpLiteral:
@@ -350,4 +350,15 @@ func fourDigitRuns(text string) []model.Span {
 		i = j
 	}
 	return out
+}
+
+// shortest is the length of the shortest string in l.
+func shortest(l []string) int {
+	n := -1
+	for _, s := range l {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
 }
