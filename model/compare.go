@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -168,8 +169,8 @@ func (c *Corpus) Compare(ids []int, split Split, opt CompareOptions) *Comparison
 		Left:  CompareSide{Side: SideBiden, Label: "Biden period", From: Inauguration2021, To: day.AddDate(0, 0, -1)},
 		Right: CompareSide{Side: SideTrump, Label: "Trump period", From: day},
 	}
-	sorted := append([]int(nil), ids...)
-	sort.Ints(sorted)
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
 	for k, i := range sorted {
 		if i < 0 || i >= len(c.Statements) || k > 0 && sorted[k-1] == i {
 			continue
@@ -185,9 +186,11 @@ func (c *Corpus) Compare(ids []int, split Split, opt CompareOptions) *Comparison
 	cmp.Left.Terms, cmp.Right.Terms = distinctiveTerms(ti, cmp.Left.IDs, cmp.Right.IDs, opt.TopTerms)
 	cmp.Pairs = c.pairSides(ti, cmp.Left.IDs, cmp.Right.IDs, opt.MinSimilarity)
 	if !opt.LazyDiff {
-		for k := range cmp.Pairs {
-			cmp.Pairs[k].Diff = c.PairDiff(cmp.Pairs[k])
-		}
+		eachBlock(len(cmp.Pairs), 64, func(_, lo, hi int) {
+			for k := lo; k < hi; k++ {
+				cmp.Pairs[k].Diff = c.PairDiff(cmp.Pairs[k])
+			}
+		})
 	}
 	cmp.UnpairedLeft, cmp.UnpairedRight = unpaired(cmp.Left.IDs, cmp.Pairs, true), unpaired(cmp.Right.IDs, cmp.Pairs, false)
 	return cmp
@@ -198,18 +201,21 @@ func (c *Corpus) PairDiff(p Pair) []DiffOp {
 	return WordDiff(c.Statements[p.Left].Text, c.Statements[p.Right].Text)
 }
 
+// unpaired returns the statements of ids (ascending) in no pair.
 func unpaired(ids []int, pairs []Pair, left bool) []int {
-	used := make(map[int]bool, len(pairs))
+	used := make([]bool, len(ids))
 	for _, p := range pairs {
+		i := p.Right
 		if left {
-			used[p.Left] = true
-		} else {
-			used[p.Right] = true
+			i = p.Left
+		}
+		if k, ok := slices.BinarySearch(ids, i); ok {
+			used[k] = true
 		}
 	}
 	out := []int{}
-	for _, i := range ids {
-		if !used[i] {
+	for k, i := range ids {
+		if !used[k] {
 			out = append(out, i)
 		}
 	}
@@ -222,70 +228,19 @@ type tfidf struct {
 	w     []float64
 }
 
-type posting struct {
-	doc int32 // index into the side
-	w   float32
-}
-
-// pairSide is one side prepared for pairing.
-type pairSide struct {
-	ids     []int
-	vecs    []tfidf
-	index   [][]posting // term id → champion postings, by doc
-	speaker []int32     // speaker number, -1 for unknown
-	topics  []uint64    // topic bits (see bonuses)
-	quoted  []int8      // quotedness of the kind, see quotedness
-}
-
-// bonuses numbers the speakers and topics of the compared statements so
-// that the bonus of a candidate costs two integer tests.
-type bonuses struct {
-	speakers map[string]int32
-	topics   map[string]int
-	wide     bool // more than 64 topics: test shared topics by name
-}
-
-func (bn *bonuses) speaker(s *Statement) int32 {
-	if s.Speaker == "" || s.Speaker == UnknownSpeaker {
-		return -1
-	}
-	x, ok := bn.speakers[s.Speaker]
-	if !ok {
-		x = int32(len(bn.speakers))
-		bn.speakers[s.Speaker] = x
-	}
-	return x
-}
-
-func (bn *bonuses) topicBits(s *Statement) uint64 {
-	var m uint64
-	for _, t := range s.Topics {
-		x, ok := bn.topics[t.Topic]
-		if !ok {
-			x = len(bn.topics)
-			bn.topics[t.Topic] = x
-		}
-		if x >= 64 {
-			bn.wide = true
-			continue
-		}
-		m |= 1 << x
-	}
-	return m
-}
-
 func (c *Corpus) pairSides(ti *textIndex, left, right []int, minSim float64) []Pair {
 	if len(left) == 0 || len(right) == 0 {
 		return nil
 	}
 	// document frequencies over both sides
-	df := make([]int32, len(ti.keys))
-	stamp := make([]int32, len(ti.keys))
+	df := make([]int32, ti.nUni)
+	stamp := make([]int32, ti.nUni)
 	var stampN int32
 	for _, side := range [][]int{left, right} {
 		for _, i := range side {
 			stampN++
-			for _, x := range ti.feats[i].unigrams() {
+			for _, x := range ti.unigrams(i) {
+				x &= featMask
 				if stamp[x] != stampN {
 					stamp[x] = stampN
 					df[x]++
@@ -294,57 +249,56 @@ func (c *Corpus) pairSides(ti *textIndex, left, right []int, minSim float64) []P
 		}
 	}
 	n := float64(len(left) + len(right))
-	idf := func(x int32) float64 { return math.Log((1 + n) / float64(df[x])) }
+	idf := make([]float64, ti.nUni)
+	for x, f := range df {
+		if f > 0 {
+			idf[x] = math.Log((1 + n) / float64(f))
+		}
+	}
 
 	bn := &bonuses{speakers: map[string]int32{}, topics: map[string]int{}}
 	L := buildPairSide(c, ti, left, idf, bn)
 	R := buildPairSide(c, ti, right, idf, bn)
 
-	var edges []Pair
-	edges = c.candidates(L, R, bn, minSim, false, edges)
-	edges = c.candidates(R, L, bn, minSim, true, edges)
+	edges := c.candidates(L, R, bn, minSim, false)
+	edges = append(edges, c.candidates(R, L, bn, minSim, true)...)
+	sortEdges(edges)
 
-	sort.Slice(edges, func(a, b int) bool {
-		ea, eb := edges[a], edges[b]
-		if ea.Similarity != eb.Similarity {
-			return ea.Similarity > eb.Similarity
-		}
-		if ea.Left != eb.Left {
-			return ea.Left < eb.Left
-		}
-		return ea.Right < eb.Right
-	})
 	// one to one, strongest first
-	partnerL := map[int]int{} // left statement → its right partner
-	partnerR := map[int]int{}
+	partnerL := make([]int32, len(left)) // left statement → its right partner, -1
+	partnerR := make([]int32, len(right))
+	for k := range partnerL {
+		partnerL[k] = -1
+	}
+	for k := range partnerR {
+		partnerR[k] = -1
+	}
 	var pairs []Pair
+	pair := func(e edge, again bool) Pair {
+		return Pair{Left: left[e.l], Right: right[e.r], Similarity: e.sim, Cosine: e.cos, Again: again}
+	}
 	for _, e := range edges {
-		if _, ok := partnerL[e.Left]; ok {
+		if partnerL[e.l] >= 0 || partnerR[e.r] >= 0 {
 			continue
 		}
-		if _, ok := partnerR[e.Right]; ok {
-			continue
-		}
-		partnerL[e.Left], partnerR[e.Right] = e.Right, e.Left
-		pairs = append(pairs, e)
+		partnerL[e.l], partnerR[e.r] = e.r, e.l
+		pairs = append(pairs, pair(e, false))
 	}
 	// a statement whose counterpart went to a stronger pair still shows
 	// beside it (Pair.Again) when it is another report of the same remark
 	// as the statement that took the counterpart
-	againL, againR := map[int]bool{}, map[int]bool{}
+	againL, againR := make([]bool, len(left)), make([]bool, len(right))
 	for _, e := range edges {
-		_, pl := partnerL[e.Left]
-		_, pr := partnerR[e.Right]
+		pl, pr := partnerL[e.l] >= 0, partnerR[e.r] >= 0
 		switch {
-		case !pl && pr && !againL[e.Left] && sameRemark(L, e.Left, partnerR[e.Right]):
-			againL[e.Left] = true
-		case !pr && pl && !againR[e.Right] && sameRemark(R, e.Right, partnerL[e.Left]):
-			againR[e.Right] = true
+		case !pl && pr && !againL[e.l] && sameRemark(L, e.l, partnerR[e.r]):
+			againL[e.l] = true
+		case !pr && pl && !againR[e.r] && sameRemark(R, e.r, partnerL[e.l]):
+			againR[e.r] = true
 		default:
 			continue
 		}
-		e.Again = true
-		pairs = append(pairs, e)
+		pairs = append(pairs, pair(e, true))
 	}
 	for k := range pairs {
 		pairs[k].Topic = pairTopic(c.Statements[pairs[k].Left], c.Statements[pairs[k].Right])
@@ -357,8 +311,12 @@ func (c *Corpus) pairSides(ti *textIndex, left, right []int, minSim float64) []P
 // reports of one remark — a quotation and the article's paraphrase of it:
 // the words they share carry at least SameRemark of the weight of one of
 // them.
-func sameRemark(s *pairSide, i, j int) bool {
-	a, b := s.vecs[sort.SearchInts(s.ids, i)], s.vecs[sort.SearchInts(s.ids, j)]
+func sameRemark(s *pairSide, i, j int32) bool {
+	return sameRemarkVecs(s.vec(i), s.vec(j))
+}
+
+// sameRemarkVecs is sameRemark of the statements whose vectors are a and b.
+func sameRemarkVecs(a, b tfidf) bool {
 	var ca, cb float64 // the squared weight of the shared words in a, in b
 	for x, y := 0, 0; x < len(a.terms) && y < len(b.terms); {
 		switch {
@@ -374,135 +332,6 @@ func sameRemark(s *pairSide, i, j int) bool {
 		}
 	}
 	return max(ca, cb) >= SameRemark
-}
-
-func buildPairSide(c *Corpus, ti *textIndex, ids []int, idf func(int32) float64, bn *bonuses) *pairSide {
-	s := &pairSide{ids: ids, vecs: make([]tfidf, len(ids)), index: make([][]posting, len(ti.keys)),
-		speaker: make([]int32, len(ids)), topics: make([]uint64, len(ids)), quoted: make([]int8, len(ids))}
-	var scratch []int32
-	for d, i := range ids {
-		s.speaker[d] = bn.speaker(c.Statements[i])
-		s.topics[d] = bn.topicBits(c.Statements[i])
-		s.quoted[d] = quotedness(c.Statements[i].Kind)
-		// each occurrence as id<<1 | 1 for a content use, | 0 inside a name
-		f := ti.feats[i]
-		scratch = scratch[:0]
-		for k, x := range f.unigrams() {
-			o := x<<1 | 1
-			if f.ent != nil && f.ent[k] {
-				o = x << 1
-			}
-			scratch = append(scratch, o)
-		}
-		sort.Slice(scratch, func(a, b int) bool { return scratch[a] < scratch[b] })
-		var v tfidf
-		norm := 0.0
-		for k := 0; k < len(scratch); {
-			x := scratch[k] >> 1
-			j := k
-			for j < len(scratch) && scratch[j]>>1 == x {
-				j++
-			}
-			w := (1 + math.Log(float64(j-k))) * idf(x)
-			if scratch[j-1]&1 == 0 { // only ever inside a name
-				w *= NameWeight
-			}
-			v.terms = append(v.terms, x)
-			v.w = append(v.w, w)
-			norm += w * w
-			k = j
-		}
-		norm = math.Sqrt(norm)
-		for k := range v.w {
-			v.w[k] /= norm
-		}
-		s.vecs[d] = v
-		for k, x := range v.terms {
-			s.index[x] = append(s.index[x], posting{doc: int32(d), w: float32(v.w[k])})
-		}
-	}
-	for x, ps := range s.index {
-		if len(ps) > ChampionSize {
-			sort.SliceStable(ps, func(a, b int) bool { return ps[a].w > ps[b].w })
-			ps = ps[:ChampionSize]
-			sort.Slice(ps, func(a, b int) bool { return ps[a].doc < ps[b].doc })
-			s.index[x] = ps
-		}
-	}
-	return s
-}
-
-// candidates finds, for every statement of q, its best PairCandidates on
-// side o and appends those at or above minSim as edges. swapped says q is
-// the right side.
-func (c *Corpus) candidates(q, o *pairSide, bn *bonuses, minSim float64, swapped bool, edges []Pair) []Pair {
-	const maxFactor = 1 + SpeakerBonus + TopicBonus
-	acc := make([]float32, len(o.ids))
-	var touched []int32
-	type cand struct {
-		doc   int32
-		score float64
-	}
-	best := make([]cand, 0, PairCandidates+1)
-	for d, v := range q.vecs {
-		touched = touched[:0]
-		for k, x := range v.terms {
-			qw := float32(v.w[k])
-			for _, p := range o.index[x] {
-				if acc[p.doc] == 0 {
-					touched = append(touched, p.doc)
-				}
-				acc[p.doc] += qw * p.w
-			}
-		}
-		best = best[:0]
-		for _, od := range touched {
-			score := float64(acc[od])
-			acc[od] = 0
-			full := len(best) == PairCandidates
-			if full && score*maxFactor < best[len(best)-1].score {
-				continue
-			}
-			score *= pairFactor(q.speaker[d] >= 0 && q.speaker[d] == o.speaker[od],
-				q.topics[d]&o.topics[od] != 0 || bn.wide && sharedTopic(c.Statements[q.ids[d]], c.Statements[o.ids[od]]) != "",
-				q.quoted[d], o.quoted[od])
-			if full && !candBetter(score, od, best[len(best)-1].score, best[len(best)-1].doc) {
-				continue
-			}
-			// insert in order
-			k := len(best)
-			best = append(best, cand{})
-			for k > 0 && candBetter(score, od, best[k-1].score, best[k-1].doc) {
-				best[k] = best[k-1]
-				k--
-			}
-			best[k] = cand{od, score}
-			if len(best) > PairCandidates {
-				best = best[:PairCandidates]
-			}
-		}
-		for _, b := range best {
-			lv, rv := v, o.vecs[b.doc]
-			li, ri := q.ids[d], o.ids[b.doc]
-			if swapped {
-				lv, rv = rv, lv
-				li, ri = ri, li
-			}
-			cos, shared := dot(lv, rv)
-			sim := c.pairScore(li, ri, cos)
-			if sim >= minSim && shared >= MinSharedTerms {
-				edges = append(edges, Pair{Left: li, Right: ri, Similarity: sim, Cosine: cos})
-			}
-		}
-	}
-	return edges
-}
-
-func candBetter(s1 float64, d1 int32, s2 float64, d2 int32) bool {
-	if s1 != s2 {
-		return s1 > s2
-	}
-	return d1 < d2
 }
 
 // dot returns the dot product of two vectors and how many terms they share.

@@ -2,9 +2,9 @@ package model
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -93,43 +93,79 @@ type cword struct {
 	joined     bool   // only spaces or a hyphen separate it from the previous content word
 	hyphen     bool   // joined to the previous content word by a hyphen ("President-elect")
 	capital    bool   // written with a capital or as an acronym ("Trump", "US")
+	// for the text index: its unigram and surface, and whether it is a
+	// word of a speaker's name written with a capital
+	uni, surf int32
+	name      bool
 }
 
 // contentWords splits text into content words. stem caches stems across
 // calls (nil: no cache).
 func contentWords(text string, stem map[string]string) []cword {
 	var out []cword
-	joined := false // whether the next content word may form a bigram with the last
-	hyphen := false // whether a hyphen stands between the last word and the next
-	i := 0
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			if !unicode.IsSpace(r) && r != '-' && r != '‐' {
-				joined = false
-			}
-			hyphen = r == '-' || r == '‐'
-			i += size
+	sc := wordScanner{text: text}
+	for {
+		tok, ok := sc.next()
+		if !ok {
+			return out
+		}
+		wc := classifyWord(text[tok.start:tok.end], tok.dotted, stem)
+		if !sc.keep(wc) {
 			continue
 		}
-		afterHyphen := hyphen
-		hyphen = false
-		start := i
+		out = append(out, sc.word(tok, wc, wc.key))
+	}
+}
+
+// wordScanner walks a text's words for contentWords and the text index:
+// next finds the next word, the caller classifies it (classifyWord,
+// which depends on the word alone) and keep says whether it is a content
+// word, which decides whether the next can join it in a bigram.
+type wordScanner struct {
+	text   string
+	i      int
+	joined bool // whether the next content word may form a bigram with the last
+	hyphen bool // whether a hyphen stands between the last word and the next
+}
+
+// wordToken is a word as scanned: text[start:end], possessive included.
+type wordToken struct {
+	start, end  int
+	dotted      bool // an acronym with dots: "U.S."
+	afterHyphen bool // a hyphen stands right before it
+}
+
+func (sc *wordScanner) next() (wordToken, bool) {
+	text := sc.text
+	for sc.i < len(text) {
+		r, size := rune(text[sc.i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[sc.i:])
+		}
+		if !isWordRune(r) {
+			if !isSpace(r) && r != '-' && r != '‐' {
+				sc.joined = false
+			}
+			sc.hyphen = r == '-' || r == '‐'
+			sc.i += size
+			continue
+		}
+		tok := wordToken{start: sc.i, afterHyphen: sc.hyphen}
+		sc.hyphen = false
 		// acronym with dots: U.S., U.S.A., U.K.
-		j := i
+		j := sc.i
 		for j+1 < len(text) && text[j] >= 'A' && text[j] <= 'Z' && text[j+1] == '.' {
 			j += 2
 		}
-		var word string
-		acronym := false
-		if j-i >= 4 && (j >= len(text) || !isWordByte(text[j])) {
-			word = strings.ReplaceAll(text[i:j], ".", "")
-			acronym = true
-			i = j
+		if j-sc.i >= 4 && (j >= len(text) || !isWordByte(text[j])) {
+			tok.dotted = true
 		} else {
-			j = i
+			j = sc.i
 			for j < len(text) {
-				r, size := utf8.DecodeRuneInString(text[j:])
+				r, size := rune(text[j]), 1
+				if r >= utf8.RuneSelf {
+					r, size = utf8.DecodeRuneInString(text[j:])
+				}
 				if isWordRune(r) {
 					j += size
 					continue
@@ -142,42 +178,76 @@ func contentWords(text string, stem map[string]string) []cword {
 				}
 				break
 			}
-			word = text[i:j]
-			i = j
 		}
-		end := i
-		lower := strings.ToLower(strings.ReplaceAll(word, "’", "'"))
-		if strings.HasSuffix(lower, "'s") {
-			lower = lower[:len(lower)-2]
-			if r, _ := utf8.DecodeLastRuneInString(word[:len(word)-1]); r == '’' {
-				end -= len("’s")
-			} else {
-				end -= 2
-			}
-		}
-		if !acronym && len(word) >= 2 && len(word) <= 5 && isUpperWord(word) {
-			acronym = true // US, NATO, START
-		}
-		if !hasLetter(lower) {
-			joined = false
-			continue
-		}
-		var key string
-		switch {
-		case acronym:
-			key = lower
-		case contentStop[lower] && !(lower == "will" && nounWill(text[i:], joined)) || utf8.RuneCountInString(lower) < 2:
-			joined = false
-			continue
-		default:
-			key = stemWord(lower, stem)
-		}
-		first, _ := utf8.DecodeRuneInString(word)
-		out = append(out, cword{key: key, start: start, end: end, joined: joined,
-			hyphen: joined && afterHyphen, capital: acronym || unicode.IsUpper(first)})
-		joined = true
+		tok.end = j
+		sc.i = j
+		return tok, true
 	}
-	return out
+	return wordToken{}, false
+}
+
+// keep reports whether the word just scanned, classified as wc, is a
+// content word, and updates whether the next may join it.
+func (sc *wordScanner) keep(wc wordClass) bool {
+	keep := !wc.drop && (!wc.will || nounWill(sc.text[sc.i:], sc.joined))
+	if !keep {
+		sc.joined = false
+	}
+	return keep
+}
+
+// word is the content word for a token kept with key.
+func (sc *wordScanner) word(tok wordToken, wc wordClass, key string) cword {
+	w := cword{key: key, start: tok.start, end: tok.end - wc.strip, joined: sc.joined,
+		hyphen: sc.joined && tok.afterHyphen, capital: wc.capital}
+	sc.joined = true
+	return w
+}
+
+// wordClass is what a word is, which depends on the word alone.
+type wordClass struct {
+	drop    bool   // not a content word
+	will    bool   // "will": a content word only as the noun (nounWill)
+	key     string // stem, or the acronym lower-cased
+	strip   int    // bytes of a possessive ('s) to leave out of the word's span
+	capital bool   // written with a capital or as an acronym ("Trump", "US")
+}
+
+// classifyWord classifies a scanned word (dotted: an acronym with dots).
+func classifyWord(word string, dotted bool, stem map[string]string) wordClass {
+	acronym := false
+	if dotted {
+		word = strings.ReplaceAll(word, ".", "")
+		acronym = true
+	}
+	var wc wordClass
+	lower := strings.ToLower(strings.ReplaceAll(word, "’", "'"))
+	if strings.HasSuffix(lower, "'s") {
+		lower = lower[:len(lower)-2]
+		if r, _ := utf8.DecodeLastRuneInString(word[:len(word)-1]); r == '’' {
+			wc.strip = len("’s")
+		} else {
+			wc.strip = 2
+		}
+	}
+	if !acronym && len(word) >= 2 && len(word) <= 5 && isUpperWord(word) {
+		acronym = true // US, NATO, START
+	}
+	if !hasLetter(lower) {
+		return wordClass{drop: true}
+	}
+	switch {
+	case acronym:
+		wc.key = lower
+	case utf8.RuneCountInString(lower) < 2 || contentStop[lower] && lower != "will":
+		return wordClass{drop: true}
+	default:
+		wc.will = lower == "will"
+		wc.key = stemWord(lower, stem)
+	}
+	first, _ := utf8.DecodeRuneInString(word)
+	wc.capital = acronym || unicode.IsUpper(first)
+	return wc
 }
 
 // nounWill reports whether a "will" is the noun ("political will to
@@ -249,7 +319,19 @@ var iseExceptions = func() map[string]bool {
 	return m
 }()
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
@@ -273,207 +355,6 @@ func hasLetter(w string) bool {
 	return false
 }
 
-// textIndex is the content-word analysis of every statement in a corpus,
-// built once on first use (by Compare or WithTerm) and read-only after.
-type textIndex struct {
-	once    sync.Once
-	vocab   map[string]int32 // feature key ("dialogu", "polit will") → id
-	keys    []string         // id → key
-	surface []string         // id → the surface form most used
-	bigram  []bool           // id → a bigram
-	feats   []stmtFeatures   // per statement
-	total   []int32          // id → count in the whole corpus
-	n       float64          // Σ total
-}
-
-// stmtFeatures are one statement's features in text order: its unigrams,
-// then its bigrams.
-type stmtFeatures struct {
-	ids  []int32
-	nUni int
-	// ent marks the unigrams that are part of a name (see markNames); nil
-	// when none is.
-	ent []bool
-}
-
-func (s stmtFeatures) unigrams() []int32 { return s.ids[:s.nUni] }
-
-// texts returns the corpus's text index, building it on first use.
-func (c *Corpus) texts() *textIndex {
-	ti := &c.textIdx
-	ti.once.Do(func() { ti.build(c.Statements, c.nameKeys()) })
-	return ti
-}
-
-// nameKeys returns the keys of the words of the speakers' names and
-// aliases: "dmitri", "peskov", "donald", "trump", "nation", "secur"….
-func (c *Corpus) nameKeys() map[string]bool {
-	out := map[string]bool{}
-	for _, sp := range c.Speakers {
-		for _, name := range append([]string{sp.Name}, sp.Aliases...) {
-			for _, w := range contentWords(name, nil) {
-				out[w.key] = true
-			}
-		}
-	}
-	return out
-}
-
-// markNames marks the words of ws that name someone: each run of
-// capitalised words (and acronyms) joined by spaces or hyphens that holds a
-// word of a speaker's name (nameKeys), with the titles and attributes it
-// carries — "Russian President Vladimir Putin", "U.S. President-elect
-// Donald Trump", "Mr. Trump", "the White House National Security
-// Council". A registry word written in lower case ("global security") is
-// not a name. ent[k] is set for a word in such a run; nil when there is
-// none.
-func markNames(ws []cword, names map[string]bool) []bool {
-	var ent []bool
-	for k := 0; k < len(ws); {
-		if !ws[k].capital {
-			k++
-			continue
-		}
-		j, named := k, false
-		for j < len(ws) && (j == k || ws[j].joined && (ws[j].capital || ws[j].hyphen)) {
-			named = named || ws[j].capital && names[ws[j].key]
-			j++
-		}
-		if named {
-			if ent == nil {
-				ent = make([]bool, len(ws))
-			}
-			for m := k; m < j; m++ {
-				ent[m] = true
-			}
-		}
-		k = j
-	}
-	return ent
-}
-
-func (ti *textIndex) build(stmts []*Statement, names map[string]bool) {
-	ti.vocab = map[string]int32{}
-	stems := map[string]string{}
-	type surfKey struct {
-		id   int32
-		text string
-	}
-	surf := map[surfKey]int32{}
-	id := func(key string, bigram bool) int32 {
-		if x, ok := ti.vocab[key]; ok {
-			return x
-		}
-		x := int32(len(ti.keys))
-		ti.vocab[key] = x
-		ti.keys = append(ti.keys, key)
-		ti.bigram = append(ti.bigram, bigram)
-		ti.total = append(ti.total, 0)
-		return x
-	}
-	ti.feats = make([]stmtFeatures, len(stmts))
-	var buf []int32
-	for si, s := range stmts {
-		ws := contentWords(s.Text, stems)
-		buf = buf[:0]
-		for _, w := range ws {
-			x := id(w.key, false)
-			buf = append(buf, x)
-			surf[surfKey{x, s.Text[w.start:w.end]}]++
-		}
-		nUni := len(buf)
-		ent := markNames(ws, names)
-		for k := 1; k < len(ws); k++ {
-			if !ws[k].joined {
-				continue
-			}
-			// within a name, a title does not pair with the name it
-			// precedes: "President-elect" and "Donald Trump", not "elect Donald"
-			if ent != nil && ent[k-1] && ent[k] && isName(ws[k-1], names) != isName(ws[k], names) {
-				continue
-			}
-			x := id(ws[k-1].key+" "+ws[k].key, true)
-			buf = append(buf, x)
-			surf[surfKey{x, strings.Join(strings.Fields(s.Text[ws[k-1].start:ws[k].end]), " ")}]++
-		}
-		ids := make([]int32, len(buf))
-		copy(ids, buf)
-		ti.feats[si] = stmtFeatures{ids: ids, nUni: nUni, ent: ent}
-		for _, x := range ids {
-			ti.total[x]++
-		}
-		ti.n += float64(len(ids))
-	}
-	// the most used surface form; ties to the lower-cased, then the smaller
-	ti.surface = make([]string, len(ti.keys))
-	best := make([]int32, len(ti.keys))
-	for k, n := range surf {
-		cur := ti.surface[k.id]
-		if n > best[k.id] || n == best[k.id] && surfaceLess(k.text, cur) {
-			best[k.id] = n
-			ti.surface[k.id] = k.text
-		}
-	}
-}
-
-func isName(w cword, names map[string]bool) bool { return w.capital && names[w.key] }
-
-func surfaceLess(a, b string) bool {
-	if b == "" {
-		return true
-	}
-	la, lb := a == strings.ToLower(a), b == strings.ToLower(b)
-	if la != lb {
-		return la
-	}
-	return a < b
-}
-
-// lookup returns the feature id for a term as a person would type it
-// ("political will", "dialogue", a stem key) or -1.
-func (ti *textIndex) lookup(term string) int32 {
-	if x, ok := ti.vocab[term]; ok {
-		return x
-	}
-	ws := contentWords(term, nil)
-	var key string
-	switch len(ws) {
-	case 1:
-		key = ws[0].key
-	case 2:
-		key = ws[0].key + " " + ws[1].key
-	default:
-		return -1
-	}
-	if x, ok := ti.vocab[key]; ok {
-		return x
-	}
-	return -1
-}
-
-// WithTerm returns the statements among ids (in their order) that use the
-// term: a Term's Key or Term, or words as a person types them ("political
-// will", "dialogues" — stemmed as the comparison stems them). An unknown
-// term matches nothing. Selecting a distinctive term in the comparison
-// filters both sides with it.
-func (c *Corpus) WithTerm(ids []int, term string) []int {
-	ti := c.texts()
-	x := ti.lookup(strings.TrimSpace(term))
-	if x < 0 {
-		return nil
-	}
-	var out []int
-	for _, i := range ids {
-		for _, y := range ti.feats[i].ids {
-			if y == x {
-				out = append(out, i)
-				break
-			}
-		}
-	}
-	return out
-}
-
 // distinctiveTerms computes the log-odds z of every feature used on either
 // side and returns the top n leaning left (highest z) and the top n leaning
 // right (most negative z).
@@ -481,60 +362,89 @@ func distinctiveTerms(ti *textIndex, left, right []int, n int) (lt, rt []Term) {
 	if len(left) == 0 && len(right) == 0 {
 		return nil, nil
 	}
-	yl := make([]int32, len(ti.keys))
-	yr := make([]int32, len(ti.keys))
-	var used []int32
+	// the counts on each side, a side a worker
+	var yl, yr []int32
 	var nl, nr float64
-	count := func(ids []int, y []int32, other []int32, total *float64) {
+	count := func(ids []int, total *float64) []int32 {
+		y := make([]int32, ti.size())
+		m := 0
 		for _, i := range ids {
-			for _, x := range ti.feats[i].ids {
-				if y[x] == 0 && other[x] == 0 {
-					used = append(used, x)
-				}
-				y[x]++
-				*total++
+			f := ti.features(i)
+			for _, x := range f {
+				y[x&featMask]++
 			}
+			m += len(f)
 		}
+		*total = float64(m)
+		return y
 	}
-	count(left, yl, yr, &nl)
-	count(right, yr, yl, &nr)
-	sort.Slice(used, func(a, b int) bool { return used[a] < used[b] })
+	parallel(2, func(k int) {
+		if k == 0 {
+			yl = count(left, &nl)
+		} else {
+			yr = count(right, &nr)
+		}
+	})
 
-	terms := make([]Term, 0, len(used))
-	for _, x := range used {
-		alpha := PriorSize * float64(ti.total[x]) / ti.n
-		z := logOddsZ(float64(yl[x]), float64(yr[x]), nl, nr, alpha, PriorSize)
-		terms = append(terms, Term{
-			Term: ti.surface[x], Key: ti.keys[x], Z: z,
-			LeftCount: int(yl[x]), RightCount: int(yr[x]),
-		})
-	}
 	// the best few of each sign, by a bounded insertion (the vocabulary can
-	// be large; the lists are short); room for unigrams topTerms drops
-	pick := func(sign float64) []Term {
-		room := 4*n + 8
-		var cand []Term
-		better := func(a, b Term) bool {
-			za, zb := a.Z*sign, b.Z*sign
-			if za != zb {
-				return za > zb
-			}
-			return a.Key < b.Key
+	// be large; the lists are short); room for unigrams topTerms drops.
+	// Each worker takes a range of the features, then the lists merge:
+	// the order is total (z, then the key), so the lists are the same.
+	room := 4*n + 8
+	better := func(a, b zTerm, sign float64) bool {
+		za, zb := a.z*sign, b.z*sign
+		if za != zb {
+			return za > zb
 		}
-		for _, t := range terms {
-			if t.Z*sign <= 0 || len(cand) == room && !better(t, cand[room-1]) {
+		return ti.keyLess(a.x, b.x)
+	}
+	insert := func(cand []zTerm, t zTerm, sign float64) []zTerm {
+		if t.z*sign <= 0 || len(cand) == room && !better(t, cand[room-1], sign) {
+			return cand
+		}
+		k := sort.Search(len(cand), func(i int) bool { return better(t, cand[i], sign) })
+		if len(cand) < room {
+			cand = append(cand, zTerm{})
+		}
+		copy(cand[k+1:], cand[k:len(cand)-1])
+		cand[k] = t
+		return cand
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), ti.size()/50000))
+	part := make([][2][]zTerm, workers)
+	parallel(workers, func(w int) {
+		var pos, neg []zTerm
+		for x := ti.size() * w / workers; x < ti.size()*(w+1)/workers; x++ {
+			if yl[x] == 0 && yr[x] == 0 {
 				continue
 			}
-			k := sort.Search(len(cand), func(i int) bool { return better(t, cand[i]) })
-			if len(cand) < room {
-				cand = append(cand, Term{})
-			}
-			copy(cand[k+1:], cand[k:len(cand)-1])
-			cand[k] = t
+			alpha := PriorSize * float64(ti.total[x]) / ti.n
+			t := zTerm{logOddsZ(float64(yl[x]), float64(yr[x]), nl, nr, alpha, PriorSize), int32(x)}
+			pos = insert(pos, t, 1)
+			neg = insert(neg, t, -1)
 		}
-		return topTerms(cand, n)
+		part[w] = [2][]zTerm{pos, neg}
+	})
+	pick := func(side int, sign float64) []Term {
+		var cand []zTerm
+		for _, p := range part {
+			for _, t := range p[side] {
+				cand = insert(cand, t, sign)
+			}
+		}
+		terms := make([]Term, len(cand))
+		for k, t := range cand {
+			terms[k] = Term{Term: ti.surface(t.x), Key: ti.key(t.x), Z: t.z, LeftCount: int(yl[t.x]), RightCount: int(yr[t.x])}
+		}
+		return topTerms(terms, n)
 	}
-	return pick(1), pick(-1)
+	return pick(0, 1), pick(1, -1)
+}
+
+// zTerm is a feature and its log-odds z.
+type zTerm struct {
+	z float64
+	x int32
 }
 
 // topTerms takes the first n terms, leaving out a unigram that is mostly

@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -90,7 +91,11 @@ type wseg struct {
 // anchors the full sequences are aligned, which lines up the stop words of
 // shared phrases ("ready for dialogue").
 func alignWords(ta, tb []dtok) []wseg {
-	codes := map[string]rune{}
+	codes := codesPool.Get().(map[string]rune)
+	defer func() {
+		clear(codes)
+		codesPool.Put(codes)
+	}()
 	code := func(t dtok) rune {
 		r, ok := codes[t.norm]
 		if !ok {
@@ -177,6 +182,9 @@ func alignWords(ta, tb []dtok) []wseg {
 	return segs
 }
 
+// codesPool holds the maps alignWords numbers words with.
+var codesPool = sync.Pool{New: func() any { return map[string]rune{} }}
+
 // DiffSide returns the runs one pane shows: side '-' gives the left text
 // ('=' and '-' runs), side '+' the right text ('=' runs in the right's own
 // spelling, and '+' runs).
@@ -227,6 +235,7 @@ type dtok struct {
 // diffTokens cuts text into display words.
 func diffTokens(text string) []dtok {
 	var toks []dtok
+	var cores [][2]int
 	pending := -1 // start of punctuation with no word yet, carried to the next word
 	i := 0
 	for i < len(text) {
@@ -245,7 +254,7 @@ func diffTokens(text string) []dtok {
 			i += size
 		}
 		ce := i
-		cores := wordCores(text[cs:ce])
+		cores = wordCores(text[cs:ce], cores[:0])
 		if len(cores) == 0 {
 			switch {
 			case len(toks) > 0:
@@ -283,11 +292,10 @@ func diffTokens(text string) []dtok {
 	return toks
 }
 
-// wordCores finds the word parts of a chunk: runs of letters and digits,
-// with an apostrophe, period, comma or hyphen between two of them kept
-// inside ("U.S.", "d'etat", "22,000", "President-elect").
-func wordCores(chunk string) [][2]int {
-	var out [][2]int
+// wordCores appends to out the word parts of a chunk: runs of letters and
+// digits, with an apostrophe, period, comma or hyphen between two of them
+// kept inside ("U.S.", "d'etat", "22,000", "President-elect").
+func wordCores(chunk string, out [][2]int) [][2]int {
 	start := -1
 	last := 0 // end of the last word rune
 	for i, r := range chunk {
@@ -329,6 +337,35 @@ func gapCut(chunk string, from, to int) int {
 // normWordForm is the form words are aligned on: lower-cased letters and
 // digits.
 func normWordForm(w string) string {
+	ascii, same := true, true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case c >= utf8.RuneSelf:
+			ascii, same = false, false
+		default:
+			same = false
+		}
+	}
+	if same {
+		return w
+	}
+	if ascii && len(w) <= 64 {
+		var buf [64]byte
+		n := 0
+		for i := 0; i < len(w); i++ {
+			switch c := w[i]; {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				buf[n] = c
+				n++
+			case 'A' <= c && c <= 'Z':
+				buf[n] = c + 'a' - 'A'
+				n++
+			}
+		}
+		return string(buf[:n])
+	}
 	var b strings.Builder
 	for _, r := range w {
 		if isWordRune(r) {
