@@ -546,8 +546,24 @@ func (e *Events) checkAgainst(doc *model.Document, d model.Date, ev evidenceSet)
 	}
 }
 
+// lowerEdgeStrength is the strength of the strongest of cons that sets
+// the lower edge lo (0 when none does).
+func lowerEdgeStrength(cons []dateConstraint, lo int) int {
+	strength := 0
+	for _, c := range cons {
+		for _, v := range c.set {
+			if v.lo == lo {
+				strength = max(strength, c.strength)
+			}
+		}
+	}
+	return strength
+}
+
 // resolveDateline gives a year-less dateline the first year, on or after
-// the text's lower bound, that the other evidence allows.
+// the text's lower bound, that the other evidence allows. A lower bound
+// from bare years alone, with nothing above and no weak event to choose,
+// does not give the year: "in 2014" does not say the article is from 2014.
 func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds iset) (model.Date, bool) {
 	dl := ev.dateline
 	candidates := func(s iset) []int {
@@ -588,17 +604,22 @@ func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds ise
 		}
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("date conflict: dateline %q fits no year the events the text refers to allow; dated from the dateline and the dates in the text", dl.text))
 	}
-	pick := cands[0]
+	pick, chosen := cands[0], false // chosen: by a weak event
 	for _, w := range ev.weak {
 		found := false
 		for _, c := range cands {
 			if w.set.contains(c) {
-				pick, found = c, true
+				pick, found, chosen = c, true, true
 				break
 			}
 		}
 		if found {
 			break
+		}
+	}
+	if !chosen {
+		if lo, hi := bounds.hull(); hi == posInf && lowerEdgeStrength(ev.cons, lo) <= 1 {
+			return model.Date{}, false
 		}
 	}
 	// Name the anchor: the latest lower bound at or before the pick.
@@ -662,6 +683,12 @@ func (e *Events) fromBounds(ev evidenceSet, s iset, binding []dateConstraint) mo
 		today := dnum(e.today())
 		if lo > today {
 			return model.Date{Precision: model.PrecisionUnknown, Evidence: strings.Join(words, "; "), Rule: "bounds:future"}
+		}
+		if lowerEdgeStrength(binding, lo) <= 1 {
+			// Only bare years ("suspended in 2014") say how early: an
+			// article may be written any time after them, so there is no
+			// date to give, and no range narrow enough to place it.
+			return model.Date{Precision: model.PrecisionUnknown, Evidence: "not before " + dtime(lo).Format("2006-01-02") + ": " + strings.Join(words, "; "), Rule: "bounds:lower-only"}
 		}
 		hi = today
 		words = append(words, "not after today")
