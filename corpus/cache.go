@@ -28,6 +28,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -348,8 +349,32 @@ type mergeCache struct {
 }
 
 // mergeKey hashes everything about the documents and statements that
-// merging looks at.
+// merging looks at: the statements in runs of mergeKeyRun, hashed in
+// parallel, then the documents and the runs' hashes.
 func mergeKey(docs []*model.Document, stmts []*model.Statement) [sha256.Size]byte {
+	runs := make([][sha256.Size]byte, (len(stmts)+mergeKeyRun-1)/mergeKeyRun)
+	_ = parallel(context.Background(), len(runs), runtime.GOMAXPROCS(0), func(k int) {
+		runs[k] = hashStatements(stmts[k*mergeKeyRun : min(len(stmts), (k+1)*mergeKeyRun)])
+	})
+	var buf []byte
+	buf = binary.AppendVarint(buf, int64(len(docs)))
+	for _, d := range docs {
+		buf = binary.AppendUvarint(buf, uint64(len(d.ID)))
+		buf = append(buf, d.ID...)
+	}
+	buf = binary.AppendVarint(buf, int64(len(stmts)))
+	for _, r := range runs {
+		buf = append(buf, r[:]...)
+	}
+	return sha256.Sum256(buf)
+}
+
+// mergeKeyRun is how many statements mergeKey hashes at a time; the key
+// does not depend on how many processors hash them.
+const mergeKeyRun = 1 << 14
+
+// hashStatements hashes what merging looks at in stmts.
+func hashStatements(stmts []*model.Statement) [sha256.Size]byte {
 	h := sha256.New()
 	var buf []byte
 	str := func(s string) {
@@ -357,18 +382,6 @@ func mergeKey(docs []*model.Document, stmts []*model.Statement) [sha256.Size]byt
 		buf = append(buf, s...)
 	}
 	num := func(n int64) { buf = binary.AppendVarint(buf, n) }
-	flush := func() {
-		if len(buf) > 1<<16 {
-			h.Write(buf)
-			buf = buf[:0]
-		}
-	}
-	num(int64(len(docs)))
-	for _, d := range docs {
-		str(d.ID)
-		flush()
-	}
-	num(int64(len(stmts)))
 	for _, s := range stmts {
 		str(s.ID)
 		str(s.Doc)
@@ -389,12 +402,15 @@ func mergeKey(docs []*model.Document, stmts []*model.Statement) [sha256.Size]byt
 		for _, src := range s.Sources {
 			str(src)
 		}
-		flush()
+		if len(buf) > 1<<16 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
 	}
 	h.Write(buf)
-	var key [sha256.Size]byte
-	h.Sum(key[:0])
-	return key
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
 }
 
 // cachedGroups reads the merge groups kept in dir for key; ok is false

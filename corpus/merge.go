@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"context"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -141,7 +143,9 @@ func applyMerge(stmts []*model.Statement, groups [][]int32) []*model.Statement {
 		return stmts
 	}
 	drop := make([]bool, len(stmts))
-	for _, g := range groups {
+	// the groups are disjoint, so they are merged in parallel
+	_ = parallel(context.Background(), len(groups), runtime.GOMAXPROCS(0), func(k int) {
+		g := groups[k]
 		rep := stmts[g[0]]
 		sources := make([]string, 0, len(g)+len(rep.Sources))
 		var seen map[string]bool // only for large groups: a scan does for small ones
@@ -173,7 +177,7 @@ func applyMerge(stmts []*model.Statement, groups [][]int32) []*model.Statement {
 		merged.Sources = sources
 		merged.Rules = append(append([]string(nil), rep.Rules...), "merge:same statement as "+strings.Join(others, ", "))
 		stmts[g[0]] = &merged
-	}
+	})
 	out := make([]*model.Statement, 0, len(stmts))
 	for i, s := range stmts {
 		if !drop[i] {

@@ -4,8 +4,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 )
 
 // The candidate search of the pairing (compare.go): each side's TF-IDF
@@ -92,27 +90,6 @@ func (bn *bonuses) topicBits(s *Statement) uint64 {
 		m |= 1 << x
 	}
 	return m
-}
-
-// eachBlock calls f(w, lo, hi) on blocks [lo, hi) of size items of
-// 0…n−1: workers w = 0, 1, … (one per processor) take the next block
-// until none is left.
-func eachBlock(n, size int, f func(w, lo, hi int)) {
-	var next atomic.Int64
-	parallel(workers(n, size), func(w int) {
-		for {
-			lo := int(next.Add(int64(size))) - size
-			if lo >= n {
-				return
-			}
-			f(w, lo, min(n, lo+size))
-		}
-	})
-}
-
-// workers is how many goroutines share work of n items, at least minPer each.
-func workers(n, minPer int) int {
-	return max(1, min(runtime.GOMAXPROCS(0), n/minPer))
 }
 
 // buildPairSide computes the vectors of the statements ids and the
@@ -555,10 +532,7 @@ func sortEdges(edges []edge) {
 	}
 	h := len(edges) / 2
 	a, b := edges[:h], edges[h:]
-	var wg sync.WaitGroup
-	wg.Go(func() { slices.SortFunc(a, edgeBefore) })
-	slices.SortFunc(b, edgeBefore)
-	wg.Wait()
+	parallel(2, func(k int) { slices.SortFunc([][]edge{a, b}[k], edgeBefore) })
 	out := make([]edge, 0, len(edges))
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {

@@ -237,19 +237,6 @@ func (ti *textIndex) build(stmts []*Statement, names map[string]bool) {
 	}
 }
 
-// parallel runs f(0), …, f(n−1) at once and waits for them.
-func parallel(n int, f func(int)) {
-	if n == 1 {
-		f(0)
-		return
-	}
-	var wg sync.WaitGroup
-	for k := range n {
-		wg.Go(func() { f(k) })
-	}
-	wg.Wait()
-}
-
 // chunkTrans takes a chunk's numbers to the merged ones.
 type chunkTrans struct{ uni, bi []int32 }
 

@@ -83,6 +83,21 @@ func New(name string, docs []*Document, stmts []*Statement, speakers []*Speaker,
 		}
 	}
 
+	// the word index is built beside the other indexes
+	parallel(2, func(k int) {
+		if k == 0 {
+			c.words = buildWordIndex(stmts)
+		} else {
+			c.index(byName)
+		}
+	})
+	return c
+}
+
+// index builds the postings by speaker, affiliation, topic and period,
+// and the compact year and month of each statement.
+func (c *Corpus) index(byName map[string]*Speaker) {
+	stmts := c.Statements
 	c.bySpeaker = map[string][]int32{}
 	c.byAffil = map[Affiliation][]int32{}
 	c.byTopic = map[string][]int32{}
@@ -110,8 +125,6 @@ func New(name string, docs []*Document, stmts []*Statement, speakers []*Speaker,
 			c.months[i] = int32(v.Year())<<4 | m
 		}
 	}
-	c.words = buildWordIndex(stmts)
-	return c
 }
 
 // sortTimeline sorts statements into timeline order: by date (undated

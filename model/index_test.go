@@ -236,3 +236,22 @@ func TestYearMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestWordIndexRuns: the word index built from several runs of the
+// statements is the one a single run builds.
+func TestWordIndexRuns(t *testing.T) {
+	c := Synthetic(3000, 11)
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, s := range c.Statements[:300] {
+		s.Text += " " + randomText(rng, 12)
+	}
+	want := wordIndexOf(c.Statements, 1)
+	if len(want.vocab) < 100 {
+		t.Fatalf("only %d words", len(want.vocab))
+	}
+	for _, nw := range []int{2, 3, 7} {
+		if got := wordIndexOf(c.Statements, nw); !reflect.DeepEqual(got, want) {
+			t.Errorf("%d runs: the word index differs from one run's", nw)
+		}
+	}
+}

@@ -356,50 +356,96 @@ type wordIndex struct {
 	all   []int32
 }
 
+// buildWordIndex indexes the words of stmts: one worker per processor
+// indexes a run of the statements, and the runs' sorted vocabularies are
+// merged, each word's postings in run order.
 func buildWordIndex(stmts []*Statement) wordIndex {
+	return wordIndexOf(stmts, workers(len(stmts), 20_000))
+}
+
+// wordIndexOf is buildWordIndex with nw runs.
+func wordIndexOf(stmts []*Statement, nw int) wordIndex {
+	runs := make([]wordRun, nw)
+	parallel(nw, func(w int) {
+		runs[w] = indexWords(stmts, len(stmts)*w/nw, len(stmts)*(w+1)/nw)
+	})
+	total, most := 0, 0
+	for _, r := range runs {
+		total += r.total
+		most += len(r.words)
+	}
+	wi := wordIndex{vocab: make([]string, 0, most), off: make([]int32, 1, most+1), all: make([]int32, 0, total)}
+	next := make([]int, nw) // each run's next word, in its order
+	for {
+		var w string
+		found := false
+		for k, r := range runs {
+			if next[k] < len(r.order) {
+				if rw := r.words[r.order[next[k]]]; !found || rw < w {
+					w, found = rw, true
+				}
+			}
+		}
+		if !found {
+			break
+		}
+		for k, r := range runs {
+			if next[k] < len(r.order) && r.words[r.order[next[k]]] == w {
+				wi.all = append(wi.all, r.postings[r.order[next[k]]]...)
+				next[k]++
+			}
+		}
+		wi.vocab = append(wi.vocab, w)
+		wi.off = append(wi.off, int32(len(wi.all)))
+	}
+	return wi
+}
+
+// wordRun is the word index of a run of statements: words in the order
+// they first occur, their postings, and the words' sorted order.
+type wordRun struct {
+	words    []string
+	postings [][]int32
+	order    []int32
+	total    int // Σ len(postings)
+}
+
+// indexWords indexes the words of statements lo…hi−1.
+func indexWords(stmts []*Statement, lo, hi int) wordRun {
 	ids := map[string]int32{}
 	var (
-		words    []string
-		postings [][]int32
-		last     []int32 // the last statement each word was posted for
-		buf      []byte
+		r    wordRun
+		last []int32 // the last statement each word was posted for
+		buf  []byte
 	)
 	var cur int32
 	add := func(w string) {
 		x, ok := ids[w]
 		if !ok {
-			x = int32(len(words))
+			x = int32(len(r.words))
 			w = strings.Clone(w)
 			ids[w] = x
-			words = append(words, w)
-			postings = append(postings, nil)
+			r.words = append(r.words, w)
+			r.postings = append(r.postings, nil)
 			last = append(last, -1)
 		}
 		if last[x] != cur {
 			last[x] = cur
-			postings[x] = append(postings[x], cur)
+			r.postings[x] = append(r.postings[x], cur)
+			r.total++
 		}
 	}
-	for i, s := range stmts {
+	for i := lo; i < hi; i++ {
 		cur = int32(i)
-		buf = eachWord(s.Text, buf, add)
-		buf = eachWord(s.Speaker, buf, add)
+		buf = eachWord(stmts[i].Text, buf, add)
+		buf = eachWord(stmts[i].Speaker, buf, add)
 	}
-	order := make([]int32, len(words))
-	total := 0
-	for i := range order {
-		order[i] = int32(i)
-		total += len(postings[i])
+	r.order = make([]int32, len(r.words))
+	for i := range r.order {
+		r.order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(words[a], words[b]) })
-	wi := wordIndex{vocab: make([]string, len(words)), off: make([]int32, len(words)+1), all: make([]int32, 0, total)}
-	for i, x := range order {
-		wi.vocab[i] = words[x]
-		wi.all = append(wi.all, postings[x]...)
-		postings[x] = nil
-		wi.off[i+1] = int32(len(wi.all))
-	}
-	return wi
+	slices.SortFunc(r.order, func(a, b int32) int { return strings.Compare(r.words[a], r.words[b]) })
+	return r
 }
 
 // eachWord calls fn with each word of text, split and normalised exactly
