@@ -196,8 +196,14 @@ func TestSortTimelineIsComparator(t *testing.T) {
 				}
 				return a.Date.Value.Before(b.Date.Value)
 			}
-			if a.Doc != b.Doc {
-				return docOrder[a.Doc] < docOrder[b.Doc]
+			order := func(doc string) int {
+				if o, ok := docOrder[doc]; ok {
+					return o
+				}
+				return -1 // documents not given come first, as one
+			}
+			if order(a.Doc) != order(b.Doc) {
+				return order(a.Doc) < order(b.Doc)
 			}
 			return a.Span.Start < b.Span.Start
 		})
