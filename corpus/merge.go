@@ -22,9 +22,10 @@ const MergeDays = 3
 // MergeReports merges the same statement reported by several documents —
 // an original and its spun repost, two outlets carrying one quote: the same
 // speaker, near-identical words (word-shingle Jaccard ≥ MergeJaccard) and
-// dates at most MergeDays apart, in different documents. The merged
-// statement keeps the clearest text (no mojibake, no spun vocabulary, then
-// the longer) and lists every source. The result is in the input order of
+// dates at most MergeDays apart, in different documents; an undated
+// report joins the one dated statement it can be (see attachUndated). The
+// merged statement keeps a dated report, the clearest (no mojibake, no
+// spun vocabulary, then the longer), and lists every source. The result is in the input order of
 // the statements kept; it is deterministic for a given input.
 func MergeReports(docs []*model.Document, stmts []*model.Statement) []*model.Statement {
 	return applyMerge(stmts, mergeGroups(docs, stmts))
@@ -283,16 +284,23 @@ func unclear(s *model.Statement) int {
 	return n
 }
 
-// clarityKey orders reports by how clear their text is, clearest first:
-// the fewest signs of mojibake and spun vocabulary, then the most words,
-// then the earliest document and place in it.
-type clarityKey struct{ unclear, words, doc, start int }
+// clarityKey orders reports by how clear their text is, clearest first,
+// dated ones before undated ones (the merged statement keeps the date of
+// the report it keeps): the fewest signs of mojibake and spun vocabulary,
+// then the most words, then the earliest document and place in it.
+type clarityKey struct {
+	undated                    bool
+	unclear, words, doc, start int
+}
 
 func clarity(s *model.Statement, norm string, docOrder map[string]int) clarityKey {
-	return clarityKey{unclear(s), -wordCount(norm), docOrder[s.Doc], s.Span.Start}
+	return clarityKey{!s.Date.Known(), unclear(s), -wordCount(norm), docOrder[s.Doc], s.Span.Start}
 }
 
 func (a clarityKey) less(b clarityKey) bool {
+	if a.undated != b.undated {
+		return b.undated
+	}
 	if a.unclear != b.unclear {
 		return a.unclear < b.unclear
 	}

@@ -13,7 +13,8 @@ import (
 // TestLinkReportsExact checks the class sweep against the exhaustive
 // comparison of every pair: the groups it makes must be exactly the
 // connected groups of the pairs that are reports of one statement (same
-// known speaker, similar words, close dates, different documents).
+// known speaker, similar words, close dates, different documents), with
+// each undated group joined to the one dated group it is like.
 func TestLinkReportsExact(t *testing.T) {
 	for seed := range uint64(6) {
 		r := rand.New(rand.NewPCG(7, 11+seed))
@@ -86,16 +87,45 @@ func TestLinkReportsExact(t *testing.T) {
 			}
 			return out
 		}
-		edges := 0
-		want := groups(func(_ func(int) int, link func(i, j int)) {
+		edges, attached := 0, 0
+		want := groups(func(find func(int) int, link func(i, j int)) {
+			alike := func(i, j int) bool {
+				a, b := stmts[i], stmts[j]
+				return a.Speaker == b.Speaker && a.Speaker != model.UnknownSpeaker && similar(shingles[i], shingles[j], norms[i], norms[j])
+			}
 			for i := range stmts {
 				for j := i + 1; j < len(stmts); j++ {
-					a, b := stmts[i], stmts[j]
-					if a.Speaker == b.Speaker && a.Speaker != model.UnknownSpeaker && a.Doc != b.Doc &&
-						datesClose(a.Date, b.Date) && similar(shingles[i], shingles[j], norms[i], norms[j]) {
+					if alike(i, j) && stmts[i].Doc != stmts[j].Doc && datesClose(stmts[i].Date, stmts[j].Date) {
 						edges++
 						link(i, j)
 					}
+				}
+			}
+			// an undated group joins the one dated group its reports are
+			// like, when one of those is in another document
+			dated := map[int]map[int]bool{} // undated root → the dated roots alike
+			other := map[int]int{}          // undated root → a dated report alike in another document
+			for u := range stmts {
+				if stmts[u].Date.Known() {
+					continue
+				}
+				ru := find(u)
+				if dated[ru] == nil {
+					dated[ru] = map[int]bool{}
+				}
+				for j := range stmts {
+					if stmts[j].Date.Known() && alike(u, j) {
+						dated[ru][find(j)] = true
+						if stmts[j].Doc != stmts[u].Doc {
+							other[ru] = j
+						}
+					}
+				}
+			}
+			for ru, roots := range dated {
+				if j, ok := other[ru]; ok && len(roots) == 1 {
+					attached++
+					link(ru, j)
 				}
 			}
 		})
@@ -103,8 +133,8 @@ func TestLinkReportsExact(t *testing.T) {
 		got := groups(func(find func(int) int, link func(i, j int)) {
 			linkReports(stmts, norms, shingles, first, find, link)
 		})
-		if edges < 40 {
-			t.Fatalf("seed %d: the fixture has only %d pairs; it tests nothing", seed, edges)
+		if edges < 40 || attached < 5 {
+			t.Fatalf("seed %d: the fixture has only %d pairs and %d undated groups attached; it tests nothing", seed, edges, attached)
 		}
 		for i := range stmts {
 			for j := i + 1; j < len(stmts); j++ {
@@ -114,7 +144,7 @@ func TestLinkReportsExact(t *testing.T) {
 				}
 			}
 		}
-		t.Logf("seed %d: %d pairs, %d statements", seed, edges, len(stmts))
+		t.Logf("seed %d: %d pairs, %d undated groups attached, %d statements", seed, edges, attached, len(stmts))
 	}
 }
 
@@ -130,4 +160,36 @@ func sameSpeakerPairs(stmts []*model.Statement) int {
 		total += k * (k - 1) / 2
 	}
 	return total
+}
+
+// TestMergeAttachesUndated: an undated report of a dated quote joins it and
+// the merged statement keeps the date; one like two dated occasions stays
+// apart.
+func TestMergeAttachesUndated(t *testing.T) {
+	quote := "We have always been ready for dialogue with Washington on strategic stability"
+	day := func(y int, m time.Month, d int) model.Date {
+		return model.DayDate(model.Day(y, m, d), "", "", model.Span{})
+	}
+	st := func(id, doc, text string, date model.Date) *model.Statement {
+		return &model.Statement{ID: id, Doc: doc, Speaker: "Dmitry Peskov", Text: text, Date: date, Sources: []string{doc}}
+	}
+	docs := []*model.Document{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}}
+
+	// the undated report has more words, so it is the clearer text
+	got := MergeReports(docs, []*model.Statement{
+		st("a#1", "a", quote, day(2024, 11, 7)),
+		st("b#1", "b", quote+" and arms control", model.Date{}),
+	})
+	if len(got) != 1 || !got[0].Date.Known() || len(got[0].Sources) != 2 {
+		t.Fatalf("one dated quote and its undated report: got %d statements, first dated %v, sources %v", len(got), got[0].Date.Known(), got[0].Sources)
+	}
+
+	got = MergeReports(docs, []*model.Statement{
+		st("a#1", "a", quote, day(2021, 1, 24)),
+		st("c#1", "c", quote, day(2024, 11, 7)),
+		st("b#1", "b", quote, model.Date{}),
+	})
+	if len(got) != 3 {
+		t.Fatalf("an undated report like two dated occasions: got %d statements, want 3 apart", len(got))
+	}
 }

@@ -48,12 +48,91 @@ func linkReports(stmts []*model.Statement, norms []string, shingles [][]uint64, 
 		reps[c] = members[0]
 		sweepReports(stmts, members, nil, find, link)
 	}
+	near := make([][]int, len(classes)) // the similar classes of each
 	mergeCandidates(stmts, shingles, norms, reps, func(a, b int) {
 		ra, rb := reps[a], reps[b]
 		if similar(shingles[ra], shingles[rb], norms[ra], norms[rb]) {
 			sweepReports(stmts, classes[a], classes[b], find, link)
+			near[a], near[b] = append(near[a], b), append(near[b], a)
 		}
 	})
+	attachUndated(stmts, classes, near, find, link)
+}
+
+// attachUndated links an undated group of reports to the one dated group
+// they can be: an article without a date that carries a dated quote is
+// another report of it. A group of undated reports (each with its class,
+// classes, and near, the classes similar to each) joins the dated group
+// when the dated reports similar to any of its reports are all in that one
+// group and at least one of them is in another document than the report;
+// when they are in two groups or more, which occasion it reports is not
+// known, and it stays apart.
+func attachUndated(stmts []*model.Statement, classes [][]int, near [][]int, find func(int) int, link func(i, j int)) {
+	// Of each class's neighbourhood (itself and near): its dated groups,
+	// up to two, each with up to two of its documents and a report.
+	type datedGroup struct {
+		root, report int
+		docs         [2]string
+		n            int
+	}
+	const ambiguous = -1
+	target := map[int]int{} // undated group's root → a dated report, or ambiguous
+	var groups []datedGroup
+	for c, members := range classes {
+		if !slices.ContainsFunc(members, func(i int) bool { return !stmts[i].Date.Known() }) {
+			continue
+		}
+		groups = groups[:0]
+	scan:
+		for _, cc := range append([]int{c}, near[c]...) {
+			for _, j := range classes[cc] {
+				if !stmts[j].Date.Known() {
+					continue
+				}
+				r, doc := find(j), stmts[j].Doc
+				k := slices.IndexFunc(groups, func(g datedGroup) bool { return g.root == r })
+				if k < 0 {
+					if len(groups) == 2 {
+						break scan // two groups are as many as three
+					}
+					groups = append(groups, datedGroup{root: r, report: j})
+					k = len(groups) - 1
+				}
+				g := &groups[k]
+				if g.n < 2 && (g.n == 0 || g.docs[0] != doc) {
+					g.docs[g.n] = doc
+					g.n++
+				}
+			}
+		}
+		for _, u := range members {
+			if stmts[u].Date.Known() || len(groups) == 0 {
+				continue
+			}
+			ru := find(u)
+			t, seen := target[ru]
+			switch {
+			case len(groups) > 1:
+				target[ru] = ambiguous
+			case groups[0].n == 1 && groups[0].docs[0] == stmts[u].Doc:
+				// only its own document: nothing to join
+			case !seen:
+				target[ru] = groups[0].report
+			case t != ambiguous && find(t) != groups[0].root:
+				target[ru] = ambiguous
+			}
+		}
+	}
+	roots := make([]int, 0, len(target))
+	for ru := range target {
+		roots = append(roots, ru)
+	}
+	slices.Sort(roots) // a deterministic order of links
+	for _, ru := range roots {
+		if j := target[ru]; j != ambiguous {
+			link(ru, j)
+		}
+	}
 }
 
 // sweepItem is one report in a sweep.
