@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -520,16 +521,26 @@ func (e *Events) checkAgainst(doc *model.Document, d model.Date, ev evidenceSet)
 		if c.strength < 2 || c.rule == "caption" {
 			continue
 		}
-		lo, hi := c.set.hull()
 		inside := false
-		for _, v := range c.set {
+		var near ival // the window of c nearest the date
+		gapOf := func(v ival) int {
+			if day < v.lo {
+				return v.lo - day
+			}
+			return day - v.hi
+		}
+		for k, v := range c.set {
 			if max(dnum(d.Earliest), v.lo) <= min(dnum(d.Latest), v.hi) {
 				inside = true
 			}
+			if k == 0 || gapOf(v) < gapOf(near) {
+				near = v
+			}
 		}
-		if inside {
+		if inside || len(c.set) == 0 {
 			continue
 		}
+		lo, hi := near.lo, near.hi
 		what := "on or after " + dtime(lo).Format("2006-01-02")
 		switch {
 		case lo == negInf:
@@ -537,12 +548,11 @@ func (e *Events) checkAgainst(doc *model.Document, d model.Date, ev evidenceSet)
 		case hi != posInf:
 			what = "between " + dtime(lo).Format("2006-01-02") + " and " + dtime(hi).Format("2006-01-02")
 		}
-		gap := lo - day
-		if day > hi {
-			gap = day - hi
+		w := fmt.Sprintf("date conflict: %q (%s) gives %s, but %q (%s) puts the text %s (%d days apart); keeping %s",
+			d.Evidence, d.Rule, d.Value.Format("2006-01-02"), c.evidence, c.rule, what, gapOf(near), d.Value.Format("2006-01-02"))
+		if !slices.Contains(doc.Warnings, w) { // two matches of one phrase say it once
+			doc.Warnings = append(doc.Warnings, w)
 		}
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("date conflict: %q (%s) gives %s, but %q (%s) puts the text %s (%d days apart); keeping %s",
-			d.Evidence, d.Rule, d.Value.Format("2006-01-02"), c.evidence, c.rule, what, gap, d.Value.Format("2006-01-02")))
 	}
 }
 
