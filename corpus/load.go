@@ -58,11 +58,16 @@ type Result struct {
 	Statements []*model.Statement
 	Speakers   []*model.Speaker // found in the texts, beyond the registry
 	Skipped    []model.Skipped
-	Warnings   []string
+	// Warnings are every warning of the load, each naming its file: the
+	// documents' own (model.Document.Warnings), their repairs, the cache's.
+	Warnings []string
 
 	// store is the cache folder the load used, "" without one: Build
 	// keeps its merge there.
 	store string
+	// loadWide are the Warnings that are not a document's own, for
+	// model.Corpus.Warnings.
+	loadWide []string
 }
 
 // The reasons a file is skipped, as reports show them.
@@ -484,9 +489,11 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options, store *c
 			}
 		}
 		res.Warnings = append(res.Warnings, docWarnings(doc)...)
+		res.loadWide = append(res.loadWide, repairWarnings(doc)...)
 	}
 	sort.SliceStable(res.Skipped, func(a, b int) bool { return pathLess(res.Skipped[a].Path, res.Skipped[b].Path) })
 	res.Warnings = append(res.Warnings, storeWarn...)
+	res.loadWide = append(res.loadWide, storeWarn...)
 	// what came from the cache shares its strings already (cachecodec.go)
 	compact(freshDocs, freshStmts)
 	return res, nil
@@ -686,6 +693,14 @@ func docWarnings(doc *model.Document) []string {
 			out = append(out, prefix+w)
 		}
 	}
+	return append(out, repairWarnings(doc)...)
+}
+
+// repairWarnings are the warnings about a document's repairs: bytes that
+// were not UTF-8, mojibake runs repaired (one line a kind).
+func repairWarnings(doc *model.Document) []string {
+	var out []string
+	prefix := doc.Path + ": "
 	kinds := map[string]int{}
 	var order []string
 	for _, rp := range doc.Repairs {

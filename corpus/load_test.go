@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
+
+	"github.com/quotetrail/quotetrail/model"
 )
 
 func testRegistry(t testing.TB) *Registry {
@@ -187,6 +189,18 @@ func TestLoadMixedFolder(t *testing.T) {
 	} {
 		if !strings.Contains(warnings, w) {
 			t.Errorf("warnings lack %q:\n%s", w, warnings)
+		}
+	}
+	// the model lists each warning once: a document's own on the document,
+	// the rest (here, the decode) on the corpus
+	var stats strings.Builder
+	c := r.Build("mixed", res)
+	if err := model.WriteStats(&stats, c, c.Query(model.Filter{}), model.Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"is broken (yaml:", "not UTF-8; decoded as windows-1252"} {
+		if n := strings.Count(stats.String(), w); n != 1 {
+			t.Errorf("stats lists %q %d times, want once", w, n)
 		}
 	}
 	files := 0

@@ -108,6 +108,7 @@ func (r *Registry) Build(name string, res *Result) *model.Corpus {
 		}
 	}
 	c := model.New(name, res.Documents, stmts, speakers, res.Skipped)
-	c.Warnings = append(res.Warnings, warn...)
+	// the documents' own warnings stay on the documents
+	c.Warnings = append(slices.Clip(res.loadWide), warn...)
 	return c
 }

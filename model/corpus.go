@@ -15,7 +15,7 @@ type Corpus struct {
 	Statements []*Statement // in timeline order: date, then document, then position
 	Speakers   []*Speaker   // by statement count, then name
 	Skipped    []Skipped
-	Warnings   []string // load-wide warnings (file name first)
+	Warnings   []string // load-wide warnings, not any document's own (file name first)
 
 	docByID     map[string]*Document
 	speakerByID map[string]*Speaker // lower-cased canonical name and aliases
