@@ -126,8 +126,8 @@ type dateConstraint struct {
 	evidence string
 	span     model.Span
 	// lowValue: when this dateConstraint sets the lower edge, the best single
-	// estimate is that edge (news is written soon after what it reports;
-	// a countdown is exact at its start).
+	// estimate is that edge (news is written soon after what it reports and
+	// the photos it shows; a countdown is exact at its start).
 	lowValue bool
 }
 
@@ -207,7 +207,7 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 			switch {
 			case captionStyle:
 				ev.captionDays = append(ev.captionDays, m.first())
-				ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: 2, rule: "caption", evidence: m.text, span: m.span})
+				ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: 2, rule: "caption", evidence: m.text, span: m.span, lowValue: true})
 				continue
 			case !ev.explicit.found && reLabelled.MatchString(lastBytes(before, 30)):
 				ev.explicit = docDate{model.DayDate(m.first(), strings.TrimSpace(lastBytes(before, 30))+" "+m.text, "text-date:labelled", m.span), true}
@@ -556,6 +556,31 @@ func (e *Events) checkAgainst(doc *model.Document, d model.Date, ev evidenceSet)
 	}
 }
 
+// windowsApart reports whether s is several windows with a year or more
+// between two of them: a text that fits each is from one of them, and no
+// date between them describes it.
+func windowsApart(s iset) bool {
+	for k := 1; k < len(s); k++ {
+		if s[k].lo-s[k-1].hi > 365 {
+			return true
+		}
+	}
+	return false
+}
+
+// windowList renders the windows of s: "2016-11-09–2017-01-20, 2024-11-06–2025-01-20".
+func windowList(s iset) string {
+	var parts []string
+	for _, v := range s {
+		part := dtime(v.lo).Format("2006-01-02")
+		if v.hi != v.lo {
+			part += "–" + dtime(v.hi).Format("2006-01-02")
+		}
+		parts = append(parts, part)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // lowerEdgeStrength is the strength of the strongest of cons that sets
 // the lower edge lo (0 when none does).
 func lowerEdgeStrength(cons []dateConstraint, lo int) int {
@@ -597,6 +622,11 @@ func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds ise
 		return out
 	}
 	cands := candidates(bounds)
+	if windowsApart(bounds) && !slices.ContainsFunc(ev.weak, func(w dateConstraint) bool {
+		return slices.ContainsFunc(cands, w.set.contains)
+	}) {
+		return model.Date{}, false // which window, nothing says (fromBounds)
+	}
 	if len(cands) == 0 {
 		// The references leave no such day: trust the dateline and the
 		// dated anchors (captions, dates in the text) over the events.
@@ -702,6 +732,11 @@ func (e *Events) fromBounds(ev evidenceSet, s iset, binding []dateConstraint) mo
 		}
 		hi = today
 		words = append(words, "not after today")
+	}
+	if windowsApart(s) {
+		// "President-elect Trump" alone: late 2016 or late 2024; a range
+		// over both would put the text in neither
+		return model.Date{Precision: model.PrecisionUnknown, Evidence: "one of " + windowList(s) + ": " + strings.Join(words, "; "), Rule: "bounds:ambiguous"}
 	}
 	if ev.weekday != nil && hi-lo <= 31 {
 		var days []int
