@@ -596,9 +596,10 @@ func lowerEdgeStrength(cons []dateConstraint, lo int) int {
 }
 
 // resolveDateline gives a year-less dateline the first year, on or after
-// the text's lower bound, that the other evidence allows. A lower bound
-// from bare years alone, with nothing above and no weak event to choose,
-// does not give the year: "in 2014" does not say the article is from 2014.
+// the text's lower bound, that the other evidence allows. Without a weak
+// event to choose, a lower bound from bare years alone with nothing above
+// ("in 2014" does not say the article is from 2014), or windows years
+// apart ("President-elect Trump": 2016 or 2024), do not give the year.
 func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds iset) (model.Date, bool) {
 	dl := ev.dateline
 	candidates := func(s iset) []int {
@@ -622,12 +623,9 @@ func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds ise
 		return out
 	}
 	cands := candidates(bounds)
-	if windowsApart(bounds) && !slices.ContainsFunc(ev.weak, func(w dateConstraint) bool {
-		return slices.ContainsFunc(cands, w.set.contains)
-	}) {
-		return model.Date{}, false // which window, nothing says (fromBounds)
-	}
+	apart := windowsApart(bounds) // the candidates lie in windows years apart
 	if len(cands) == 0 {
+		apart = false
 		// The references leave no such day: trust the dateline and the
 		// dated anchors (captions, dates in the text) over the events.
 		s := allDays()
@@ -644,21 +642,23 @@ func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds ise
 		}
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("date conflict: dateline %q fits no year the events the text refers to allow; dated from the dateline and the dates in the text", dl.text))
 	}
+	// The first weak event that fits a candidate chooses it, unless it fits
+	// candidates a year or more apart ("the new US administration": 2017,
+	// 2021 and 2025), which leaves the choice open.
 	pick, chosen := cands[0], false // chosen: by a weak event
 	for _, w := range ev.weak {
-		found := false
-		for _, c := range cands {
-			if w.set.contains(c) {
-				pick, found, chosen = c, true, true
-				break
-			}
+		fits := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !w.set.contains(c) })
+		if len(fits) == 0 {
+			continue
 		}
-		if found {
-			break
+		if fits[len(fits)-1]-fits[0] <= 365 {
+			pick, chosen = fits[0], true
 		}
+		break
 	}
 	if !chosen {
-		if lo, hi := bounds.hull(); hi == posInf && lowerEdgeStrength(ev.cons, lo) <= 1 {
+		// which year, nothing says: the dateline is left to fromBounds
+		if lo, hi := bounds.hull(); apart || hi == posInf && lowerEdgeStrength(ev.cons, lo) <= 1 {
 			return model.Date{}, false
 		}
 	}
