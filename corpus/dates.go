@@ -571,10 +571,18 @@ func windowsApart(s iset) bool {
 // windowList renders the windows of s: "2016-11-09–2017-01-20, 2024-11-06–2025-01-20".
 func windowList(s iset) string {
 	var parts []string
+	day := func(d int) string { return dtime(d).Format("2006-01-02") }
 	for _, v := range s {
-		part := dtime(v.lo).Format("2006-01-02")
-		if v.hi != v.lo {
-			part += "–" + dtime(v.hi).Format("2006-01-02")
+		var part string
+		switch {
+		case v.lo == negInf:
+			part = "until " + day(v.hi)
+		case v.hi == posInf:
+			part = "from " + day(v.lo)
+		case v.hi == v.lo:
+			part = day(v.lo)
+		default:
+			part = day(v.lo) + "–" + day(v.hi)
 		}
 		parts = append(parts, part)
 	}

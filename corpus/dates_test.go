@@ -635,3 +635,19 @@ func FuzzDateDocument(f *testing.F) {
 		}
 	})
 }
+
+func TestWindowList(t *testing.T) {
+	a, b := dnum(model.Day(2016, 11, 9)), dnum(model.Day(2017, 1, 20))
+	c := dnum(model.Day(2024, 11, 6))
+	for _, tc := range []struct {
+		s    iset
+		want string
+	}{
+		{iset{{a, b}, {c, c}}, "2016-11-09–2017-01-20, 2024-11-06"},
+		{iset{{negInf, b}, {c, posInf}}, "until 2017-01-20, from 2024-11-06"},
+	} {
+		if got := windowList(tc.s); got != tc.want {
+			t.Errorf("windowList(%v) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
