@@ -206,14 +206,8 @@ func canonical(r *Registry, name string) string {
 }
 
 func measure(t *testing.T, r *Registry, res *Result, anns []annDoc) accuracy {
-	byDoc := map[string][]*model.Statement{}
-	for _, s := range res.Statements {
-		byDoc[s.Doc] = append(byDoc[s.Doc], s)
-	}
-	docs := map[string]*model.Document{}
-	for _, d := range res.Documents {
-		docs[d.ID] = d
-	}
+	byDoc := statementsByDoc(res)
+	docs := documentsByID(res)
 	var acc accuracy
 	for _, ad := range anns {
 		doc := docs[ad.Doc]
@@ -227,59 +221,85 @@ func measure(t *testing.T, r *Registry, res *Result, anns []annDoc) accuracy {
 		} else {
 			t.Logf("document date %s: want %s, got %s (%s)", ad.Doc, ad.Date, doc.Date.Label(), doc.Date.Rule)
 		}
-		stmts := byDoc[ad.Doc]
-		acc.extracted += len(stmts)
-		acc.annotations += len(ad.Statements)
-		used := make([]bool, len(stmts))
-		for _, want := range ad.Statements {
-			want.Speaker = canonical(r, want.Speaker)
-			key := normStatement(want.Starts)
-			pick := -1
-			for i, s := range stmts {
-				if used[i] || !strings.Contains(normStatement(s.Text), key) {
-					continue
-				}
-				if pick < 0 {
-					pick = i
-				}
-				if s.Speaker == want.Speaker {
-					pick = i
-					break
-				}
-			}
-			if pick < 0 {
-				acc.misses = append(acc.misses, fmt.Sprintf("%s: not found: %s %s “%s”", ad.Doc, want.Speaker, want.Kind, want.Starts))
-				continue
-			}
-			used[pick] = true
-			s := stmts[pick]
-			acc.matched++
-			if s.Speaker == want.Speaker {
-				acc.tp++
-			} else {
-				acc.misses = append(acc.misses, fmt.Sprintf("%s: wrong speaker: want %s, got %s for “%s” (%s)", s.ID, want.Speaker, s.Speaker, want.Starts, strings.Join(s.Rules, "; ")))
-			}
-			if string(s.Kind) == want.Kind {
-				acc.kindOK++
-			} else {
-				acc.wrongKinds = append(acc.wrongKinds, fmt.Sprintf("%s: kind: want %s, got %s for “%s”", s.ID, want.Kind, s.Kind, want.Starts))
-			}
-			if valueCorrect(want.Date, s.Date) {
-				acc.valueOK++
-			}
-			if dateCorrect(want.Date, s.Date) {
-				acc.dateOK++
-			} else {
-				acc.wrongKinds = append(acc.wrongKinds, fmt.Sprintf("%s: date: want %s, got %s for “%s” (%s)", s.ID, want.Date, s.Date.Label(), want.Starts, lastRule(s.Rules, "date:")))
-			}
-		}
-		for i, s := range stmts {
-			if !used[i] {
-				acc.falsePos = append(acc.falsePos, fmt.Sprintf("%s: %s %s “%s” (%s)", s.ID, s.Speaker, s.Kind, clip(s.Text, 80), strings.Join(s.Rules, "; ")))
-			}
-		}
+		acc.matchStatements(r, ad, byDoc[ad.Doc])
 	}
 	return acc
+}
+
+// statementsByDoc groups a load's statements by the document they were
+// taken from.
+func statementsByDoc(res *Result) map[string][]*model.Statement {
+	byDoc := map[string][]*model.Statement{}
+	for _, s := range res.Statements {
+		byDoc[s.Doc] = append(byDoc[s.Doc], s)
+	}
+	return byDoc
+}
+
+// documentsByID indexes a load's documents by ID.
+func documentsByID(res *Result) map[string]*model.Document {
+	docs := map[string]*model.Document{}
+	for _, d := range res.Documents {
+		docs[d.ID] = d
+	}
+	return docs
+}
+
+// matchStatements matches one document's extracted statements against its
+// annotations (the rule documented at the top of this file), adds the
+// figures to acc, and returns which statements matched an annotation.
+func (acc *accuracy) matchStatements(r *Registry, ad annDoc, stmts []*model.Statement) (used []bool) {
+	acc.extracted += len(stmts)
+	acc.annotations += len(ad.Statements)
+	used = make([]bool, len(stmts))
+	for _, want := range ad.Statements {
+		want.Speaker = canonical(r, want.Speaker)
+		key := normStatement(want.Starts)
+		pick := -1
+		for i, s := range stmts {
+			if used[i] || !strings.Contains(normStatement(s.Text), key) {
+				continue
+			}
+			if pick < 0 {
+				pick = i
+			}
+			if s.Speaker == want.Speaker {
+				pick = i
+				break
+			}
+		}
+		if pick < 0 {
+			acc.misses = append(acc.misses, fmt.Sprintf("%s: not found: %s %s “%s”", ad.Doc, want.Speaker, want.Kind, want.Starts))
+			continue
+		}
+		used[pick] = true
+		s := stmts[pick]
+		acc.matched++
+		if s.Speaker == want.Speaker {
+			acc.tp++
+		} else {
+			acc.misses = append(acc.misses, fmt.Sprintf("%s: wrong speaker: want %s, got %s for “%s” (%s)", s.ID, want.Speaker, s.Speaker, want.Starts, strings.Join(s.Rules, "; ")))
+		}
+		if string(s.Kind) == want.Kind {
+			acc.kindOK++
+		} else {
+			acc.wrongKinds = append(acc.wrongKinds, fmt.Sprintf("%s: kind: want %s, got %s for “%s”", s.ID, want.Kind, s.Kind, want.Starts))
+		}
+		if valueCorrect(want.Date, s.Date) {
+			acc.valueOK++
+		}
+		if dateCorrect(want.Date, s.Date) {
+			acc.dateOK++
+		} else {
+			acc.wrongKinds = append(acc.wrongKinds, fmt.Sprintf("%s: date: want %s, got %s for “%s” (%s)", s.ID, want.Date, s.Date.Label(), want.Starts, lastRule(s.Rules, "date:")))
+		}
+	}
+	for i, s := range stmts {
+		if !used[i] {
+			acc.falsePos = append(acc.falsePos, fmt.Sprintf("%s: %s %s “%s” (%s)", s.ID, s.Speaker, s.Kind, clip(s.Text, 80), strings.Join(s.Rules, "; ")))
+		}
+	}
+	return used
 }
 
 func lastRule(rules []string, prefix string) string {
