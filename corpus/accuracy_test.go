@@ -49,6 +49,15 @@ type annDoc struct {
 	Doc        string         `yaml:"doc"`
 	Date       string         `yaml:"date"`
 	Statements []annStatement `yaml:"statements"`
+
+	// The real-article set (testdata/real, real_accuracy_test.go) adds
+	// where each article came from and what its page furniture is.
+	URL       string   `yaml:"url"`
+	Outlet    string   `yaml:"outlet"`
+	Site      string   `yaml:"site"`
+	Published string   `yaml:"published"`
+	Basis     string   `yaml:"basis"`
+	Furniture []string `yaml:"furniture"`
 }
 
 type annStatement struct {
@@ -71,6 +80,9 @@ func loadAnnotations(t *testing.T, path string) []annDoc {
 	for _, d := range docs {
 		if _, _, err := parseAnnDate(d.Date); err != nil {
 			t.Fatalf("%s: %s: date: %v", path, d.Doc, err)
+		}
+		if _, _, err := parseAnnDate(d.Published); err != nil {
+			t.Fatalf("%s: %s: published: %v", path, d.Doc, err)
 		}
 		for _, s := range d.Statements {
 			if _, _, err := parseAnnDate(s.Date); err != nil {
@@ -320,6 +332,17 @@ func clip(s string, n int) string {
 }
 
 func report(t *testing.T, name string, acc accuracy) {
+	logDetails(t, acc)
+	msg := fmt.Sprintf("%s: %d annotations, %d extracted — precision %.3f, recall %.3f, F1 %.3f (speaker right); kind %.3f, statement date %.3f (best estimate %.3f) of %d matched; document date %d/%d",
+		name, acc.annotations, acc.extracted, acc.precision(), acc.recall(), acc.f1(),
+		ratio(acc.kindOK, acc.matched), ratio(acc.dateOK, acc.matched), ratio(acc.valueOK, acc.matched), acc.matched, acc.docDateOK, acc.docs)
+	t.Log(msg)
+	fmt.Println(msg)
+}
+
+// logDetails logs what did not match: misses, false positives, wrong kinds
+// and dates.
+func logDetails(t *testing.T, acc accuracy) {
 	sort.Strings(acc.misses)
 	for _, m := range acc.misses {
 		t.Log("miss: " + m)
@@ -330,11 +353,6 @@ func report(t *testing.T, name string, acc accuracy) {
 	for _, m := range acc.wrongKinds {
 		t.Log(m)
 	}
-	msg := fmt.Sprintf("%s: %d annotations, %d extracted — precision %.3f, recall %.3f, F1 %.3f (speaker right); kind %.3f, statement date %.3f (best estimate %.3f) of %d matched; document date %d/%d",
-		name, acc.annotations, acc.extracted, acc.precision(), acc.recall(), acc.f1(),
-		ratio(acc.kindOK, acc.matched), ratio(acc.dateOK, acc.matched), ratio(acc.valueOK, acc.matched), acc.matched, acc.docDateOK, acc.docs)
-	t.Log(msg)
-	fmt.Println(msg)
 }
 
 func TestAccuracy(t *testing.T) {
