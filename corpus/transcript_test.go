@@ -357,6 +357,41 @@ func TestTranscriptFormats(t *testing.T) {
 	}
 }
 
+// A news article quoting a sentence of a loaded transcript is another
+// report of the transcript's statement: one statement, both sources, the
+// transcript's words, date and question kept.
+func TestTranscriptMerge(t *testing.T) {
+	r, err := DefaultRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := r.Process(Article{ID: "kremlin", Path: "kremlin.txt", Raw: []byte(presser)})
+	news := r.Process(Article{ID: "news", Path: "news.txt", Raw: []byte("Putin ready to meet Trump\n\nMOSCOW, March 15, 2025 (Reuters) - Russian President Vladimir Putin said on Friday he was open to a meeting with Donald Trump.\n\n“It has to be prepared properly, by the experts, so that it produces results,” Putin told a news conference in the Kremlin.\n")})
+	other := r.Process(Article{ID: "other", Path: "other.txt", Raw: []byte("Putin on a summit\n\nMOSCOW, June 1, 2025 (Reuters) - Russian President Vladimir Putin said on Sunday a meeting had to be well prepared.\n\n“It has to be prepared properly, by the experts, so that it produces results,” Putin said.\n")})
+	docs := []*model.Document{tr.Doc, news.Doc, other.Doc}
+	var stmts []*model.Statement
+	stmts = append(append(append(stmts, tr.Statements...), news.Statements...), other.Statements...)
+	merged := MergeReports(docs, stmts)
+	var found *model.Statement
+	for _, s := range merged {
+		if strings.HasPrefix(s.Text, "We are ready for such a meeting.") {
+			found = s
+		}
+		if s.Doc == "news" && strings.Contains(s.Text, "prepared properly") {
+			t.Errorf("the news report stayed apart: %q %q", s.Text, s.Rules)
+		}
+	}
+	if found == nil {
+		t.Fatal("the transcript's statement is gone")
+	}
+	if strings.Join(found.Sources, ",") != "kremlin,news" {
+		t.Errorf("sources %q, want kremlin,news (the June report is another occasion)", found.Sources)
+	}
+	if found.Doc != "kremlin" || !strings.HasPrefix(found.Question, "Mr President, do you expect") || found.Date.Value != model.Day(2025, 3, 14) {
+		t.Errorf("merged statement: doc %s, question %q, date %s", found.Doc, found.Question, found.Date.Label())
+	}
+}
+
 // FuzzFindTranscript checks that the transcript pass never panics and
 // that every span it reports lies in the text, in order.
 func FuzzFindTranscript(f *testing.F) {
