@@ -14,10 +14,12 @@ package corpus
 //	           source:sym url:str language:sym place:sym encoding:sym date
 //	           captions:list(str) removed:list(reason:sym rule:sym text:str)
 //	           repairs:list(kind:sym before:sym after:sym offset:varint)
-//	           warnings:list(sym)
+//	           warnings:list(sym) turns:uvarint questions:uvarint
 //	statement= id:str doc:sym speaker:sym mention:sym kind:sym span text:in(span)
 //	           context:span date topics:list(topic:sym words:list(sym))
 //	           sources:list(sym) rules:list(sym)
+//	           questiondoc:sym questionspan:span
+//	           question:in(questionspan of questiondoc's text, when it is doc's)
 //	speaker  = name:sym role:sym affiliation:sym aliases:list(sym) count:varint
 //	date     = value:time earliest:time latest:time precision:sym evidence:sym
 //	           evidencespan:span rule:sym
@@ -286,6 +288,8 @@ func (e *encoder) document(d *model.Document) {
 		e.int(r.Offset)
 	}
 	e.symList(d.Warnings)
+	e.uvarint(uint64(d.Transcript.Turns))
+	e.uvarint(uint64(d.Transcript.Questions))
 }
 
 func (e *encoder) statement(s *model.Statement, text string) {
@@ -305,6 +309,13 @@ func (e *encoder) statement(s *model.Statement, text string) {
 	}
 	e.symList(s.Sources)
 	e.symList(s.Rules)
+	e.sym(s.QuestionDoc)
+	e.span(s.QuestionSpan)
+	qtext := ""
+	if s.QuestionDoc == s.Doc {
+		qtext = text
+	}
+	e.in(s.Question, qtext, s.QuestionSpan)
 }
 
 func (e *encoder) speaker(s *model.Speaker) {
@@ -326,7 +337,7 @@ const (
 	minTopic     = 2
 	minSpan      = 2
 	minDate      = 3 + 3 + minSpan
-	minStatement = 5 + minSpan + 1 + minSpan + minDate + 3
+	minStatement = 5 + minSpan + 1 + minSpan + minDate + 3 + minSpan + 2
 	minSpeaker   = 5
 )
 
@@ -440,6 +451,16 @@ func (d *decoder) count(size int) int {
 		return 0
 	}
 	return int(n)
+}
+
+// small reads a count that is not of items to follow (at most 1<<30).
+func (d *decoder) small() int {
+	v := d.uvarint()
+	if v > 1<<30 {
+		d.fail()
+		return 0
+	}
+	return int(v)
 }
 
 func (d *decoder) str() string { return d.bytes(d.uvarint()) }
@@ -663,6 +684,8 @@ func (d *decoder) document(doc *model.Document) {
 		}
 	}
 	doc.Warnings = d.symList()
+	doc.Transcript.Turns = d.small()
+	doc.Transcript.Questions = d.small()
 }
 
 func (d *decoder) statement(s *model.Statement, text string) {
@@ -682,6 +705,13 @@ func (d *decoder) statement(s *model.Statement, text string) {
 	}
 	s.Sources = d.symList()
 	s.Rules = d.symList()
+	s.QuestionDoc = d.sym()
+	s.QuestionSpan = d.span()
+	qtext := ""
+	if s.QuestionDoc == s.Doc {
+		qtext = text
+	}
+	s.Question = d.in(qtext, s.QuestionSpan)
 }
 
 func (d *decoder) speaker(s *model.Speaker) {

@@ -137,11 +137,12 @@ func TestCacheCodecRoundTrip(t *testing.T) {
 		ID: "a", Path: "/x/a.txt", Text: "Title\n\n“Quote,” Peskov said on Monday.",
 		TitleSpan: model.Span{Start: 0, End: 5}, Title: "Title", Source: "TASS", URL: "https://x/a",
 		Language: "en", Place: "MOSCOW", Encoding: "windows-1251",
-		Date:     model.RangeDate(model.Day(2022, 2, 24), model.Day(2024, 11, 21), "between", "bounds:event", model.Span{Start: -1, End: math.MaxInt}),
-		Captions: []string{"Photo: x", ""},
-		Removed:  []model.Removal{{Reason: "related links", Rule: "Read also", Text: "Read also: y"}, {}},
-		Repairs:  []model.Repair{{Kind: "utf8-as-cp1252", Before: "â€™", After: "’", Offset: 3}, {Offset: math.MinInt}},
-		Warnings: []string{"no date", "no date"},
+		Date:       model.RangeDate(model.Day(2022, 2, 24), model.Day(2024, 11, 21), "between", "bounds:event", model.Span{Start: -1, End: math.MaxInt}),
+		Captions:   []string{"Photo: x", ""},
+		Removed:    []model.Removal{{Reason: "related links", Rule: "Read also", Text: "Read also: y"}, {}},
+		Repairs:    []model.Repair{{Kind: "utf8-as-cp1252", Before: "â€™", After: "’", Offset: 3}, {Offset: math.MinInt}},
+		Warnings:   []string{"no date", "no date"},
+		Transcript: model.Transcript{Turns: 7, Questions: 3},
 	}
 	full := &model.Statement{
 		ID: "a#1", Doc: "a", Speaker: "Dmitry Peskov", Mention: "Peskov", Kind: model.Direct,
@@ -151,6 +152,11 @@ func TestCacheCodecRoundTrip(t *testing.T) {
 		Sources: []string{"a", "b"}, Rules: []string{"direct:said"},
 	}
 	full.Text = doc.Text[full.Span.Start:full.Span.End]
+	answer := *full
+	answer.QuestionDoc, answer.QuestionSpan = "a", model.Span{Start: 0, End: 5}
+	answer.Question = doc.Text[:5]
+	merged := *full
+	merged.QuestionDoc, merged.QuestionSpan, merged.Question = "t", model.Span{Start: 3, End: 30}, "Will you meet him?"
 	roundTrip(t, map[string]*cacheEntry{
 		"/x/a.txt": {
 			Size: math.MaxInt64, ModTime: math.MinInt64, Hash: [32]byte{1, 2, 31: 255}, Skip: "",
@@ -158,7 +164,7 @@ func TestCacheCodecRoundTrip(t *testing.T) {
 			Arts: []cachedArticle{
 				{ID: "a", Out: Processed{
 					Doc:        doc,
-					Statements: []*model.Statement{full, {}, nil, {Text: "not in the text", Span: model.Span{Start: 2, End: 1}}},
+					Statements: []*model.Statement{full, {}, nil, {Text: "not in the text", Span: model.Span{Start: 2, End: 1}}, &answer, &merged},
 					Speakers:   []*model.Speaker{{Name: "Ivan Petrov", Role: "minister", Affiliation: model.Russia, Aliases: []string{"Petrov"}, Count: -3}, nil, {}},
 				}},
 				{ID: "b", Out: Processed{Statements: []*model.Statement{{Text: "no document", Span: model.Span{Start: 0, End: 11}}}}, Skip: "no prose"},
@@ -369,7 +375,8 @@ func (g *fuzzGen) processed() Processed {
 	text := ""
 	if g.n(4) > 0 {
 		d := &model.Document{ID: g.str(), Path: g.str(), Text: g.str() + g.str() + g.str(), Source: g.str(), URL: g.str(),
-			Language: g.str(), Place: g.str(), Encoding: g.str(), Captions: g.strs(), Warnings: g.strs()}
+			Language: g.str(), Place: g.str(), Encoding: g.str(), Captions: g.strs(), Warnings: g.strs(),
+			Transcript: model.Transcript{Turns: g.n(40), Questions: g.n(20)}}
 		text = d.Text
 		d.TitleSpan = g.span(text)
 		d.Title = g.in(text, d.TitleSpan)
@@ -391,6 +398,15 @@ func (g *fuzzGen) processed() Processed {
 			Span: g.span(text), Context: g.span(text), Sources: g.strs(), Rules: g.strs()}
 		s.Text = g.in(text, s.Span)
 		s.Date = g.date(text)
+		if g.n(3) == 0 {
+			s.QuestionDoc = pick3(g.n(2) == 0, s.Doc, g.str())
+			qtext := ""
+			if s.QuestionDoc == s.Doc {
+				qtext = text
+			}
+			s.QuestionSpan = g.span(qtext)
+			s.Question = g.in(qtext, s.QuestionSpan)
+		}
 		for range g.n(2) {
 			s.Topics = append(s.Topics, model.TopicMatch{Topic: g.str(), Words: g.strs()})
 		}
@@ -490,4 +506,11 @@ func BenchmarkCacheCodec(b *testing.B) {
 		}
 		b.ReportMetric(float64(gobData.Len()), "shard-bytes")
 	})
+}
+
+func pick3(c bool, a, b string) string {
+	if c {
+		return a
+	}
+	return b
 }

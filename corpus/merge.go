@@ -95,10 +95,12 @@ func mergeGroups(docs []*model.Document, stmts []*model.Statement) [][]int32 {
 		}
 	}
 	joined := make([]bool, len(stmts))
-	linkReports(stmts, norms, shingles, first, find, func(i, j int) {
+	link := func(i, j int) {
 		union(i, j)
 		joined[i], joined[j] = true, true
-	})
+	}
+	linkReports(stmts, norms, shingles, first, find, link)
+	linkTranscriptQuotes(stmts, norms, shingles, first, find, link)
 	for i, f := range first {
 		if f != i && joined[f] {
 			union(i, f)
@@ -176,6 +178,14 @@ func applyMerge(stmts []*model.Statement, groups [][]int32) []*model.Statement {
 		}
 		merged := *rep
 		merged.Sources = sources
+		if merged.Question == "" { // an answer keeps the question it answers
+			for _, i := range g[1:] {
+				if q := stmts[i]; q.Question != "" {
+					merged.Question, merged.QuestionSpan, merged.QuestionDoc = q.Question, q.QuestionSpan, q.QuestionDoc
+					break
+				}
+			}
+		}
 		merged.Rules = append(append([]string(nil), rep.Rules...), "merge:same statement as "+strings.Join(others, ", "))
 		stmts[g[0]] = &merged
 	})
@@ -286,20 +296,25 @@ func unclear(s *model.Statement) int {
 
 // clarityKey orders reports by how clear their text is, clearest first,
 // dated ones before undated ones (the merged statement keeps the date of
-// the report it keeps): the fewest signs of mojibake and spun vocabulary,
-// then the most words, then the earliest document and place in it.
+// the report it keeps), then the record itself (a transcript's turn)
+// before the articles reporting it: the fewest signs of mojibake and spun
+// vocabulary, then the most words, then the earliest document and place
+// in it.
 type clarityKey struct {
-	undated                    bool
+	undated, reported          bool
 	unclear, words, doc, start int
 }
 
 func clarity(s *model.Statement, norm string, docOrder map[string]int) clarityKey {
-	return clarityKey{!s.Date.Known(), unclear(s), -wordCount(norm), docOrder[s.Doc], s.Span.Start}
+	return clarityKey{!s.Date.Known(), !fromTranscript(s), unclear(s), -wordCount(norm), docOrder[s.Doc], s.Span.Start}
 }
 
 func (a clarityKey) less(b clarityKey) bool {
 	if a.undated != b.undated {
 		return b.undated
+	}
+	if a.reported != b.reported {
+		return b.reported
 	}
 	if a.unclear != b.unclear {
 		return a.unclear < b.unclear
@@ -319,4 +334,74 @@ func wordCount(norm string) int {
 		return 0
 	}
 	return strings.Count(norm, " ") + 1
+}
+
+// MinTranscriptQuote is the fewest words a report must quote from a
+// transcript's statement to be another report of it.
+const MinTranscriptQuote = 6
+
+// maxQuotePostings bounds the transcript statements one 3-word shingle
+// lists: a phrase every answer uses ("i would like to") finds nothing.
+const maxQuotePostings = 64
+
+// linkTranscriptQuotes links an article's report that quotes part of a
+// transcript's statement word for word — the same speaker, at least
+// MinTranscriptQuote words, dates close, another document — to that
+// statement: a transcript turn is cut into statements longer than the
+// sentence an article quotes, so their shingles are too unlike for
+// linkReports. A report whose words stand in statements of two occasions
+// (groups) is left apart. Only statements with first[i] == i take part,
+// and nothing is done when no statement is from a transcript.
+func linkTranscriptQuotes(stmts []*model.Statement, norms []string, shingles [][]uint64, first []int, find func(int) int, link func(i, j int)) {
+	postings := map[uint64][]int{}
+	for i, s := range stmts {
+		if first[i] != i || s.Speaker == model.UnknownSpeaker || !fromTranscript(s) {
+			continue
+		}
+		for _, h := range shingles[i] {
+			if l := postings[h]; len(l) <= maxQuotePostings {
+				postings[h] = append(l, i)
+			}
+		}
+	}
+	if len(postings) == 0 {
+		return
+	}
+	for i, s := range stmts {
+		if first[i] != i || s.Speaker == model.UnknownSpeaker || fromTranscript(s) || wordCount(norms[i]) < MinTranscriptQuote {
+			continue
+		}
+		// the shingle listing the fewest statements
+		var cands []int
+		for _, h := range shingles[i] {
+			l, ok := postings[h]
+			if !ok { // words no transcript statement has
+				cands = nil
+				break
+			}
+			if len(l) <= maxQuotePostings && (cands == nil || len(l) < len(cands)) {
+				cands = l
+			}
+		}
+		target, root := -1, -1
+		for _, t := range cands {
+			ts := stmts[t]
+			if ts.Speaker != s.Speaker || ts.Doc == s.Doc || !datesClose(ts.Date, s.Date) ||
+				!strings.Contains(" "+norms[t]+" ", " "+norms[i]+" ") {
+				continue
+			}
+			switch r := find(t); {
+			case target < 0:
+				target, root = t, r
+			case r != root:
+				target = -2 // two occasions: which one it reports is not known
+			}
+			if target == -2 {
+				break
+			}
+		}
+		if target >= 0 {
+			link(i, target)
+		}
+	}
 }

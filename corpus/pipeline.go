@@ -41,7 +41,9 @@ type Processed struct {
 }
 
 // Process runs one article through the per-document passes:
-// decode → sanitize → clean → metadata → date → statements.
+// decode → sanitize → clean → metadata → date → statements, the
+// statements of a transcript's labelled turns in place of what prose
+// extraction finds inside them (transcript.go).
 // It never fails: what goes wrong becomes a warning on the document.
 func (r *Registry) Process(a Article) Processed {
 	doc := &model.Document{ID: a.ID, Path: a.Path}
@@ -71,6 +73,7 @@ func (r *Registry) Process(a Article) Processed {
 		doc.Date.Precision = model.PrecisionUnknown
 	}
 	stmts, speakers := r.Extract(doc)
+	stmts, speakers = r.readTranscript(doc, a.Meta, stmts, speakers)
 	return Processed{Doc: doc, Statements: stmts, Speakers: speakers}
 }
 

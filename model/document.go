@@ -58,7 +58,20 @@ type Document struct {
 	Removed  []Removal
 	Repairs  []Repair
 	Warnings []string
+	// Transcript says what was read as a speaker-labelled record (a news
+	// conference, an interview, a briefing); zero for prose.
+	Transcript Transcript
 }
+
+// Transcript counts the speaker-labelled turns read in a document.
+type Transcript struct {
+	Turns     int // labelled turns, questions included (0: the document is prose)
+	Questions int // of them, questions: context for the answers, never statements
+}
+
+// IsTranscript reports whether the document was read, in whole or in
+// part, as a transcript.
+func (d *Document) IsTranscript() bool { return d.Transcript.Turns > 0 }
 
 // Paragraphs returns the spans of Text's paragraphs (runs of text between
 // blank lines), in order.

@@ -38,6 +38,15 @@ type DocumentJSON struct {
 	Removed  []RemovedJSON `json:"removed"`
 	Repairs  []RepairJSON  `json:"repairs"`
 	Warnings []string      `json:"warnings"`
+	// Transcript is set when the document was read (in whole or in part)
+	// as a transcript of labelled turns.
+	Transcript *TranscriptJSON `json:"transcript,omitempty"`
+}
+
+// TranscriptJSON counts a document's labelled turns.
+type TranscriptJSON struct {
+	Turns     int `json:"turns"`
+	Questions int `json:"questions"`
 }
 
 // DateJSON is a Date in a dump: days as YYYY-MM-DD or null.
@@ -83,6 +92,11 @@ type StatementJSON struct {
 	Topics  []TopicMatch `json:"topics"`
 	Sources []string     `json:"sources"`
 	Rules   []string     `json:"rules"`
+	// Question is the question a transcript's answer replied to, with its
+	// document and its span (in characters of that document's text).
+	Question     string  `json:"question,omitempty"`
+	QuestionDoc  string  `json:"question_doc,omitempty"`
+	QuestionSpan *[2]int `json:"question_span,omitempty"`
 }
 
 // SpeakerJSON is a speaker in a dump; Count is over the dumped statements.
@@ -115,6 +129,9 @@ func Dump(c *Corpus, ids []int, f Filter, split Split) DumpJSON {
 			Date: dateJSON(d.Date, d.Text), Text: d.Text, Captions: nonNil(d.Captions),
 			Removed: []RemovedJSON{}, Repairs: []RepairJSON{}, Warnings: nonNil(d.Warnings),
 		}
+		if d.IsTranscript() {
+			dj.Transcript = &TranscriptJSON{d.Transcript.Turns, d.Transcript.Questions}
+		}
 		for _, r := range d.Removed {
 			dj.Removed = append(dj.Removed, RemovedJSON{r.Reason, r.Rule, r.Text})
 		}
@@ -124,6 +141,18 @@ func Dump(c *Corpus, ids []int, f Filter, split Split) DumpJSON {
 		out.Documents = append(out.Documents, dj)
 	}
 	counts := c.Counts(ids)
+	// statements of a document come mostly in text order: their offsets
+	// are counted on from the one before, not from the start each time
+	spans := map[string]*runeCounter{}
+	questions := map[string]*runeCounter{}
+	counter := func(m map[string]*runeCounter, doc string) *runeCounter {
+		rc := m[doc]
+		if rc == nil {
+			rc = &runeCounter{}
+			m[doc] = rc
+		}
+		return rc
+	}
 	for _, i := range ids {
 		s := c.Statements[i]
 		text := ""
@@ -134,12 +163,20 @@ func Dump(c *Corpus, ids []int, f Filter, split Split) DumpJSON {
 		if topics == nil {
 			topics = []TopicMatch{}
 		}
-		out.Statements = append(out.Statements, StatementJSON{
+		sj := StatementJSON{
 			ID: s.ID, Doc: s.Doc, Speaker: s.Speaker, Mention: s.Mention, Kind: s.Kind,
-			Text: s.Text, Span: [2]int{runeOffset(text, s.Span.Start), runeOffset(text, s.Span.End)},
+			Text: s.Text, Span: counter(spans, s.Doc).span(text, s.Span),
 			Date: dateJSON(s.Date, text), Period: s.Period(), Side: split.SideOf(s.Date),
 			Topics: topics, Sources: nonNil(s.Sources), Rules: nonNil(s.Rules),
-		})
+		}
+		if s.Question != "" {
+			sj.Question, sj.QuestionDoc = s.Question, s.QuestionDoc
+			if d := c.Document(s.QuestionDoc); d != nil && s.QuestionSpan.In(len(d.Text)) && d.Text[s.QuestionSpan.Start:s.QuestionSpan.End] == s.Question {
+				qs := counter(questions, s.QuestionDoc).span(d.Text, s.QuestionSpan)
+				sj.QuestionSpan = &qs
+			}
+		}
+		out.Statements = append(out.Statements, sj)
 	}
 	for _, sp := range c.Speakers {
 		if counts[sp.Name] == 0 {
@@ -173,6 +210,31 @@ func day(t time.Time) *string {
 	}
 	s := t.Format("2006-01-02")
 	return &s
+}
+
+// runeCounter converts byte offsets in one text to code-point offsets,
+// counting on from the offset it converted last when the next is not
+// before it: a document's statements in text order cost one pass over
+// its text, not one each.
+type runeCounter struct{ b, r int }
+
+func (rc *runeCounter) at(text string, b int) int {
+	b = max(0, min(b, len(text)))
+	if b < rc.b || rc.b > len(text) || rc.b < len(text) && !utf8.RuneStart(text[rc.b]) {
+		rc.b, rc.r = 0, 0 // back, another text, or inside a character: count from the start
+	}
+	rc.r += utf8.RuneCountInString(text[rc.b:b])
+	rc.b = b
+	return rc.r
+}
+
+// span converts a span; a start after the end is counted apart, as
+// runeOffset would.
+func (rc *runeCounter) span(text string, sp Span) [2]int {
+	if sp.End < sp.Start {
+		return [2]int{runeOffset(text, sp.Start), runeOffset(text, sp.End)}
+	}
+	return [2]int{rc.at(text, sp.Start), rc.at(text, sp.End)}
 }
 
 // runeOffset converts a byte offset in text to a code-point offset.

@@ -26,6 +26,9 @@ type ExportOptions struct {
 	Marked    bool      // the statements were marked by hand, not filtered
 	Split     Split
 	Compare   bool // include the Biden/Trump comparison of the statements
+	// NoQuestions leaves out the question each transcript answer replied
+	// to, which is otherwise quoted above the answer.
+	NoQuestions bool
 }
 
 // ExportFrontMatter is the YAML front matter of a Markdown export: what
@@ -39,7 +42,11 @@ type ExportFrontMatter struct {
 	Selection  string        `yaml:"selection"` // "marked" or "filtered"
 	Split      string        `yaml:"split"`     // YYYY-MM-DD
 	Compare    bool          `yaml:"compare"`
-	Statements int           `yaml:"statements"`
+	// Questions says whether the questions transcript answers replied to
+	// are quoted ("included" or "left out"); absent when no exported
+	// statement answers one.
+	Questions  string `yaml:"questions,omitempty"`
+	Statements int    `yaml:"statements"`
 }
 
 // ExportCorpus identifies the corpus an export was taken from.
@@ -119,6 +126,12 @@ func ExportMeta(c *Corpus, ids []int, opt ExportOptions) ExportFrontMatter {
 	if opt.Marked {
 		fm.Selection = "marked"
 	}
+	if slices.ContainsFunc(ids, func(i int) bool { return c.Statements[i].Question != "" }) {
+		fm.Questions = "included"
+		if opt.NoQuestions {
+			fm.Questions = "left out"
+		}
+	}
 	f := opt.Filter
 	for _, s := range f.Speakers {
 		fm.Filters.Speakers = append(fm.Filters.Speakers, exportField(s))
@@ -196,7 +209,7 @@ func RenderMarkdown(c *Corpus, ids []int, opt ExportOptions) []byte {
 		}
 		for _, i := range g.ids {
 			b.WriteByte('\n')
-			writeStatement(&b, c, c.Statements[i])
+			writeStatement(&b, c, c.Statements[i], !opt.NoQuestions)
 		}
 	}
 
@@ -482,9 +495,10 @@ func KindLabel(k Kind) string {
 	return string(k)
 }
 
-// writeStatement writes one statement: its line, its words as a block
-// quote, its sources.
-func writeStatement(b *bytes.Buffer, c *Corpus, s *Statement) {
+// writeStatement writes one statement: its line, the question it answers
+// (with questions, for a transcript's answer) and its words as block
+// quotes, its sources.
+func writeStatement(b *bytes.Buffer, c *Corpus, s *Statement, questions bool) {
 	// 2024-11-06 · **Dmitry Peskov**, Kremlin spokesman · direct quotation · `tass-1#2`
 	b.WriteString(mdInline(s.Date.Label()))
 	b.WriteString(" · ")
@@ -505,6 +519,10 @@ func writeStatement(b *bytes.Buffer, c *Corpus, s *Statement) {
 	}
 	b.WriteString("\n\n")
 
+	if questions && strings.TrimSpace(s.Question) != "" {
+		writeQuestion(b, s.Question)
+		b.WriteByte('\n')
+	}
 	writeQuote(b, s)
 	b.WriteByte('\n')
 
@@ -567,6 +585,38 @@ func writeQuote(b *bytes.Buffer, s *Statement) {
 			lines[len(lines)-1] += "”"
 		}
 	}
+	for _, l := range lines {
+		if l == "" {
+			b.WriteString(">\n")
+		} else {
+			b.WriteString("> " + l + "\n")
+		}
+	}
+}
+
+// writeQuestion writes the question an answer replied to as a block
+// quote of its own, opened by "*Question:*", above the answer's.
+func writeQuestion(b *bytes.Buffer, q string) {
+	var lines []string
+	blank := true
+	for _, l := range mdLines(q) {
+		if l == "" {
+			if !blank {
+				lines = append(lines, "")
+			}
+			blank = true
+			continue
+		}
+		lines = append(lines, l)
+		blank = false
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) == 0 {
+		return
+	}
+	lines[0] = "*Question:* " + lines[0]
 	for _, l := range lines {
 		if l == "" {
 			b.WriteString(">\n")

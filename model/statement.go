@@ -40,6 +40,15 @@ type Statement struct {
 	// Rules names the rules that found and attributed the statement, with
 	// their reasons ("quote:paired", "pronoun → Dmitry Peskov, last named in paragraph 2").
 	Rules []string
+	// Question is the question a transcript's answer replied to, its words
+	// as in the transcript without the label ("Question:", "Q:"); "" for a
+	// statement that answers none. It is context, never a statement.
+	Question string
+	// QuestionSpan is where Question stands in the Text of QuestionDoc.
+	QuestionSpan Span
+	// QuestionDoc is the document the question was read from: Doc, unless
+	// a merge kept another report of the statement.
+	QuestionDoc string
 }
 
 // Period is the US administration in office on the statement's date.

@@ -14,7 +14,13 @@ import (
 func WriteStats(w io.Writer, c *Corpus, ids []int, f Filter) error {
 	b := &strings.Builder{}
 	fmt.Fprintf(b, "corpus: %s\n", c.Name)
-	fmt.Fprintf(b, "documents: %d loaded, %d skipped\n\n", len(c.Documents), len(c.Skipped))
+	transcripts := 0
+	for _, d := range c.Documents {
+		if d.IsTranscript() {
+			transcripts++
+		}
+	}
+	fmt.Fprintf(b, "documents: %d loaded, %d skipped; %d read as transcripts\n\n", len(c.Documents), len(c.Skipped), transcripts)
 	perDoc := make(map[string]int, len(c.Documents))
 	for _, s := range c.Statements {
 		perDoc[s.Doc]++
@@ -33,6 +39,9 @@ func WriteStats(w io.Writer, c *Corpus, ids []int, f Filter) error {
 		fmt.Fprintf(b, "  path:     %s\n", d.Path)
 		if len(d.Removed) > 0 || len(d.Repairs) > 0 {
 			fmt.Fprintf(b, "  cleaned:  %d blocks removed, %d repairs\n", len(d.Removed), len(d.Repairs))
+		}
+		if d.IsTranscript() {
+			fmt.Fprintf(b, "  transcript: %d labelled turns, %d of them questions\n", d.Transcript.Turns, d.Transcript.Questions)
 		}
 		fmt.Fprintf(b, "  statements: %d\n", perDoc[d.ID])
 	}

@@ -2,7 +2,8 @@ package ui
 
 // The export dialog (e): what is exported — the marked statements, or the
 // filtered timeline when nothing is marked — whether the comparison goes
-// with it, the file to write, and a preview of the Markdown rendered with
+// with it, whether a transcript answer's question does (when one is
+// exported), the file to write, and a preview of the Markdown rendered with
 // glamour. Rendering the preview and writing the file run in commands;
 // the preview's results carry a generation number and stale ones are
 // dropped. The root model does the writing through Options.WriteFile,
@@ -43,11 +44,14 @@ type exportKeys struct {
 	moveKeys
 	Write    key.Binding
 	Compare  key.Binding
+	Question key.Binding
 	EditPath key.Binding
 	DoneEdit key.Binding
 	Cancel   key.Binding
 	Yes, No  key.Binding
 	global   globalKeys
+
+	questions bool // the exported statements include a transcript's answer
 }
 
 func newExportKeys(g globalKeys) exportKeys {
@@ -55,6 +59,7 @@ func newExportKeys(g globalKeys) exportKeys {
 		moveKeys: newMoveKeys(),
 		Write:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write")),
 		Compare:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "comparison on/off")),
+		Question: key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "questions on/off")),
 		EditPath: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "edit path")),
 		DoneEdit: key.NewBinding(key.WithKeys("esc", "tab"), key.WithHelp("esc/tab", "done editing")),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
@@ -75,6 +80,7 @@ func (k *exportKeys) state(editing, confirm bool) {
 	k.DoneEdit.SetEnabled(editing)
 	k.EditPath.SetEnabled(normal)
 	k.Compare.SetEnabled(normal)
+	k.Question.SetEnabled(normal && k.questions)
 	k.Cancel.SetEnabled(normal)
 	k.global.Help.SetEnabled(!editing) // ? types a ?
 	k.global.Quit.SetEnabled(!editing)
@@ -98,13 +104,13 @@ func (k *exportKeys) state(editing, confirm bool) {
 
 // ShortHelp implements help.KeyMap.
 func (k exportKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Yes, k.No, k.Write, k.DoneEdit, k.Compare, k.EditPath, k.Cancel, k.Down, k.PageDown, k.global.Help}
+	return []key.Binding{k.Yes, k.No, k.Write, k.DoneEdit, k.Compare, k.Question, k.EditPath, k.Cancel, k.Down, k.PageDown, k.global.Help}
 }
 
 // FullHelp implements help.KeyMap.
 func (k exportKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Write, k.Compare, k.EditPath, k.DoneEdit, k.Cancel, k.Yes, k.No},
+		{k.Write, k.Compare, k.Question, k.EditPath, k.DoneEdit, k.Cancel, k.Yes, k.No},
 		k.moveKeys.bindings(),
 		k.global.bindings(),
 	}
@@ -154,6 +160,10 @@ type exportDialog struct {
 	keys      exportKeys
 	width     int
 	height    int
+
+	// questions: some statement answers a transcript's question, which
+	// noQuestions leaves out
+	questions, noQuestions bool
 }
 
 // defaultExportPath names the file after the time of export, in the
@@ -197,6 +207,8 @@ func (m *Model) openExport() tea.Cmd {
 		path: ti,
 		keys: newExportKeys(m.keys.global),
 	}
+	m.ex.questions = slices.ContainsFunc(ids, func(i int) bool { return i >= 0 && i < len(m.c.Statements) && m.c.Statements[i].Question != "" })
+	m.ex.keys.questions = m.ex.questions
 	m.ex.keys.state(false, false)
 	m.focus = focusExport
 	m.ex.SetSize(m.width, m.bodyHeight())
@@ -208,17 +220,24 @@ func (d *exportDialog) options(now time.Time) model.ExportOptions {
 	return model.ExportOptions{
 		Generated: now, Version: d.version,
 		Filter: d.filter, Marked: d.marked, Split: d.split, Compare: d.compare,
+		NoQuestions: d.noQuestions,
 	}
 }
 
-// header is the number of lines above the preview.
-const exportHeader = 6
+// header is the number of lines above the preview: one more with the
+// questions line.
+func (d *exportDialog) header() int {
+	if d.questions {
+		return 7
+	}
+	return 6
+}
 
 // SetSize sizes the dialog; the preview is rendered again for a new
 // width.
 func (d *exportDialog) SetSize(w, h int) {
 	d.width, d.height = w, h
-	d.preview.SetSize(w, max(1, h-exportHeader))
+	d.preview.SetSize(w, max(1, h-d.header()))
 	d.path.SetWidth(max(10, w-10-26)) // label, field, hint
 }
 
@@ -342,6 +361,10 @@ func (m *Model) exportKey(msg tea.KeyPressMsg) tea.Cmd {
 		return d.path.Focus()
 	case key.Matches(msg, k.Compare):
 		d.compare = !d.compare
+		d.note = ""
+		return d.previewCmd(m.dark, m.noCol)
+	case key.Matches(msg, k.Question):
+		d.noQuestions = !d.noQuestions
 		d.note = ""
 		return d.previewCmd(m.dark, m.noCol)
 	case key.Matches(msg, k.Cancel):
@@ -472,6 +495,11 @@ func (d *exportDialog) View(th *theme) string {
 		label("Compare") + box + th.Text.Render(" include the Biden/Trump comparison") + th.Dim.Render(pick(d.editing, "", "  (c)")),
 		label("Path") + d.path.View() + "  " + th.Dim.Render(pathHint),
 		status,
+	}
+	if d.questions {
+		qbox := pick(!d.noQuestions, th.Checked.Render("[x]"), th.Dim.Render("[ ]"))
+		q := label("Question") + qbox + th.Text.Render(" quote the question each transcript answer replied to") + th.Dim.Render(pick(d.editing, "", "  (Q)"))
+		lines = slices.Insert(lines, 3, q)
 	}
 	for i, l := range lines {
 		lines[i] = fit(l, w)

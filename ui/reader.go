@@ -11,8 +11,8 @@ import (
 	"github.com/quotetrail/quotetrail/model"
 )
 
-// The reader shows one statement: a card with the statement in full and
-// its provenance (speaker, kind, date with precision, evidence and rule,
+// The reader shows one statement: a card with the statement in full (and
+// the question it answers, for a transcript's answer) and its provenance (speaker, kind, date with precision, evidence and rule,
 // topics, sources, the rules that found it), and below it the whole
 // cleaned article, scrolled to the statement, which is highlighted. A key
 // shows what cleaning removed and what decoding repaired.
@@ -126,6 +126,9 @@ func (r *reader) cardLines() []string {
 		out[len(out)-1] += th.Heading.Render(close)
 	}
 	out = append(out, "")
+	if q := strings.TrimSpace(s.Question); q != "" { // a transcript's answer
+		out = append(out, r.labelled("Question", "“"+q+"”", func(x string) string { return th.Text.Render(x) })...)
+	}
 
 	who := s.Speaker
 	if who == model.UnknownSpeaker {

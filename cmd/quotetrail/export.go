@@ -21,6 +21,7 @@ func (a *app) exportCmd() *cobra.Command {
 		ids        []string
 		force      bool
 		compare    bool
+		noQuestion bool
 	)
 	cmd := &cobra.Command{
 		Use:   "export",
@@ -47,6 +48,7 @@ func (a *app) exportCmd() *cobra.Command {
 			md := model.RenderMarkdown(c, sel, model.ExportOptions{
 				Title: title, Generated: time.Now(), Version: version,
 				Filter: f, Marked: marked, Split: split, Compare: compare,
+				NoQuestions: noQuestion,
 			})
 			if out == "" || out == "-" {
 				_, err := a.stdout.Write(md)
@@ -63,6 +65,7 @@ func (a *app) exportCmd() *cobra.Command {
 	fl.StringVarP(&out, "output", "o", "", "file to write; - or none for stdout")
 	fl.BoolVar(&force, "force", false, "overwrite the output file if it exists")
 	fl.BoolVar(&compare, "compare", false, "add the Biden/Trump comparison of the statements")
+	fl.BoolVar(&noQuestion, "no-questions", false, "leave out the question each transcript answer replied to (quoted above the answer by default)")
 	fl.StringSliceVar(&ids, "ids", nil, "export only these statement ids (comma-separated, as in dump), among the filtered ones")
 	fl.StringVar(&title, "title", "", "title of the exported document")
 	return cmd
