@@ -873,3 +873,50 @@ func TestLoadingShowsPhase(t *testing.T) {
 	m, _ = drive(t, m, progressMsg{done: 99, total: 99, phase: "merging reports"})
 	mustContain(t, screen(m), "99 files read · merging reports…")
 }
+
+// issue 19: the events after the last statement (the inauguration, a
+// later summit) are on screen after G, and flipping the order twice from
+// the end does not leave the screen mostly blank.
+func bidenOnlyWithLaterEvents(t *testing.T, w, h int) Model {
+	t.Helper()
+	evs := append(fixtureEvents(), model.Event{Day: model.Day(2025, time.August, 15), Label: "Alaska summit"})
+	return newFixture(t, w, h, Options{Events: evs, Filter: model.Filter{Periods: []model.Period{model.PeriodBiden}}})
+}
+
+func TestBottomShowsTheEventsAfterTheLastStatement(t *testing.T) {
+	m := bidenOnlyWithLaterEvents(t, 80, 24)
+	m, _ = drive(t, m, keys("G")...)
+	mustContain(t, screen(m), "▸", "◆ 2025-01-20  inauguration of Donald Trump", "◆ 2025-08-15  Alaska summit")
+	m, _ = drive(t, m, keys("g", "end")...)
+	mustContain(t, screen(m), "▸", "◆ 2025-08-15  Alaska summit")
+}
+
+// blankBodyLines counts the empty lines of the timeline's body.
+func blankBodyLines(m Model) int {
+	lines := strings.Split(screen(m), "\n")
+	n := 0
+	for _, l := range lines[1 : len(lines)-2] {
+		if strings.TrimSpace(l) == "" {
+			n++
+		}
+	}
+	return n
+}
+
+func TestReorderingLeavesNoBlankScreen(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 45}} {
+		m := bidenOnlyWithLaterEvents(t, size[0], size[1])
+		m, _ = drive(t, m, keys("o", "g", "o")...)
+		if n := blankBodyLines(m); n > textLines {
+			t.Errorf("%dx%d: o g o leaves %d blank lines:\n%s", size[0], size[1], n, screen(m))
+		}
+		mustContain(t, screen(m), "▸")
+		// the wheel cannot scroll past the end either
+		for i := 0; i < 20; i++ {
+			m, _ = drive(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+		}
+		if n := blankBodyLines(m); n > textLines {
+			t.Errorf("%dx%d: the wheel scrolled %d lines past the end:\n%s", size[0], size[1], n, screen(m))
+		}
+	}
+}

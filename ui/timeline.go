@@ -399,6 +399,23 @@ func (t *timeline) ensureVisible() {
 			t.top++
 		}
 	}
+	// never leave the screen half empty while rows above are hidden
+	t.top = min(t.top, t.maxTop())
+}
+
+// maxTop is the last row the window may start at: the first row from
+// which every row to the end fits on screen (0 when they all do). A
+// window starting below it would leave lines blank with rows above
+// hidden.
+func (t *timeline) maxTop() int {
+	lines := 0
+	for i := len(t.lay.items) - 1; i >= 0; i-- {
+		lines += t.itemHeight(i)
+		if lines > t.height {
+			return min(i+1, len(t.lay.items)-1)
+		}
+	}
+	return 0
 }
 
 // move moves the selection by delta statements.
@@ -446,7 +463,7 @@ func (t *timeline) scroll(delta int) {
 	if len(t.lay.items) == 0 {
 		return
 	}
-	t.top = max(0, min(len(t.lay.items)-1, t.top+delta))
+	t.top = max(0, min(t.maxTop(), t.top+delta))
 	if len(t.lay.view) == 0 {
 		return
 	}
@@ -547,7 +564,12 @@ func (t *timeline) Update(msg tea.Msg, k timelineKeys) (handled, open bool) {
 			t.moveTo(0)
 			t.top = 0
 		case key.Matches(msg, k.Bottom):
+			// the last statement, and the rows after it (the events
+			// after the last statement) as far as they fit
 			t.moveTo(len(t.lay.view) - 1)
+			if len(t.lay.view) > 0 {
+				t.top = max(t.top, min(t.maxTop(), int(t.lay.itemOf[t.cursor])))
+			}
 		case key.Matches(msg, k.PrevYear):
 			t.jumpYear(-1)
 		case key.Matches(msg, k.NextYear):
