@@ -401,7 +401,7 @@ func (m *Model) updateKeys() {
 		m.ex.keys.state(m.ex.editing, m.ex.confirm)
 	}
 	k.Order.SetHelp("o", pick(m.newest, "oldest first", "newest first"))
-	m.keys.picker.typing(m.pk.typing)
+	m.keys.picker.state(m.pk.narrow.String() != "")
 	m.keys.global.Mouse.SetHelp("m", pick(m.mouse, "mouse off (select text)", "mouse on"))
 	m.keys.timeline.global = m.keys.global
 	m.keys.reader.global = m.keys.global
@@ -504,7 +504,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, g.ForceQuit) {
 		return tea.Quit
 	}
-	typing := m.c != nil && ((m.focus == focusTimeline && m.sr.typing) || (m.focus == focusPicker && m.pk.typing) || (m.focus == focusExport && m.ex.editing))
+	typing := m.c != nil && ((m.focus == focusTimeline && m.sr.typing) || m.focus == focusPicker || (m.focus == focusExport && m.ex.editing))
 	if m.tooSmall() || m.c == nil {
 		switch {
 		case typing:

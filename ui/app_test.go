@@ -181,15 +181,15 @@ func TestSpeakerPickerFiltersAndCounts(t *testing.T) {
 	mustNotContain(t, s, "Sergei Lavrov")
 
 	// add Putin, with the list keys this time
-	m, _ = drive(t, m, keys("s", "j", "space", "enter")...)
+	m, _ = drive(t, m, keys("s", "down", "space", "enter")...)
 	mustContain(t, screen(m), "speaker: Dmitry Peskov, Vladimir Putin", "21 of 41 statements")
 
 	// esc cancels without changing anything
-	m, _ = drive(t, m, keys("s", "a", "esc")...)
+	m, _ = drive(t, m, keys("s", "ctrl+a", "esc")...)
 	mustContain(t, screen(m), "21 of 41 statements")
 
-	// a selects all: the same as no filter
-	m, _ = drive(t, m, keys("s", "a", "enter")...)
+	// ctrl+a selects all: the same as no filter
+	m, _ = drive(t, m, keys("s", "ctrl+a", "enter")...)
 	if len(m.filter.Speakers) != 0 {
 		t.Errorf("all selected should clear the filter, got %v", m.filter.Speakers)
 	}
@@ -198,11 +198,11 @@ func TestSpeakerPickerFiltersAndCounts(t *testing.T) {
 
 func TestPickerEnterWithoutToggleTakesHighlighted(t *testing.T) {
 	m := newFixture(t, 80, 24, Options{})
-	m, _ = drive(t, m, keys("s", "j", "enter")...)
+	m, _ = drive(t, m, keys("s", "down", "enter")...)
 	if fmt.Sprint(m.filter.Speakers) != "[Vladimir Putin]" {
 		t.Errorf("filter: %v", m.filter.Speakers)
 	}
-	m, _ = drive(t, m, keys("s", "/", "type:anto", "enter")...)
+	m, _ = drive(t, m, keys("s", "type:anto", "enter")...)
 	if fmt.Sprint(m.filter.Speakers) != "[Vladimir Putin]" {
 		// Putin stays selected; Antony Blinken was only highlighted
 		t.Errorf("filter after narrowing: %v", m.filter.Speakers)
@@ -227,7 +227,7 @@ func TestSelectionStaysWhenFilterChanges(t *testing.T) {
 	if got := selectedText(t, m); got != want {
 		t.Errorf("r moved the selection: %q → %q", want, got)
 	}
-	m, _ = drive(t, m, keys("s", "type:zakh", "space", "enter")...) // Peskov hidden
+	m, _ = drive(t, m, keys("s", "type:zakh", "tab", "enter")...) // Peskov hidden
 	if got := selectedText(t, m); !strings.Contains(got, "diplomatic property") {
 		// the nearest Zakharova statement after April 2024
 		t.Errorf("after hiding the selection: %q", got)
@@ -331,7 +331,7 @@ func TestSearch(t *testing.T) {
 
 func TestSearchWithinFilter(t *testing.T) {
 	m := newFixture(t, 100, 30, Options{})
-	m, _ = drive(t, m, keys("s", "type:putin", "space", "enter", "/", "type:dialogue", "enter")...)
+	m, _ = drive(t, m, keys("s", "type:putin", "tab", "enter", "/", "type:dialogue", "enter")...)
 	if m.sr.found != 1 {
 		t.Errorf("dialogue among Putin's statements: %d matches, want 1", m.sr.found)
 	}
@@ -392,7 +392,7 @@ func TestReader(t *testing.T) {
 func TestReaderScrollsToStatementDeepInArticle(t *testing.T) {
 	m := newFixture(t, 80, 24, Options{})
 	// Zelensky's 2024 statement is the last paragraph of tass-2024
-	m, _ = drive(t, m, keys("s", "type:zelen", "space", "enter", "j", "enter")...)
+	m, _ = drive(t, m, keys("s", "type:zelen", "tab", "enter", "j", "enter")...)
 	s := screen(m)
 	mustContain(t, s, "peace through strength")
 	art := s[strings.Index(s, "── article"):]
@@ -466,7 +466,7 @@ func TestQuit(t *testing.T) {
 		t.Error("q did not quit")
 	}
 	// q types into the picker's field, ctrl+c always quits
-	m2, quit := drive(t, m, keys("s", "/", "q")...)
+	m2, quit := drive(t, m, keys("s", "q")...)
 	if quit {
 		t.Error("q quit while typing in the picker")
 	}
@@ -755,7 +755,7 @@ func TestAsyncFiltering(t *testing.T) {
 	mustContain(t, screen(m), "all statements", "41 of 41 statements")
 	mustNotContain(t, screen(m), "filtering")
 
-	m, _ = drive(t, m, keys("s", "type:pes", "space", "enter", "/", "type:tango")...)
+	m, _ = drive(t, m, keys("s", "type:pes", "tab", "enter", "/", "type:tango")...)
 	mustContain(t, screen(m), "14 of 41 statements")
 	if got := selectedText(t, m); !strings.Contains(got, "tango") {
 		t.Errorf("async search did not jump: %q", got)
@@ -770,14 +770,14 @@ func TestAsyncFiltering(t *testing.T) {
 
 func TestPickerSpaceUntoggles(t *testing.T) {
 	m := newFixture(t, 100, 30, Options{})
-	m, _ = drive(t, m, keys("s", "space", "j", "space", "k", "space")...)
+	m, _ = drive(t, m, keys("s", "space", "down", "space", "up", "space")...)
 	mustContain(t, screen(m), "1 of 9 selected")
 	m, _ = drive(t, m, keys("enter")...)
 	if fmt.Sprint(m.filter.Speakers) != "[Vladimir Putin]" {
 		t.Errorf("filter %v", m.filter.Speakers)
 	}
 	// touched and emptied: enter means no speaker filter
-	m, _ = drive(t, m, keys("s", "j", "space", "enter")...)
+	m, _ = drive(t, m, keys("s", "down", "space", "enter")...)
 	if len(m.filter.Speakers) != 0 {
 		t.Errorf("filter %v", m.filter.Speakers)
 	}
@@ -918,5 +918,40 @@ func TestReorderingLeavesNoBlankScreen(t *testing.T) {
 		if n := blankBodyLines(m); n > textLines {
 			t.Errorf("%dx%d: the wheel scrolled %d lines past the end:\n%s", size[0], size[1], n, screen(m))
 		}
+	}
+}
+
+// issue 19: in a picker every printable key narrows — q does not quit, a
+// first a does not select all, j and k do not move — and the actions are
+// on keys that cannot be typed.
+func TestPickerNarrowsOnEveryPrintableKey(t *testing.T) {
+	m := newFixture(t, 100, 30, Options{})
+	for _, typed := range []string{"q", "a", "j", "k", "?", "/", "joe", "kaq"} {
+		got, quit := drive(t, m, keys("s", "type:"+typed)...)
+		if quit {
+			t.Fatalf("s then %q quit the app", typed)
+		}
+		if got.focus != focusPicker || got.pk.narrow.String() != typed {
+			t.Errorf("s then %q: focus %v, narrowing %q", typed, got.focus, got.pk.narrow.String())
+		}
+		if len(got.pk.sel) != 0 || got.pk.cursor != 0 {
+			t.Errorf("s then %q selected %v, moved to %d", typed, got.pk.sel, got.pk.cursor)
+		}
+	}
+	// a space types once something is typed, so two words narrow
+	got, _ := drive(t, m, keys("s", "type:dmitry pes")...)
+	mustContain(t, screen(got), "narrow: dmitry pes", "1 shown", "Dmitry Peskov")
+	mustNotContain(t, screen(got), "Dmitry Medvedev")
+	// tab toggles, esc clears the narrowing, a second esc cancels
+	got, _ = drive(t, got, keys("tab", "esc")...)
+	mustContain(t, screen(got), "1 of 9 selected", "9 shown")
+	got, _ = drive(t, got, keys("esc")...)
+	if got.focus != focusTimeline || len(got.filter.Speakers) != 0 {
+		t.Errorf("esc esc: focus %v, filter %v", got.focus, got.filter.Speakers)
+	}
+	// the topic picker too
+	got, quit := drive(t, m, keys("t", "type:q")...)
+	if quit || got.pk.narrow.String() != "q" {
+		t.Errorf("t then q: quit %v, narrowing %q", quit, got.pk.narrow.String())
 	}
 }

@@ -56,7 +56,7 @@ func exportFixture(t *testing.T, ffs *fakeFS) Model {
 // peskovMarked filters to Peskov and marks his first three statements.
 func peskovMarked(t *testing.T, m Model) Model {
 	t.Helper()
-	m, _ = drive(t, m, keys("s", "type:peskov", "space", "enter", "space", "space", "space")...)
+	m, _ = drive(t, m, keys("s", "type:peskov", "tab", "enter", "space", "space", "space")...)
 	if len(m.marks) != 3 {
 		t.Fatalf("marked %d statements, want 3", len(m.marks))
 	}
@@ -131,7 +131,7 @@ func TestExportOpensWithoutMarks(t *testing.T) {
 	m := exportFixture(t, newFakeFS())
 	m, _ = drive(t, m, keys("e")...)
 	mustContain(t, screen(m), "the filtered timeline: 41 statements", "Statements")
-	m, _ = drive(t, m, keys("esc", "s", "type:peskov", "space", "enter", "e")...)
+	m, _ = drive(t, m, keys("esc", "s", "type:peskov", "tab", "enter", "e")...)
 	mustContain(t, screen(m), "the filtered timeline: 14 statements — speaker: Dmitry Peskov")
 	if len(m.ex.ids) != 14 || m.ex.marked {
 		t.Errorf("exporting %d statements, marked %v", len(m.ex.ids), m.ex.marked)

@@ -187,7 +187,7 @@ func TestGolden(t *testing.T) {
 		})
 		t.Run(name("filtered"), func(t *testing.T) {
 			m := newFixture(t, w, h, Options{})
-			m, _ = drive(t, m, keys("s", "type:pes", "space", "enter", "/", "type:tango", "enter")...)
+			m, _ = drive(t, m, keys("s", "type:pes", "tab", "enter", "/", "type:tango", "enter")...)
 			golden.RequireEqual(t, m.View().Content)
 		})
 		t.Run(name("reader"), func(t *testing.T) {
@@ -197,7 +197,7 @@ func TestGolden(t *testing.T) {
 		})
 		t.Run(name("picker"), func(t *testing.T) {
 			m := newFixture(t, w, h, Options{})
-			m, _ = drive(t, m, keys("s", "j", "space")...)
+			m, _ = drive(t, m, keys("s", "down", "space")...)
 			golden.RequireEqual(t, m.View().Content)
 		})
 	}

@@ -173,42 +173,44 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{k.moveKeys.bindings(), {k.Removed, k.Focus, k.Mark, k.Copy, k.Back}, k.global.bindings()}
 }
 
-// pickerKeys is the speaker and topic picker's key map. While the narrowing
-// field has the keyboard, letters type into it and the list keys that are
-// letters are disabled.
+// pickerKeys is the speaker and topic picker's key map. The narrowing
+// field has the keyboard all the time: every printable key types into it
+// (q and ? too), and the picker's actions are on keys that cannot be
+// typed, as in lazygit's and gh-dash's filters. Space is the exception
+// while nothing is typed — a leading space would narrow nothing — and
+// toggles; once something is typed it types a space, and tab toggles.
 type pickerKeys struct {
-	Up, Down key.Binding
-	Toggle   key.Binding
-	All      key.Binding
-	Narrow   key.Binding
-	Apply    key.Binding
-	Cancel   key.Binding
-	global   globalKeys
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Toggle           key.Binding
+	All              key.Binding
+	Apply            key.Binding
+	Cancel           key.Binding
+	global           globalKeys
 }
 
 func newPickerKeys(g globalKeys) pickerKeys {
-	return pickerKeys{
-		Up:     key.NewBinding(key.WithKeys("k", "up", "ctrl+p"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("j", "down", "ctrl+n"), key.WithHelp("↓/j", "down")),
-		Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
-		All:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all/none")),
-		Narrow: key.NewBinding(key.WithKeys("/"), key.WithHelp("type or /", "narrow")),
-		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		global: g,
+	k := pickerKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Toggle:   key.NewBinding(key.WithKeys("space", "tab"), key.WithHelp("space/tab", "toggle")),
+		All:      key.NewBinding(key.WithKeys("ctrl+a"), key.WithHelp("ctrl+a", "all/none")),
+		Apply:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		global:   g,
 	}
+	k.state(false)
+	return k
 }
 
-// typing switches the letter bindings off while the narrowing field has
-// the keyboard.
-func (k *pickerKeys) typing(on bool) {
-	k.Up.SetKeys(pick(on, []string{"up", "ctrl+p"}, []string{"k", "up", "ctrl+p"})...)
-	k.Up.SetHelp(pick(on, "↑", "↑/k"), "up")
-	k.Down.SetKeys(pick(on, []string{"down", "ctrl+n"}, []string{"j", "down", "ctrl+n"})...)
-	k.Down.SetHelp(pick(on, "↓", "↓/j"), "down")
-	k.All.SetEnabled(!on)
-	k.Narrow.SetEnabled(!on)
-	k.Cancel.SetHelp("esc", pick(on, "stop narrowing", "cancel"))
+// state sets the bindings for whether something is typed in the
+// narrowing field: then space types and esc clears what was typed.
+func (k *pickerKeys) state(narrowing bool) {
+	k.Toggle.SetKeys(pick(narrowing, []string{"tab"}, []string{"space", "tab"})...)
+	k.Toggle.SetHelp(pick(narrowing, "tab", "space/tab"), "toggle")
+	k.Cancel.SetHelp("esc", pick(narrowing, "clear narrowing", "cancel"))
 }
 
 func pick[T any](cond bool, a, b T) T {
@@ -220,12 +222,12 @@ func pick[T any](cond bool, a, b T) T {
 
 // ShortHelp implements help.KeyMap.
 func (k pickerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Toggle, k.Apply, k.Cancel, k.All, k.Narrow, k.Up, k.Down}
+	return []key.Binding{k.Toggle, k.Apply, k.Cancel, k.All, k.Up, k.Down}
 }
 
 // FullHelp implements help.KeyMap.
 func (k pickerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Toggle, k.All}, {k.Narrow, k.Apply, k.Cancel}, {k.global.Help, k.global.ForceQuit}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Toggle, k.All, k.Apply, k.Cancel}, {k.global.ForceQuit}}
 }
 
 // searchKeys is the search field's key map.

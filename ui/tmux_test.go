@@ -146,7 +146,7 @@ func TestTmuxReader(t *testing.T) {
 	if strings.Contains(scr, "Dmitry Peskov") {
 		s.typeText("peskov")
 		s.waitText("narrow: peskov")
-		s.send("Space", "Enter")
+		s.send("Tab", "Enter")
 		scr = s.waitText("speaker: Dmitry Peskov")
 		t.Logf("filtered to Peskov: %s", ofStatements.FindString(scr))
 		s.send("/")
