@@ -504,7 +504,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, g.ForceQuit) {
 		return tea.Quit
 	}
-	typing := m.c != nil && ((m.focus == focusTimeline && m.sr.typing) || m.focus == focusPicker || (m.focus == focusExport && m.ex.editing))
+	typing := m.c != nil && ((m.focus == focusTimeline && m.sr.typing) || m.focus == focusPicker || (m.focus == focusExport && (m.ex.editing || m.ex.confirm)))
 	if m.tooSmall() || m.c == nil {
 		switch {
 		case typing:

@@ -59,7 +59,7 @@ func newExportKeys(g globalKeys) exportKeys {
 		DoneEdit: key.NewBinding(key.WithKeys("esc", "tab"), key.WithHelp("esc/tab", "done editing")),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "overwrite")),
-		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep the file")),
+		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/any key", "keep the file")),
 		global:   g,
 	}
 }
@@ -316,14 +316,13 @@ func (m *Model) exportKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := d.keys
 	switch {
 	case d.confirm:
-		switch {
-		case key.Matches(msg, k.Yes):
-			d.confirm = false
+		// only y overwrites; any other key (q too: the question has the
+		// keyboard) keeps the file
+		d.confirm = false
+		if key.Matches(msg, k.Yes) {
 			return m.writeCmd(true)
-		case key.Matches(msg, k.No):
-			d.confirm = false
-			d.note = "not written: " + d.cleanPath() + " is left as it was"
 		}
+		d.note = "not written: " + d.cleanPath() + " is left as it was"
 	case key.Matches(msg, k.Write):
 		return m.writeCmd(false)
 	case d.preview.Update(msg, k.moveKeys):
@@ -458,7 +457,7 @@ func (d *exportDialog) View(th *theme) string {
 	var status string
 	switch {
 	case d.confirm:
-		status = " " + th.Warn.Render("file exists — overwrite? y/n")
+		status = " " + th.Warn.Render("file exists — overwrite? y overwrites, any other key keeps it")
 	case d.writing:
 		status = " " + th.Dim.Render("writing…")
 	case d.err != "":

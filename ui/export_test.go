@@ -227,7 +227,7 @@ func TestExportAsksBeforeOverwriting(t *testing.T) {
 	}
 	// the same file again: asked, n leaves it
 	m, _ = drive(t, m, keys("u", "e", "tab", "ctrl+u", "type:p.md", "enter")...)
-	mustContain(t, screen(m), "file exists — overwrite? y/n", "y overwrite", "n keep the file")
+	mustContain(t, screen(m), "file exists — overwrite? y overwrites, any other key keeps it", "y overwrite", "n/any key keep the file")
 	mustNotContain(t, screen(m), "enter write")
 	if len(ffs.calls) != 2 || !bytes.Equal(ffs.files["p.md"], first) {
 		t.Fatalf("%d calls; file changed before the answer", len(ffs.calls))
@@ -239,7 +239,7 @@ func TestExportAsksBeforeOverwriting(t *testing.T) {
 	mustContain(t, screen(m), "not written: p.md is left as it was")
 	// again, and y overwrites (with every statement now: marks cleared)
 	m, _ = drive(t, m, keys("enter")...)
-	mustContain(t, screen(m), "overwrite? y/n")
+	mustContain(t, screen(m), "overwrite? y overwrites")
 	m, _ = drive(t, m, keys("y")...)
 	if len(ffs.calls) != 4 || !ffs.calls[3].overwrite {
 		t.Fatalf("y: %d calls", len(ffs.calls))
@@ -349,5 +349,27 @@ func TestCopyMarkedAsMarkdown(t *testing.T) {
 	_, cmd = m.Update(keyMsg("y"))
 	if quotes, _ := quotesIn(t, append([]byte("---\nx: 1\n---\n"), fmt.Sprint(cmd())...)); len(quotes) != 3 {
 		t.Errorf("reader y: %d quotes", len(quotes))
+	}
+}
+
+// issue 19: at the overwrite question any key but y means no — q keeps
+// the file and the app, and so does any other letter.
+func TestExportOverwriteQuestionAnyKeyButYIsNo(t *testing.T) {
+	ffs := newFakeFS()
+	m := peskovMarked(t, exportFixture(t, ffs))
+	m, _ = drive(t, m, keys("e", "tab", "ctrl+u", "type:p.md", "enter")...)
+	first := ffs.files["p.md"]
+	for _, k := range []string{"q", "x", "?", "enter", "space", "c"} {
+		m, _ = drive(t, m, keys("e", "tab", "ctrl+u", "type:p.md", "enter")...)
+		mustContain(t, screen(m), "overwrite?")
+		got, quit := drive(t, m, keys(k)...)
+		if quit {
+			t.Fatalf("%s at the overwrite question quit the app", k)
+		}
+		if got.focus != focusExport || got.ex.confirm || !bytes.Equal(ffs.files["p.md"], first) {
+			t.Errorf("%s: focus %v, still asking %v, file changed %v", k, got.focus, got.ex.confirm, !bytes.Equal(ffs.files["p.md"], first))
+		}
+		mustContain(t, screen(got), "not written: p.md is left as it was")
+		m, _ = drive(t, got, keys("esc")...)
 	}
 }
