@@ -439,7 +439,7 @@ func TestHelp(t *testing.T) {
 	mustNotContain(t, s, "n next match", "u clear marks")
 	m, _ = drive(t, m, keys("?")...)
 	s = screen(m)
-	mustContain(t, s, "Keys — timeline", "previous year", "next year", "Russian officials only", "newest first", "mouse off", "export to Markdown", "compare Biden/Trump periods")
+	mustContain(t, s, "Keys — timeline", "previous year", "next year", "Russian officials only", "newest first", "mouse off", "export to Markdown", "compare before/after the split")
 	// disabled bindings vanish: what does not apply now
 	mustNotContain(t, s, "next match", "clear marks", "clear filters")
 	m, _ = drive(t, m, keys("?", "space", "/", "type:tango", "enter", "?")...)

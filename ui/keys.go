@@ -118,7 +118,7 @@ func newTimelineKeys(g globalKeys) timelineKeys {
 		ClearMarks:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "clear marks")),
 		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy marked/selected as Markdown")),
 		Warnings:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "skipped files, warnings")),
-		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare Biden/Trump periods")),
+		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare before/after the split (Biden → Trump)")),
 		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export to Markdown")),
 		global:       g,
 	}

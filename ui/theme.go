@@ -107,7 +107,7 @@ func newTheme(dark, noColor bool) *theme {
 		t.Input = s()
 		t.Prompt = s().Bold(true)
 		t.Checked = s().Bold(true)
-		t.DiffLeft = s().Strikethrough(true)
+		t.DiffLeft = s().Italic(true) // lighter than a strike: most of a side's words can be its own
 		t.DiffRight = s().Underline(true)
 		t.DiffShared = s().Bold(true)
 		t.PaneLeft = s().Bold(true)
