@@ -732,6 +732,13 @@ func TestCopyStatement(t *testing.T) {
 			t.Errorf("clipboard lacks %q:\n%s", want, got)
 		}
 	}
+	// issue 19: one statement alone, without the year and month headings
+	// and without "Selection: marked by hand"
+	for _, bad := range []string{"## ", "Selection", "marked by hand", "# Statement"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("the clipboard holds %q:\n%s", bad, got)
+		}
+	}
 	mustContain(t, screen(m), "copied 1 statement (tass-2024-11-07#1) to the clipboard")
 	m, _ = drive(t, m, keys("j")...)
 	mustNotContain(t, screen(m), "copied")

@@ -426,17 +426,17 @@ func (m *Model) exportWritten(msg exportWrittenMsg) {
 // into another document.
 func (m *Model) copyMarkdown(id int) tea.Cmd {
 	ids := m.markedIDs()
-	opt := model.ExportOptions{Filter: m.filter, Marked: true, Split: m.opt.Split, Version: m.opt.Version}
 	if len(ids) == 0 {
 		ids = []int{id}
-		opt.Title = "Statement"
 	}
-	_, body := splitFrontMatter(model.RenderMarkdown(m.c, ids, opt))
 	if len(ids) == 1 {
+		// one statement alone: no title, summary, selection or headings
 		m.flash = "copied 1 statement (" + m.c.Statements[ids[0]].ID + ") to the clipboard as Markdown"
-	} else {
-		m.flash = fmt.Sprintf("copied %d marked statements to the clipboard as Markdown", len(ids))
+		return tea.SetClipboard(string(model.RenderStatementMarkdown(m.c, ids[0])))
 	}
+	opt := model.ExportOptions{Filter: m.filter, Marked: true, Split: m.opt.Split, Version: m.opt.Version}
+	_, body := splitFrontMatter(model.RenderMarkdown(m.c, ids, opt))
+	m.flash = fmt.Sprintf("copied %d marked statements to the clipboard as Markdown", len(ids))
 	return tea.SetClipboard(strings.TrimLeft(string(body), "\n"))
 }
 
