@@ -22,6 +22,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -266,15 +268,50 @@ func renderPreview(md []byte, width int, dark, noColor bool) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.RenderBytes(body)
+	// glamour breaks lines after a hyphen, so a date wrapped as
+	// "2021-/01-24": a hyphen inside a word or number is rendered as a
+	// non-breaking one and written back after.
+	out, err := r.RenderBytes(keepHyphens(body))
 	if err != nil {
 		return nil, err
 	}
+	out = bytes.ReplaceAll(out, []byte(nbHyphen), []byte("-"))
 	var lines []string
 	if keys := frontMatterKeys(front); len(keys) > 0 {
 		lines = append(lines, "", "  --- front matter: "+strings.Join(keys, ", ")+" ---")
 	}
 	return append(lines, strings.Split(strings.TrimRight(string(out), "\n "), "\n")...), nil
+}
+
+// nbHyphen is U+2011, the non-breaking hyphen.
+const nbHyphen = "\u2011"
+
+// keepHyphens replaces each "-" between two letters or digits of md with
+// a non-breaking hyphen ("2021-01-24", "tass-2024-11-07#4",
+// "President-elect"); list markers, rules and table rules have a space or
+// another "-" beside theirs and stay.
+func keepHyphens(md []byte) []byte {
+	if !bytes.Contains(md, []byte("-")) {
+		return md
+	}
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	var b bytes.Buffer
+	b.Grow(len(md) + len(md)/8)
+	for i := 0; i < len(md); {
+		r, n := utf8.DecodeRune(md[i:])
+		if r == '-' && i > 0 {
+			prev, _ := utf8.DecodeLastRune(md[:i])
+			next, _ := utf8.DecodeRune(md[i+1:])
+			if word(prev) && word(next) {
+				b.WriteString(nbHyphen)
+				i++
+				continue
+			}
+		}
+		b.Write(md[i : i+n])
+		i += n
+	}
+	return b.Bytes()
 }
 
 // splitFrontMatter cuts the YAML front matter ("---" … "---") off md.

@@ -8,12 +8,15 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/quotetrail/quotetrail/model"
 )
 
 // fakeFS records WriteFile calls and keeps the files in memory; like
@@ -371,5 +374,31 @@ func TestExportOverwriteQuestionAnyKeyButYIsNo(t *testing.T) {
 		}
 		mustContain(t, screen(got), "not written: p.md is left as it was")
 		m, _ = drive(t, got, keys("esc")...)
+	}
+}
+
+// issue 19: the preview never breaks a date (or an id, or a hyphenated
+// word) after its hyphen, as glamour did at 160 columns ("2021-/01-24").
+func TestExportPreviewKeepsDatesWhole(t *testing.T) {
+	c := fixtureCorpus(t)
+	md := model.RenderMarkdown(c, c.Query(model.Filter{})[:12], model.ExportOptions{})
+	for w := 40; w <= 200; w += 2 {
+		lines, err := renderPreview(md, w, true, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range lines {
+			p := strings.TrimRight(ansi.Strip(l), " ")
+			if strings.HasSuffix(p, "-") && len(p) > 1 && unicode.IsDigit(rune(p[len(p)-2])) {
+				t.Fatalf("width %d: line %d ends %q, the next starts %q", w, i, p, strings.TrimSpace(ansi.Strip(lines[i+1])))
+			}
+			if strings.Contains(l, nbHyphen) {
+				t.Fatalf("width %d: a non-breaking hyphen is left in %q", w, p)
+			}
+		}
+	}
+	// list markers and rules stay Markdown
+	if got := string(keepHyphens([]byte("- item\n---\n|---|\na-b-c 2021-01-24 x -y z- -"))); got != "- item\n---\n|---|\na‑b‑c 2021‑01‑24 x -y z- -" {
+		t.Errorf("keepHyphens: %q", got)
 	}
 }
