@@ -962,3 +962,58 @@ func TestPickerNarrowsOnEveryPrintableKey(t *testing.T) {
 		t.Errorf("t then q: quit %v, narrowing %q", quit, got.pk.narrow.String())
 	}
 }
+
+// issue 19: an unknown speaker with no mention shows no empty parentheses.
+func TestUnknownSpeakerWithoutMention(t *testing.T) {
+	m := newFixture(t, 100, 200, Options{})
+	for _, s := range m.c.Statements {
+		if s.Speaker == model.UnknownSpeaker {
+			s.Mention = ""
+		}
+	}
+	scr := screen(m)
+	mustContain(t, scr, "unknown speaker ??")
+	mustNotContain(t, scr, "()")
+}
+
+// issue 19: the periods' colours differ in hue in both themes (in the
+// light theme Trump 1 and Trump 2 were the same red).
+func TestPeriodColoursDifferInHue(t *testing.T) {
+	hue := func(c interface{ RGBA() (r, g, b, a uint32) }) float64 {
+		r32, g32, b32, _ := c.RGBA()
+		r, g, b := float64(r32)/0xffff, float64(g32)/0xffff, float64(b32)/0xffff
+		mx, mn := max(r, g, b), min(r, g, b)
+		if mx == mn {
+			return 0
+		}
+		var h float64
+		switch mx {
+		case r:
+			h = (g - b) / (mx - mn)
+		case g:
+			h = 2 + (b-r)/(mx-mn)
+		default:
+			h = 4 + (r-g)/(mx-mn)
+		}
+		h *= 60
+		if h < 0 {
+			h += 360
+		}
+		return h
+	}
+	apart := func(a, b float64) float64 {
+		d := a - b
+		if d < 0 {
+			d = -d
+		}
+		return min(d, 360-d)
+	}
+	for name, p := range map[string]palette{"light": lightPalette(), "dark": darkPalette()} {
+		cols := map[string]float64{"Trump 1": hue(p.trump1), "Biden": hue(p.biden), "Trump 2": hue(p.trump2)}
+		for _, pair := range [][2]string{{"Trump 1", "Trump 2"}, {"Trump 1", "Biden"}, {"Biden", "Trump 2"}} {
+			if d := apart(cols[pair[0]], cols[pair[1]]); d < 40 {
+				t.Errorf("%s theme: %s and %s are %.0f° apart in hue", name, pair[0], pair[1], d)
+			}
+		}
+	}
+}

@@ -702,7 +702,10 @@ func (t *timeline) renderStatement(pos int) []string {
 	date := s.Date.Short()
 	speaker := s.Speaker
 	if speaker == model.UnknownSpeaker {
-		speaker = "unknown speaker (" + s.Mention + ")"
+		speaker = "unknown speaker"
+		if m := strings.TrimSpace(flatten(s.Mention)); m != "" {
+			speaker += " (" + m + ")"
+		}
 	}
 	var meta string
 	if sel {
