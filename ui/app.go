@@ -603,10 +603,10 @@ func (m *Model) toggleMark(id int) {
 }
 
 // nextPeriods steps p through all → Biden → Trump (second term) →
-// Trump (first term) → all; any other choice (from the command line)
-// goes back to all.
+// Trump (first term) → undated → all; any other choice (from the command
+// line) goes back to all.
 func nextPeriods(cur []model.Period) []model.Period {
-	cycle := [][]model.Period{nil, {model.PeriodBiden}, {model.PeriodTrump2}, {model.PeriodTrump1}}
+	cycle := [][]model.Period{nil, {model.PeriodBiden}, {model.PeriodTrump2}, {model.PeriodTrump1}, {model.PeriodUnknown}}
 	for i, ps := range cycle {
 		if len(ps) == len(cur) && (len(ps) == 0 || ps[0] == cur[0]) {
 			return cycle[(i+1)%len(cycle)]

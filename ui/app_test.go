@@ -248,10 +248,14 @@ func TestRussiaPeriodAndClear(t *testing.T) {
 	m, _ = drive(t, m, keys("r")...)
 	mustContain(t, screen(m), "all statements", "41 of 41 statements")
 
-	want := []string{"period: Biden", "period: Trump (second term)", "period: Trump (first term)", "all statements"}
+	// issue 19: p offers the undated statements too
+	want := []string{"period: Biden", "period: Trump (second term)", "period: Trump (first term)", "period: undated", "all statements"}
 	for _, w := range want {
 		m, _ = drive(t, m, keys("p")...)
 		mustContain(t, screen(m), w)
+		if w == "period: undated" {
+			mustContain(t, screen(m), "2 of 41 statements", "Date unknown")
+		}
 	}
 	m, _ = drive(t, m, keys("p")...)
 	for _, id := range m.tl.lay.view {
