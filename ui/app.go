@@ -301,11 +301,21 @@ func (m *Model) resize() {
 	}
 }
 
+// viewFilter is the filter the timeline shows: the filters, and the search
+// words too while the timeline is narrowed to the matches (&).
+func (m *Model) viewFilter() model.Filter {
+	f := m.filter
+	if m.sr.only && m.sr.query != "" {
+		f.Query = strings.TrimSpace(f.Query + " " + m.sr.query)
+	}
+	return f
+}
+
 // layoutCmd filters and lays out the timeline in a command.
 func (m *Model) layoutCmd() tea.Cmd {
 	m.gen++
 	m.pending = true
-	c, f, newest, from, to, evs, gen := m.c, m.filter, m.newest, m.opt.From, m.opt.To, m.opt.Events, m.gen
+	c, f, newest, from, to, evs, gen := m.c, m.viewFilter(), m.newest, m.opt.From, m.opt.To, m.opt.Events, m.gen
 	return func() tea.Msg {
 		return layoutMsg{gen: gen, lay: buildLayout(c, c.Query(f), newest, from, to, evs)}
 	}
@@ -370,7 +380,11 @@ func (m *Model) searchNow(jump bool) tea.Cmd {
 	return nil
 }
 
-func (m *Model) clearSearch() {
+// clearSearch ends the search; a timeline narrowed to its matches is
+// laid out again, whole (the command is nil otherwise).
+func (m *Model) clearSearch() tea.Cmd {
+	only := m.sr.only && m.sr.query != ""
+	m.sr.only = false
 	m.sr.query = ""
 	m.sr.field.set("")
 	m.sr.typing = false
@@ -379,6 +393,10 @@ func (m *Model) clearSearch() {
 	m.sr.found = 0
 	m.tl.matchPos = nil
 	m.tl.hl = highlightWords(m.filter.Query, "")
+	if only {
+		return m.refilter()
+	}
+	return nil
 }
 
 // updateKeys enables the bindings that apply now; the others vanish from
@@ -389,6 +407,7 @@ func (m *Model) updateKeys() {
 	k.NextMatch.SetEnabled(searching)
 	k.PrevMatch.SetEnabled(searching)
 	k.ClearSearch.SetEnabled(searching)
+	k.OnlyMatches.SetHelp("&", pick(m.sr.only, "show every statement again", "show only the matches"))
 	k.ClearMarks.SetEnabled(len(m.marks) > 0)
 	k.ClearFilters.SetEnabled(!m.filter.IsZero() || searching)
 	shown := m.c != nil && len(m.tl.lay.view) > 0
@@ -644,6 +663,7 @@ func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.refilter()
 	case key.Matches(msg, k.ClearFilters):
 		m.filter = model.Filter{}
+		m.sr.only = false
 		m.clearSearch()
 		return m.refilter()
 	case key.Matches(msg, k.Search):
@@ -655,7 +675,14 @@ func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevMatch):
 		m.tl.nextMatch(-1)
 	case key.Matches(msg, k.ClearSearch):
-		m.clearSearch()
+		return m.clearSearch()
+	case key.Matches(msg, k.OnlyMatches):
+		if m.sr.query == "" {
+			m.flash = "no search to narrow to: / searches"
+			return nil
+		}
+		m.sr.only = !m.sr.only
+		return m.refilter()
 	case key.Matches(msg, k.Mark):
 		if id, ok := m.tl.selected(); ok {
 			m.toggleMark(id)
@@ -684,6 +711,11 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	prev := m.sr.query
 	switch m.sr.Update(msg, m.keys.search) {
 	case searchChanged:
+		if m.sr.only {
+			// the timeline shows the matches: lay it out for the new words
+			// (or whole again, once the field is empty)
+			return m.refilter()
+		}
 		if m.sr.query == "" {
 			cmd := m.searchNow(false)
 			m.tl.moveTo(m.sr.origin)
@@ -695,8 +727,10 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.sr.query = prev // enter on an empty field keeps the last search
 		}
 	case searchCancel:
-		m.clearSearch()
+		m.sr.query = prev // clearSearch lays the timeline out whole again if it was narrowed
+		cmd := m.clearSearch()
 		m.tl.moveTo(m.sr.origin)
+		return cmd
 	case searchNext:
 		m.tl.nextMatch(1)
 	case searchPrev:

@@ -284,12 +284,14 @@ func TestSearch(t *testing.T) {
 		t.Fatal("typing quit")
 	}
 	m, _ = drive(t, m, keys("enter")...)
-	mustContain(t, screen(m), "/tango: 2 matches")
+	// issue 19: which match the selection is on, as less says it
+	mustContain(t, screen(m), "/tango: 1/2")
 	if m.sr.found != 2 {
 		t.Fatalf("matches %d", m.sr.found)
 	}
 	first := selectedText(t, m)
 	m, _ = drive(t, m, keys("n")...)
+	mustContain(t, screen(m), "/tango: 2/2")
 	second := selectedText(t, m)
 	if first == second || !strings.Contains(strings.ToLower(second), "tango") {
 		t.Errorf("n: %q → %q", first, second)
@@ -1020,4 +1022,44 @@ func TestPeriodColoursDifferInHue(t *testing.T) {
 			}
 		}
 	}
+}
+
+// issue 19: & narrows the timeline to the search's matches and back; the
+// status line says which match is selected and that only matches show.
+func TestSearchOnlyMatches(t *testing.T) {
+	m := newFixture(t, 100, 30, Options{})
+	m, _ = drive(t, m, keys("/", "type:tango", "enter", "k")...)
+	mustContain(t, screen(m), "/tango: –/2", "41 of 41 statements")
+	m, _ = drive(t, m, keys("&")...)
+	scr := screen(m)
+	mustContain(t, scr, "/tango (only matches, & shows all): ", "2 of 41 statements")
+	for _, id := range m.tl.lay.view {
+		if !strings.Contains(strings.ToLower(m.c.Statements[id].Text), "tango") {
+			t.Errorf("%q shown among the matches", m.c.Statements[id].Text)
+		}
+	}
+	if !strings.Contains(scr, "/2") || m.tl.matchIndex() < 0 {
+		t.Errorf("the selection is not on a match:\n%s", scr)
+	}
+	// the export and the comparison take what is shown
+	m, _ = drive(t, m, keys("e")...)
+	if len(m.ex.ids) != 2 || m.ex.filter.Query != "tango" {
+		t.Errorf("export of the matches: %d statements, words %q", len(m.ex.ids), m.ex.filter.Query)
+	}
+	m, _ = drive(t, m, keys("esc", "&")...)
+	mustContain(t, screen(m), "/tango: ", "41 of 41 statements")
+	// a new search keeps narrowing; esc shows every statement again
+	m, _ = drive(t, m, keys("&", "/", "type:dialogue")...)
+	mustContain(t, screen(m), "(only matches")
+	if n := len(m.tl.lay.view); n == 0 || n == 41 {
+		t.Errorf("narrowed to %d statements", n)
+	}
+	m, _ = drive(t, m, keys("enter", "esc")...)
+	mustContain(t, screen(m), "all statements", "41 of 41 statements")
+	if m.sr.only {
+		t.Error("esc left the timeline narrowed")
+	}
+	// without a search, & says so
+	m, _ = drive(t, m, keys("&")...)
+	mustContain(t, screen(m), "no search to narrow to")
 }

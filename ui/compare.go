@@ -937,7 +937,7 @@ func (m *Model) openCompare() tea.Cmd {
 	v.c, v.th = m.c, m.th
 	v.SetSize(m.width, m.bodyHeight())
 	m.focus = focusCompare
-	if v.cmp != nil && v.inputs == compareInputs(m.filter, v.split, v.term) {
+	if v.cmp != nil && v.inputs == compareInputs(m.viewFilter(), v.split, v.term) {
 		return nil
 	}
 	return m.recompare()
@@ -949,7 +949,7 @@ func (m *Model) recompare() tea.Cmd {
 	v := &m.cv
 	v.gen++
 	v.pending = true
-	cmd := compareCmd(m.c, m.filter, v.split, v.term, v.gen)
+	cmd := compareCmd(m.c, m.viewFilter(), v.split, v.term, v.gen)
 	if len(m.c.Statements) > m.syncLimit {
 		return cmd
 	}
@@ -993,8 +993,8 @@ func (m *Model) compareAct(a compareAction) tea.Cmd {
 func (m *Model) compareStatusLine() string {
 	v := &m.cv
 	var parts []string
-	if !m.filter.IsZero() {
-		parts = append(parts, m.filter.String())
+	if f := m.viewFilter(); !f.IsZero() {
+		parts = append(parts, f.String())
 	}
 	if v.term != "" {
 		parts = append(parts, "term: "+v.term)

@@ -194,7 +194,7 @@ func (m *Model) openExport() tea.Cmd {
 	ti.SetStyles(st)
 	m.ex = exportDialog{
 		open: true, c: m.c, seq: m.ex.seq + 1, gen: m.ex.gen,
-		ids: ids, marked: marked, filter: m.filter, split: m.opt.Split,
+		ids: ids, marked: marked, filter: m.viewFilter(), split: m.opt.Split,
 		version: m.opt.Version, title: m.title(),
 		path: ti,
 		keys: newExportKeys(m.keys.global),

@@ -89,6 +89,7 @@ type timelineKeys struct {
 	Search             key.Binding
 	NextMatch          key.Binding
 	PrevMatch          key.Binding
+	OnlyMatches        key.Binding
 	ClearSearch        key.Binding
 	ClearFilters       key.Binding
 	Mark, ClearMarks   key.Binding
@@ -112,6 +113,7 @@ func newTimelineKeys(g globalKeys) timelineKeys {
 		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		OnlyMatches:  key.NewBinding(key.WithKeys("&"), key.WithHelp("&", "show only the matches")),
 		ClearSearch:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search")),
 		ClearFilters: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters")),
 		Mark:         key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
@@ -134,7 +136,7 @@ func (k timelineKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(k.moveKeys.bindings(), k.PrevYear, k.NextYear),
 		{k.Speakers, k.Topics, k.Russia, k.Period, k.ClearFilters},
-		{k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
+		{k.Search, k.NextMatch, k.PrevMatch, k.OnlyMatches, k.ClearSearch},
 		{k.Open, k.Order, k.Mark, k.ClearMarks, k.Copy, k.Warnings, k.Compare, k.Export},
 		k.global.bindings(),
 	}

@@ -544,6 +544,16 @@ func (t *timeline) nextMatch(dir int) bool {
 	return true
 }
 
+// matchIndex is the index of the selection among the matches, or -1
+// when it is not on one.
+func (t *timeline) matchIndex() int {
+	i := sort.SearchInts(t.matchPos, t.cursor)
+	if i < len(t.matchPos) && t.matchPos[i] == t.cursor {
+		return i
+	}
+	return -1
+}
+
 func (t *timeline) isMatch(pos int) bool {
 	i := sort.SearchInts(t.matchPos, pos)
 	return i < len(t.matchPos) && t.matchPos[i] == pos
