@@ -88,7 +88,9 @@ func (k *exportKeys) state(editing, confirm bool) {
 	k.Down.SetKeys(pick(editing, []string{"down"}, []string{"j", "down"})...)
 	k.Down.SetHelp(pick(editing, "↓", "↓/j"), "scroll down")
 	k.PageUp.SetKeys(pick(editing, []string{"pgup"}, []string{"pgup", "b"})...)
+	k.PageUp.SetHelp(pick(editing, "pgup", "pgup/b"), "page up")
 	k.PageDown.SetKeys(pick(editing, []string{"pgdown"}, []string{"pgdown", "f"})...)
+	k.PageDown.SetHelp(pick(editing, "pgdn", "pgdn/f"), "page down")
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown} {
 		b.SetEnabled(!confirm)
 	}
