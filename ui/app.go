@@ -115,6 +115,7 @@ type Model struct {
 	rd          reader
 	pk          picker
 	sr          search
+	date        dateJump
 	warn        pager
 	helpPage    pager
 	cv          compareView
@@ -523,7 +524,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, g.ForceQuit) {
 		return tea.Quit
 	}
-	typing := m.c != nil && ((m.focus == focusTimeline && m.sr.typing) || m.focus == focusPicker || (m.focus == focusExport && (m.ex.editing || m.ex.confirm)))
+	typing := m.c != nil && ((m.focus == focusTimeline && (m.sr.typing || m.date.typing)) || m.focus == focusPicker || (m.focus == focusExport && (m.ex.editing || m.ex.confirm)))
 	if m.tooSmall() || m.c == nil {
 		switch {
 		case typing:
@@ -562,6 +563,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case focusTimeline:
 		if m.sr.typing {
 			return m.searchKey(msg)
+		}
+		if m.date.typing {
+			m.dateKey(msg)
+			return nil
 		}
 		return m.timelineKey(msg)
 	case focusCompare:
@@ -666,6 +671,8 @@ func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.sr.only = false
 		m.clearSearch()
 		return m.refilter()
+	case key.Matches(msg, k.GoToDate):
+		m.date = dateJump{typing: true}
 	case key.Matches(msg, k.Search):
 		m.sr.typing = true
 		m.sr.origin = m.tl.cursor
@@ -837,9 +844,12 @@ func (m *Model) content() string {
 	}
 	lines = append(lines, body)
 	lines = append(lines, m.statusLine())
-	if m.focus == focusTimeline && m.sr.typing {
+	switch {
+	case m.focus == focusTimeline && m.sr.typing:
 		lines = append(lines, fit(" "+m.sr.field.View(th, "/", w-2), w))
-	} else {
+	case m.focus == focusTimeline && m.date.typing:
+		lines = append(lines, fit(" "+m.date.field.View(th, "go to date (YYYY, YYYY-MM or YYYY-MM-DD): ", w-2), w))
+	default:
 		lines = append(lines, m.helpLine())
 	}
 	return strings.Join(lines, "\n")

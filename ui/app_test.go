@@ -1067,3 +1067,48 @@ func TestSearchOnlyMatches(t *testing.T) {
 	m, _ = drive(t, m, keys("&")...)
 	mustContain(t, screen(m), "no search to narrow to")
 }
+
+// issue 19: d goes to a date — the first statement of a year, month or
+// day, or after it (newest first: before it).
+func TestGoToDate(t *testing.T) {
+	m := newFixture(t, 100, 30, Options{})
+	m, quit := drive(t, m, keys("d", "type:q")...)
+	if quit || !m.date.typing {
+		t.Fatal("q in the date field quit or closed it")
+	}
+	mustContain(t, screen(m), "go to date (YYYY, YYYY-MM or YYYY-MM-DD): q")
+	m, _ = drive(t, m, keys("enter")...)
+	mustContain(t, screen(m), "not a date: q")
+	m, _ = drive(t, m, keys("backspace", "type:2024-11", "enter")...)
+	if m.date.typing {
+		t.Fatal("enter did not go")
+	}
+	val := func(pos int) time.Time { return m.c.Statements[m.tl.lay.view[pos]].Date.Value }
+	nov := model.Day(2024, time.November, 1)
+	if p := m.tl.cursor; val(p).Before(nov) || p > 0 && !val(p-1).Before(nov) {
+		t.Errorf("2024-11 selected %s (the one before: %s)", val(p).Format("2006-01-02"), val(p-1).Format("2006-01-02"))
+	}
+	scr := screen(m)
+	mustContain(t, scr, "November 2024", "▸")
+	if strings.Index(scr, "November 2024") > strings.Index(scr, "▸") {
+		t.Errorf("the month heading is not above the selection:\n%s", scr)
+	}
+	// newest first: the first statement of 2021 or before it
+	m, _ = drive(t, m, keys("o", "d", "type:2021", "enter")...)
+	end := model.Day(2021, time.December, 31)
+	if p := m.tl.cursor; val(p).After(end) || p > 0 && !val(p-1).After(end) {
+		t.Errorf("newest first, 2021 selected %s", val(m.tl.cursor).Format("2006-01-02"))
+	}
+	// past every statement: the newest (oldest) dated one, and a note
+	m, _ = drive(t, m, keys("o", "d", "type:2030", "enter")...)
+	mustContain(t, screen(m), "no statement on or after 2030")
+	if !m.c.Statements[m.tl.lay.view[m.tl.cursor]].Date.Known() {
+		t.Error("an undated statement selected for a date")
+	}
+	// esc cancels
+	before := m.tl.cursor
+	m, _ = drive(t, m, keys("d", "type:2020", "esc")...)
+	if m.date.typing || m.tl.cursor != before {
+		t.Error("esc did not cancel")
+	}
+}

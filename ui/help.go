@@ -19,6 +19,8 @@ func (m *Model) activeKeyMap(f focus) help.KeyMap {
 		return m.keys.loading
 	case f == focusTimeline && m.sr.typing:
 		return m.keys.search
+	case f == focusTimeline && m.date.typing:
+		return m.keys.date
 	case f == focusTimeline:
 		return m.keys.timeline
 	case f == focusReader:
@@ -97,6 +99,8 @@ func (m *Model) helpLines() []string {
 	if m.back == focusTimeline && m.c != nil {
 		sk := m.keys.search
 		section("While typing a search (/): every printable key types", [][]key.Binding{{sk.Accept, sk.Cancel, sk.NextMatch, sk.PrevMatch}})
+		dk := m.keys.date
+		section("While typing a date (d): 2024, 2024-11 or 2024-11-06", [][]key.Binding{{dk.Go, dk.Cancel}})
 		pk := newPickerKeys(m.keys.global)
 		section("In the speaker and topic pickers (s, t): every printable key narrows", [][]key.Binding{{pk.Up, pk.Down, pk.PageUp, pk.PageDown}, {pk.Toggle, pk.All, pk.Apply, pk.Cancel}})
 	}

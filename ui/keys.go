@@ -96,6 +96,7 @@ type timelineKeys struct {
 	Copy               key.Binding
 	Warnings           key.Binding
 	Compare, Export    key.Binding
+	GoToDate           key.Binding
 	global             globalKeys
 }
 
@@ -122,6 +123,7 @@ func newTimelineKeys(g globalKeys) timelineKeys {
 		Warnings:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "skipped files, warnings")),
 		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare before/after the split (Biden → Trump)")),
 		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export to Markdown")),
+		GoToDate:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "go to a date")),
 		global:       g,
 	}
 }
@@ -134,7 +136,7 @@ func (k timelineKeys) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k timelineKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		append(k.moveKeys.bindings(), k.PrevYear, k.NextYear),
+		append(k.moveKeys.bindings(), k.PrevYear, k.NextYear, k.GoToDate),
 		{k.Speakers, k.Topics, k.Russia, k.Period, k.ClearFilters},
 		{k.Search, k.NextMatch, k.PrevMatch, k.OnlyMatches, k.ClearSearch},
 		{k.Open, k.Order, k.Mark, k.ClearMarks, k.Copy, k.Warnings, k.Compare, k.Export},
@@ -261,6 +263,29 @@ func (k searchKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Accept, k.Cancel, k.NextMatch, k.PrevMatch}, {k.global.ForceQuit}}
 }
 
+// dateKeys is the key map of the go-to-date field (d).
+type dateKeys struct {
+	Go     key.Binding
+	Cancel key.Binding
+	global globalKeys
+}
+
+func newDateKeys(g globalKeys) dateKeys {
+	return dateKeys{
+		Go:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		global: g,
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k dateKeys) ShortHelp() []key.Binding { return []key.Binding{k.Go, k.Cancel} }
+
+// FullHelp implements help.KeyMap.
+func (k dateKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Go, k.Cancel}, {k.global.ForceQuit}}
+}
+
 // pageKeys is the key map of the plain scrolling views (warnings).
 type pageKeys struct {
 	moveKeys
@@ -330,6 +355,7 @@ type keyMaps struct {
 	reader   readerKeys
 	picker   pickerKeys
 	search   searchKeys
+	date     dateKeys
 	page     pageKeys
 	help     helpKeys
 	loading  loadingKeys
@@ -344,6 +370,7 @@ func newKeyMaps() keyMaps {
 		reader:   newReaderKeys(g),
 		picker:   newPickerKeys(g),
 		search:   newSearchKeys(g),
+		date:     newDateKeys(g),
 		page:     newPageKeys(g),
 		help:     newHelpKeys(g),
 		loading:  loadingKeys{g},
