@@ -124,6 +124,9 @@ type Model struct {
 	back        focus  // the view help returns to
 	flash       string // a one-off note for the status line, until the next key
 	ex          exportDialog
+	// lastExportPath is the path last written or typed in the export
+	// dialog this session; the dialog opens with it
+	lastExportPath string
 	// syncLimit is the largest corpus filtered and searched within the
 	// frame; larger ones are filtered in commands.
 	syncLimit int

@@ -134,30 +134,33 @@ type (
 
 // exportDialog is the export dialog's state.
 type exportDialog struct {
-	open      bool
-	c         *model.Corpus
-	seq       int   // which opening of the dialog this is
-	ids       []int // the statements to export, in timeline order
-	marked    bool
-	filter    model.Filter
-	split     model.Split
-	version   string
-	title     string // the corpus, for the "what" line
-	compare   bool
-	path      textinput.Model
-	editing   bool // the path field has the keyboard
-	confirm   bool // asking whether to overwrite an existing file
-	writing   bool
-	err       string // why the last write failed
-	note      string // a one-off remark ("not written")
-	preview   pager
-	gen       int // preview generation; older results are dropped
-	rendering bool
-	renderErr error
-	renderedW int // the width the preview was rendered for (0: none yet)
-	keys      exportKeys
-	width     int
-	height    int
+	open    bool
+	c       *model.Corpus
+	seq     int   // which opening of the dialog this is
+	ids     []int // the statements to export, in timeline order
+	marked  bool
+	filter  model.Filter
+	split   model.Split
+	version string
+	title   string // the corpus, for the "what" line
+	compare bool
+	path    textinput.Model
+	// openedWith is the path the dialog opened with, so that closing it
+	// knows whether one was typed
+	openedWith string
+	editing    bool // the path field has the keyboard
+	confirm    bool // asking whether to overwrite an existing file
+	writing    bool
+	err        string // why the last write failed
+	note       string // a one-off remark ("not written")
+	preview    pager
+	gen        int // preview generation; older results are dropped
+	rendering  bool
+	renderErr  error
+	renderedW  int // the width the preview was rendered for (0: none yet)
+	keys       exportKeys
+	width      int
+	height     int
 }
 
 // defaultExportPath names the file after the time of export, in the
@@ -188,7 +191,11 @@ func (m *Model) openExport() tea.Cmd {
 	}
 	ti := textinput.New()
 	ti.Prompt = ""
-	ti.SetValue(defaultExportPath(time.Now()))
+	path := defaultExportPath(time.Now())
+	if m.lastExportPath != "" {
+		path = m.lastExportPath // the session's last path: written, or typed
+	}
+	ti.SetValue(path)
 	ti.CursorEnd()
 	st := textinput.DefaultStyles(m.dark)
 	st.Focused.Text, st.Blurred.Text = m.th.Input, m.th.Input
@@ -198,7 +205,7 @@ func (m *Model) openExport() tea.Cmd {
 		open: true, c: m.c, seq: m.ex.seq + 1, gen: m.ex.gen,
 		ids: ids, marked: marked, filter: m.viewFilter(), split: m.opt.Split,
 		version: m.opt.Version, title: m.title(),
-		path: ti,
+		path: ti, openedWith: path,
 		keys: newExportKeys(m.keys.global),
 	}
 	m.ex.keys.state(false, false)
@@ -383,6 +390,9 @@ func (m *Model) exportKey(msg tea.KeyPressMsg) tea.Cmd {
 		d.note = ""
 		return d.previewCmd(m.dark, m.noCol)
 	case key.Matches(msg, k.Cancel):
+		if p := strings.TrimSpace(d.path.Value()); p != "" && p != d.openedWith {
+			m.lastExportPath = p // typed, not written: offered again next time
+		}
 		m.closeExport()
 	}
 	return nil
@@ -444,7 +454,9 @@ func (m *Model) exportWritten(msg exportWrittenMsg) {
 	switch {
 	case msg.err == nil:
 		m.flash = fmt.Sprintf("wrote %s to %s", plural(msg.n, "statement"), msg.path)
+		m.lastExportPath = msg.path
 		if current {
+			m.lastExportPath = strings.TrimSpace(d.path.Value()) // as typed: ~/ and all
 			d.open = false
 			if m.focus == focusExport {
 				m.closeExport()

@@ -402,3 +402,32 @@ func TestExportPreviewKeepsDatesWhole(t *testing.T) {
 		t.Errorf("keepHyphens: %q", got)
 	}
 }
+
+// issue 19: the dialog opens with the session's last path — the last one
+// written, or one typed and left unwritten.
+func TestExportRemembersTheLastPath(t *testing.T) {
+	ffs := newFakeFS()
+	m := peskovMarked(t, exportFixture(t, ffs))
+	m, _ = drive(t, m, keys("e")...)
+	if !strings.HasPrefix(m.ex.path.Value(), "quotetrail-") {
+		t.Fatalf("first opening: %q, want the default name", m.ex.path.Value())
+	}
+	m, _ = drive(t, m, keys("tab", "ctrl+u", "type:notes/peskov.md", "enter")...)
+	if m.focus != focusTimeline || len(ffs.calls) != 1 {
+		t.Fatalf("not written: focus %v, %d calls", m.focus, len(ffs.calls))
+	}
+	m, _ = drive(t, m, keys("e")...)
+	if got := m.ex.path.Value(); got != "notes/peskov.md" {
+		t.Errorf("after writing: the dialog opens with %q", got)
+	}
+	// typed and cancelled: offered again
+	m, _ = drive(t, m, keys("tab", "ctrl+u", "type:draft.md", "esc", "esc", "e")...)
+	if got := m.ex.path.Value(); got != "draft.md" {
+		t.Errorf("after cancelling a typed path: %q", got)
+	}
+	// opened and closed untouched: still the last one
+	m, _ = drive(t, m, keys("esc", "e")...)
+	if got := m.ex.path.Value(); got != "draft.md" {
+		t.Errorf("after an untouched opening: %q", got)
+	}
+}
