@@ -1112,3 +1112,18 @@ func TestGoToDate(t *testing.T) {
 		t.Error("esc did not cancel")
 	}
 }
+
+// issue 19: a statement whose article names no outlet says so rather than
+// showing the file name.
+func TestTimelineSourceUnknownIsNoFileName(t *testing.T) {
+	m := newFixture(t, 100, 200, Options{})
+	d := m.c.Document("reuters-2025")
+	d.Source = ""
+	scr := screen(m)
+	mustContain(t, scr, "source unknown")
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.HasSuffix(strings.TrimSpace(l), "reuters-2025") {
+			t.Errorf("a row shows the file name: %q", l)
+		}
+	}
+}

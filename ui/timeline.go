@@ -766,14 +766,13 @@ func (t *timeline) renderStatement(pos int) []string {
 	return lines
 }
 
-// sourceLabel names where a statement was reported: "TASS", "TASS +2".
+// sourceLabel names where a statement was reported: "TASS", "via
+// Kommersant", "TASS +2" — or "source unknown": a file name ("01") says
+// nothing to a reader; the reader pane gives the path.
 func sourceLabel(c *model.Corpus, s *model.Statement) string {
-	src := ""
-	if d := c.Document(s.Doc); d != nil {
+	src := "source unknown"
+	if d := c.Document(s.Doc); d != nil && strings.TrimSpace(d.Source) != "" {
 		src = d.Source
-		if src == "" {
-			src = d.ID
-		}
 	}
 	if n := len(s.Sources) - 1; n > 0 {
 		src += fmt.Sprintf(" +%d", n)
