@@ -1036,7 +1036,7 @@ func TestSearchOnlyMatches(t *testing.T) {
 	mustContain(t, screen(m), "/tango: –/2", "41 of 41 statements")
 	m, _ = drive(t, m, keys("&")...)
 	scr := screen(m)
-	mustContain(t, scr, "/tango (only matches, & shows all): ", "2 of 41 statements")
+	mustContain(t, scr, "/tango: ", "/2 · only matches", "2 of 41 statements")
 	for _, id := range m.tl.lay.view {
 		if !strings.Contains(strings.ToLower(m.c.Statements[id].Text), "tango") {
 			t.Errorf("%q shown among the matches", m.c.Statements[id].Text)
@@ -1054,7 +1054,7 @@ func TestSearchOnlyMatches(t *testing.T) {
 	mustContain(t, screen(m), "/tango: ", "41 of 41 statements")
 	// a new search keeps narrowing; esc shows every statement again
 	m, _ = drive(t, m, keys("&", "/", "type:dialogue")...)
-	mustContain(t, screen(m), "(only matches")
+	mustContain(t, screen(m), "· only matches")
 	if n := len(m.tl.lay.view); n == 0 || n == 41 {
 		t.Errorf("narrowed to %d statements", n)
 	}

@@ -285,6 +285,9 @@ func renderPreview(md []byte, width int, dark, noColor bool) ([]string, error) {
 		return nil, err
 	}
 	out = bytes.ReplaceAll(out, []byte(nbHyphen), []byte("-"))
+	// glamour prints an escaped tilde with its backslash ("to \~2025");
+	// the file keeps the escape, the preview shows what a reader sees
+	out = bytes.ReplaceAll(out, []byte(`\~`), []byte("~"))
 	var lines []string
 	if keys := frontMatterKeys(front); len(keys) > 0 {
 		lines = append(lines, "", "  --- front matter: "+strings.Join(keys, ", ")+" ---")

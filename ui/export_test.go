@@ -397,6 +397,11 @@ func TestExportPreviewKeepsDatesWhole(t *testing.T) {
 			}
 		}
 	}
+	// an escaped tilde shows as a tilde, as a Markdown reader shows it
+	lines, _ := renderPreview([]byte("from 2021-01-24 to \\~2025-01-10\n"), 80, true, false)
+	if got := strings.TrimSpace(ansi.Strip(strings.Join(lines, "\n"))); got != "from 2021-01-24 to ~2025-01-10" {
+		t.Errorf("preview of an escaped tilde: %q", got)
+	}
 	// list markers and rules stay Markdown
 	if got := string(keepHyphens([]byte("- item\n---\n|---|\na-b-c 2021-01-24 x -y z- -"))); got != "- item\n---\n|---|\na‑b‑c 2021‑01‑24 x -y z- -" {
 		t.Errorf("keepHyphens: %q", got)
