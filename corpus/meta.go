@@ -425,8 +425,9 @@ var creditRules = []*regexp.Regexp{
 	// "© 2024 Reuters", "Copyright © TASS"
 	regexp.MustCompile(`^(?i:copyright\s*)?©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})`),
 	// "… arrived in Moscow earlier yesterday.– NNN-TASS": an agency in
-	// capitals after a dash closing the story
-	regexp.MustCompile(`[.!?”"]\s*[-–—]\s*(\p{Lu}[\p{Lu}\d&]+(?:[-/]\p{Lu}[\p{Lu}\d&]+)*)\s*$`),
+	// capitals after a dash closing the story; of a chain ("NNN-TASS", a
+	// network carrying TASS) the last, as in "(ANI/Sputnik)"
+	regexp.MustCompile(`[.!?”"]\s*[-–—]\s*(?:\p{Lu}[\p{Lu}\d&]+[-/])*(\p{Lu}[\p{Lu}\d&]+)\s*$`),
 }
 
 // creditedSource looks for an outlet named by a credit: first in what

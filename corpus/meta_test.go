@@ -68,7 +68,8 @@ func TestSourceFromCredits(t *testing.T) {
 		{"nothing", bodyPara, ""},
 		// issue 19: a closing agency credit, a dateline under the headline
 		// and a deck, and where the words were given ("via")
-		{"closing agency credit", bodyPara + "\nWitkoff reportedly arrived in Moscow earlier yesterday.– NNN-TASS", "NNN-TASS"},
+		{"closing agency credit", bodyPara + "\nWitkoff reportedly arrived in Moscow earlier yesterday.– NNN-TASS", "TASS"},
+		{"closing agency credit alone", bodyPara + "\nThe talks lasted three hours. — AFP", "AFP"},
 		{"dateline under a deck", "Russian diplomat sees no chance of extending New START\nThe treaty limited the number of missiles for Russia and the US\nMOSCOW, May 9. /TASS/. " + bodyPara, "TASS"},
 		{"told a newspaper", "Ryabkov said in an interview with the Kommersant newspaper that an extension was possible.", "via Kommersant"},
 		{"told an agency", "Kremlin spokesman Dmitry Peskov told TASS that relations would improve over time.", "via TASS"},
