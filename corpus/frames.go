@@ -521,6 +521,7 @@ func (a *analysis) contentFrom(si int, f *frame, c int, prev []*frame) bool {
 // trimContent trims white space and trailing , . ; : from a content span.
 func (a *analysis) trimContent(sp model.Span) model.Span {
 	sp = trimSpan(a.text, sp)
+	sp.Start += LeadingDateline(a.text[sp.Start:sp.End]) // a dateline opening the words is not the speaker's (meta.go)
 	for sp.End > sp.Start && strings.ContainsRune(",.;: \n", rune(a.text[sp.End-1])) {
 		sp.End--
 	}

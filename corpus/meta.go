@@ -19,23 +19,34 @@ const maxTitleRunes = 100
 // ExtractMeta fills the document's title, source, place, URL and language
 // from the explicit metadata and the cleaned text. doc.Text must already be
 // c.Text.
+//
+// Title: the explicit one, else the headline cleaning found, else the
+// first paragraph near the top that reads as a headline, else the first
+// sentence of the lead — skipping site chrome on the way ("Skip to main
+// content", ads.txt lines, a lone date, handle or domain, a byline). When
+// the headline is a paragraph other than the one cleaning took, TitleSpan
+// moves to it.
+//
+// Source: the explicit one, else the outlet a dateline credits in the
+// first paragraphs ("/TASS/", "(Reuters)", "(UrduPoint News / Sputnik -
+// 08th April, 2020)": the agency, not the site that reposts it), else a
+// credit (a syndication or subscription line, "Source: X", a closing
+// "– NNN-TASS"), else — marked "via X", since it names where the words
+// were given rather than who published them — a news outlet the lead
+// says a speaker told or that reported them ("told the Kommersant
+// newspaper", "in an interview with RBC", "Tass reported").
 func ExtractMeta(doc *model.Document, meta Meta, c Cleaned) {
 	doc.TitleSpan = c.TitleSpan
 	text := c.Text
-	lead := leadParagraph(text, c.TitleSpan)
+	paras := model.ParagraphSpans(text)
 
-	// title
-	switch {
-	case strings.TrimSpace(meta.Title) != "":
+	if t := strings.TrimSpace(meta.Title); t != "" {
 		doc.Title = oneLine(meta.Title)
-	case !c.TitleSpan.IsZero() && c.TitleSpan.In(len(text)):
-		doc.Title = text[c.TitleSpan.Start:c.TitleSpan.End]
-	default:
-		doc.Title = truncateRunes(firstSentence(stripLead(lead)), maxTitleRunes)
+	} else {
+		doc.Title, doc.TitleSpan = headline(text, paras, c.TitleSpan)
 	}
 
-	// place and source from the dateline
-	place, source := Dateline(lead)
+	place, source := documentDateline(text, paras, doc.TitleSpan)
 	doc.Place = place
 	switch {
 	case strings.TrimSpace(meta.Source) != "":
@@ -44,6 +55,11 @@ func ExtractMeta(doc *model.Document, meta Meta, c Cleaned) {
 		doc.Source = source
 	default:
 		doc.Source = creditedSource(c)
+		if doc.Source == "" {
+			if via := reportedVia(text, paras, doc.TitleSpan); via != "" {
+				doc.Source = "via " + via
+			}
+		}
 	}
 
 	if u := strings.TrimSpace(meta.URL); u != "" {
@@ -56,39 +72,159 @@ func ExtractMeta(doc *model.Document, meta Meta, c Cleaned) {
 	}
 }
 
-// leadParagraph returns the first paragraph of the body after the headline.
-func leadParagraph(text string, title model.Span) string {
-	for _, sp := range model.ParagraphSpans(text) {
-		if !title.IsZero() && sp.Start < title.End {
+// topParagraphs is how many paragraphs from the top the title and the
+// dateline are looked for in: a dateline stands under the headline, a
+// deck, a photo credit or a few lines of site chrome.
+const topParagraphs = 8
+
+// headline picks the title: the headline cleaning found unless it is site
+// chrome, else the first of the top paragraphs that is not chrome — as it
+// stands when it reads as a headline (its span is returned), else the
+// first sentence of it with its dateline taken off.
+func headline(text string, paras []model.Span, found model.Span) (string, model.Span) {
+	if !found.IsZero() && found.In(len(text)) && !isChrome(stripLead(text[found.Start:found.End]), 3) {
+		return cleanTitle(leadDate.ReplaceAllString(text[found.Start:found.End], "")), found
+	}
+	for k, sp := range paras {
+		if k == topParagraphs {
+			break
+		}
+		p := text[sp.Start:sp.End]
+		s := strings.TrimSpace(stripLead(p))
+		if isChrome(s, 4) {
 			continue
 		}
-		return text[sp.Start:sp.End]
+		if looksHeadline(s) && k+1 < len(paras) {
+			if s == strings.TrimSpace(p) {
+				return cleanTitle(p), sp
+			}
+			return cleanTitle(s), model.Span{}
+		}
+		return cleanTitle(truncateRunes(firstSentence(s), maxTitleRunes)), model.Span{}
 	}
-	return ""
+	if len(paras) > 0 {
+		sp := paras[0]
+		return cleanTitle(truncateRunes(firstSentence(stripLead(text[sp.Start:sp.End])), maxTitleRunes)), model.Span{}
+	}
+	return "", model.Span{}
+}
+
+// cleanTitle trims a title of the marks scraped pages leave around it:
+// white space, and symbols, emoji and their modifiers ("️Washington has
+// not yet…", a variation selector first).
+func cleanTitle(s string) string {
+	junk := func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.So, unicode.Sk)
+	}
+	return strings.TrimRightFunc(strings.TrimLeftFunc(s, junk), junk)
+}
+
+var (
+	// "Skip to main content", "Skip to content", "Skip navigation".
+	chromeSkip = regexp.MustCompile(`^(?i:skip (?:to|navigation)\b)`)
+	// an ads.txt line: ", pub-1075295645606918, DIRECT, f08c47fec0942fa0".
+	chromeAds = regexp.MustCompile(`\bpub-\d{6,}|,\s*(?:DIRECT|RESELLER)\b`)
+	// a handle or a domain alone: "(@ChaudhryMAli88)", "UrduPoint.com".
+	chromeHandle = regexp.MustCompile(`^\(?@\w+\)?$|^(?i:(?:https?://)?(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/?)$`)
+	// a byline: "By Shane Croucher", "by ANKASAM Ekip".
+	chromeByline = regexp.MustCompile(`^(?i:by)\s+\p{Lu}`)
+	// a call to sign up, subscribe or follow: "Sign up now: Get ST's
+	// newsletters delivered to your inbox".
+	chromeCall = regexp.MustCompile(`^(?i:sign up|subscribe|follow us|connect with us|contact us|download (?:the|our) app|get (?:our|the)?\s*\S*\s*newsletters?|advertisement|read more|related)\b`)
+	// links to the site's social accounts: "Ynetnews on Twitter Ynetnews
+	// on Facebook".
+	chromeSocial = regexp.MustCompile(`\bon (?:Twitter|Facebook|Instagram|Telegram|YouTube|WhatsApp|VK|X)\b`)
+	// the words of a date or time line: "Sunday, June 16, 2024", "11 Mar
+	// 2022 13:42", "16.6 C".
+	dateWords = regexp.MustCompile(`(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|gmt|utc|msk|st|nd|rd|th)\b`)
+)
+
+// isChrome reports whether a top paragraph is site chrome rather than a
+// headline or a lead: empty, a skip link, an ads.txt line, a handle or a
+// domain alone, a byline, a call to subscribe, links to social accounts,
+// a date or time alone, a bracketed link, or fewer than minWords words
+// ("All news", "You are here:"; the headline cleaning found may have three:
+// "Kremlin welcomes talks").
+func isChrome(s string, minWords int) bool {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "", chromeSkip.MatchString(s), chromeAds.MatchString(s), chromeHandle.MatchString(s), chromeByline.MatchString(s), chromeCall.MatchString(s):
+		return true
+	case strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"):
+		return true
+	case chromeSocial.MatchString(s) && len(strings.Fields(s)) < 12:
+		return true
+	}
+	letters := 0
+	for _, r := range dateWords.ReplaceAllString(s, "") {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters < 3 || len(strings.Fields(s)) < minWords
+}
+
+// looksHeadline reports whether a paragraph reads as a headline: four
+// words or more, not too long, and no sentence ending.
+func looksHeadline(s string) bool {
+	if len(strings.Fields(s)) < 4 || utf8.RuneCountInString(s) > 250 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " ”\"»’'"))
+	return !strings.ContainsRune(".!?:;,", last)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(Sanitize(s)), " ") }
 
+// The parts of a dateline.
+const (
+	// months, as datelines abbreviate them
+	dlMonth = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+	// "January 24", "July 19th", "22 August", "Nov 7, 2024"
+	dlDate = `(?:` + dlMonth + `\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+` + dlMonth + `)(?:,?\s+\d{4})?`
+	// "MOSCOW", "ST. PETERSBURG", "Moscow", "New Delhi"
+	dlPlaceCaps  = `\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}`
+	dlPlaceTitle = `\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}`
+	// a region after the place: "/Alaska/", "[Russia]"
+	dlRegion = `(?:\s*/\p{Lu}[\p{L} ]{1,25}/|\s*\[\p{Lu}[^\]\n]{1,25}\])?`
+)
+
 var (
 	// "date 2023-12-17 " before the body, as some aggregators print it.
 	leadDate = regexp.MustCompile(`^(?i:date)\s*:?\s*\d{4}-\d{2}-\d{2}\s+`)
-	// "(MENAFN)", "(MENAFN- Jordan Times)": an outlet tag opening the body.
+	// "(MENAFN)", "(MENAFN- Jordan Times)", "(Adnkronos) –": an outlet tag
+	// opening the body.
 	leadTag = regexp.MustCompile(`^\(\s*(\p{Lu}[\p{L}&.]{1,24}(?: \p{Lu}[\p{L}&.]+){0,2})\s*(?:[-–—][^()]{0,40})?\)\s*[-–—:]?\s*`)
-	// "MOSCOW, January 24. /TASS/." — place, optional date, outlet in slashes.
-	datelineSlash = regexp.MustCompile(`^(\p{Lu}{2}[\p{Lu} .'’-]*?)\s*(?:,[^/\n]{0,40}?)?[.,]?\s*/\s*(\p{Lu}[\p{L}&. -]{0,30}?)\s*/\s*\.?\s*`)
-	// "WASHINGTON (Reuters) -", "KYIV, Ukraine, Nov 7 (AP) —".
-	datelineParen = regexp.MustCompile(`^(\p{Lu}{2}[\p{Lu} .'’-]*?)\s*(?:,[^()\n]{0,40}?)?\s*\((\p{Lu}[\p{L}&. ]{0,30}?)\)\s*[-–—:]\s*`)
+	// "MOSCOW, January 24. /TASS/.", "MOSCOW, July 19th. /tass/.",
+	// "ANCHORAGE /Alaska/, August 16. /TASS/." — the outlet in slashes.
+	datelineSlash = regexp.MustCompile(`^(` + dlPlaceCaps + `|` + dlPlaceTitle + `)` + dlRegion + `\s*(?:[,.]\s*(?:` + dlDate + `|[^/\n]{0,30}?))?\s*[.,]?\s*/\s*(\p{L}[\p{L}&. -]{0,30}?)\s*/\s*\.?\s*`)
+	// "WASHINGTON (Reuters) -", "KYIV, Ukraine, Nov 7 (AP) —", "MOSCOW.
+	// March 11 (Interfax) -", "Moscow [Russia] August 22 (ANI/Sputnik):",
+	// "MOSCOW (UrduPoint News / Sputnik - 08th April, 2020)": the credit in
+	// parentheses (parseCredit reads it).
+	datelineParen = regexp.MustCompile(`^(` + dlPlaceCaps + `|` + dlPlaceTitle + `)` + dlRegion + `\s*(?:[,.]\s*[^()\n]{0,40}?|\s+` + dlDate + `)?\s*\(([^()\n]{2,70})\)\s*([-–—:]+\s*)?`)
+	// "MOSCOW, July 28 – RIA Novosti. ": the outlet after a dash.
+	datelineDashOutlet = regexp.MustCompile(`^(` + dlPlaceCaps + `)` + dlRegion + `\s*,\s*` + dlDate + `\s*[-–—]\s*(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+){0,2})\.\s+`)
+	// "March 11 (Interfax) - ", "Dec 5 - ", "19th March 2023 – (Moscow) ":
+	// a date opening the text, with or without a credit.
+	datelineDate = regexp.MustCompile(`^` + dlDate + `\s*(?:\(([^()\n]{2,70})\)\s*[-–—:]|[-–—]\s*(?:\(\p{Lu}[\p{L} ]{1,30}\))?)\s*`)
 	// "MOSCOW — …", "MOSCOW, January 24 – …": a place with no outlet.
 	datelinePlace = regexp.MustCompile(`^(\p{Lu}{3}[\p{Lu} .'’-]*?)\s*(?:,\s*(?:\p{Lu}[\p{L}.]*\s*){1,3}\d{0,2})?\s*[-–—]\s+`)
 	// "WASHINGTON, June 5, 2024. …", "KYIV, 3 March 2023: …": a place and
 	// a date ending their own sentence, no outlet.
 	datelineDated = regexp.MustCompile(`^(\p{Lu}{3}[\p{Lu} .'’-]*?),\s*(?:\p{Lu}\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+\p{Lu}\p{L}+\.?)(?:,?\s+\d{4})?\s*[.:]\s+`)
+	// "BERLIN, March 3 - ": a place and a date before a dash.
+	datelinePlaceDate = regexp.MustCompile(`^(` + dlPlaceCaps + `)` + dlRegion + `\s*,\s*` + dlDate + `\s*[-–—]\s+`)
+	// the separators inside a parenthesised credit: "APP - UrduPoint",
+	// "MENAFN- Jordan Times"
+	creditDash = regexp.MustCompile(`\s*[-–—]\s+|\s+[-–—]\s*`)
 )
 
 // Dateline reads the dateline opening a lead paragraph: the place
 // ("MOSCOW") and, when the dateline credits one, the outlet ("TASS" from
-// "/TASS/", "Reuters" from "(Reuters)", "MENAFN" from a leading
-// "(MENAFN)").
+// "/TASS/", "Reuters" from "(Reuters)", "Sputnik" from "(UrduPoint News /
+// Sputnik - 08th April, 2020)", "RIA Novosti" from "– RIA Novosti.",
+// "MENAFN" from a leading "(MENAFN)").
 func Dateline(lead string) (place, source string) {
 	s := leadDate.ReplaceAllString(lead, "")
 	if m := leadTag.FindStringSubmatch(s); m != nil {
@@ -96,15 +232,120 @@ func Dateline(lead string) (place, source string) {
 		s = s[len(m[0]):]
 	}
 	if m := datelineSlash.FindStringSubmatch(s); m != nil {
-		return cleanPlace(m[1]), firstNonEmpty(source, strings.TrimSpace(m[2]))
+		if o := outletName(m[2]); o != "" {
+			return cleanPlace(m[1]), firstNonEmpty(source, o)
+		}
 	}
 	if m := datelineParen.FindStringSubmatch(s); m != nil {
-		return cleanPlace(m[1]), firstNonEmpty(source, strings.TrimSpace(m[2]))
+		title := !isCapsWord(m[1])
+		strong := strings.Contains(m[2], "/") || strings.ContainsAny(m[2], "0123456789")
+		// a place in title case ("Moscow") is a dateline only when a dash or
+		// a colon follows the credit, or the credit names a site and an
+		// agency: otherwise it may be a name and a remark in parentheses
+		if o := parseCredit(m[2]); o != "" && (!title || m[3] != "" || strong) {
+			return cleanPlace(m[1]), firstNonEmpty(source, o)
+		}
+	}
+	if m := datelineDashOutlet.FindStringSubmatch(s); m != nil {
+		return cleanPlace(m[1]), firstNonEmpty(source, m[2])
+	}
+	if m := datelineDate.FindStringSubmatch(s); m != nil && m[1] != "" {
+		return "", firstNonEmpty(source, parseCredit(m[1]))
 	}
 	if m := datelinePlace.FindStringSubmatch(s); m != nil {
 		return cleanPlace(m[1]), source
 	}
 	return "", source
+}
+
+// documentDateline reads the datelines of the top paragraphs after the
+// headline (a dateline can stand under a deck, a photo credit or a line
+// of chrome): the first place any names, and the first outlet.
+func documentDateline(text string, paras []model.Span, title model.Span) (place, source string) {
+	seen := 0
+	for _, sp := range paras {
+		if !title.IsZero() && sp.Start < title.End {
+			continue
+		}
+		if seen == topParagraphs {
+			break
+		}
+		seen++
+		p, s := Dateline(text[sp.Start:sp.End])
+		if place == "" {
+			place = p
+		}
+		if s != "" {
+			return place, s
+		}
+	}
+	return place, ""
+}
+
+// parseCredit reads the outlet of a parenthesised dateline credit:
+// "Reuters"; "UrduPoint News / Sputnik - 08th April, 2020" → Sputnik, the
+// agency a site reposts; "APP - UrduPoint / Pakistan Point News - 15th
+// Apr, 2021" → APP, the agency named before the sites; "ANI/Sputnik" →
+// Sputnik. It returns "" for what does not read as an outlet's name.
+func parseCredit(inner string) string {
+	var parts []string
+	for _, p := range creditDash.Split(strings.TrimSpace(inner), -1) {
+		if p = strings.TrimSpace(p); p != "" && !strings.ContainsAny(p, "0123456789") {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	name := parts[0]
+	if i := strings.LastIndex(name, "/"); i >= 0 {
+		name = name[i+1:]
+	}
+	return outletName(name)
+}
+
+// outletName cleans an outlet's name as a dateline or credit writes it,
+// or returns "" when it does not read as one: one to four words, each
+// capitalised (or "&"); an agency written in lower case in slashes
+// ("/tass/") is upper-cased.
+func outletName(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, " .,;:-–—/"))
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 4 || utf8.RuneCountInString(s) > 40 {
+		return ""
+	}
+	if len(words) == 1 && isLowerWord(s) && utf8.RuneCountInString(s) <= 6 {
+		return strings.ToUpper(s)
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "&" {
+			return ""
+		}
+	}
+	return s
+}
+
+func isLowerWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isCapsWord(s string) bool {
+	up := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	return up >= 2
 }
 
 func cleanPlace(s string) string {
@@ -122,19 +363,54 @@ func firstNonEmpty(a, b string) string {
 	return b
 }
 
+// LeadingDateline returns the length in bytes of the dateline opening s,
+// with the space after it, or 0: an aggregator's "date 2025-11-13 ", an
+// outlet tag "(MENAFN) ", "MOSCOW, January 24. /TASS/. ", "Moscow [Russia]
+// August 22 (ANI/Sputnik): ", "MOSCOW (UrduPoint News / Sputnik - 08th
+// April, 2020) ", "March 11 (Interfax) - ", "WASHINGTON, June 5, 2024. ".
+// Extraction calls it so that no statement's words open with one. A place
+// alone before a dash ("MOSCOW — ") is left: it could be a name opening a
+// sentence ("NATO — ").
+func LeadingDateline(s string) int {
+	n := 0
+	for k := 0; k < 4; k++ {
+		rest := s[n:]
+		m := 0
+		if loc := leadDate.FindStringIndex(rest); loc != nil {
+			m = loc[1]
+		} else if loc := leadTag.FindStringIndex(rest); loc != nil {
+			m = loc[1]
+		} else if sm := datelineSlash.FindStringSubmatchIndex(rest); sm != nil && outletName(rest[sm[4]:sm[5]]) != "" {
+			m = sm[1]
+		} else if sm := datelineParen.FindStringSubmatchIndex(rest); sm != nil && parseCredit(rest[sm[4]:sm[5]]) != "" &&
+			(isCapsWord(rest[sm[2]:sm[3]]) || sm[6] >= 0 || strings.Contains(rest[sm[4]:sm[5]], "/")) {
+			m = sm[1]
+		} else {
+			for _, re := range []*regexp.Regexp{datelineDashOutlet, datelineDate, datelineDated, datelinePlaceDate} {
+				if loc := re.FindStringIndex(rest); loc != nil {
+					m = loc[1]
+					break
+				}
+			}
+		}
+		if m == 0 {
+			break
+		}
+		n += m
+	}
+	return n
+}
+
 // stripLead removes the dateline, date line and outlet tag opening a lead
 // paragraph, so the first sentence is the story's.
 func stripLead(lead string) string {
-	s := leadDate.ReplaceAllString(lead, "")
-	if m := leadTag.FindString(s); m != "" {
-		s = s[len(m):]
+	if n := LeadingDateline(lead); n > 0 {
+		return lead[n:]
 	}
-	for _, re := range []*regexp.Regexp{datelineSlash, datelineParen, datelinePlace, datelineDated} {
-		if m := re.FindString(s); m != "" {
-			return s[len(m):]
-		}
+	if m := datelinePlace.FindString(lead); m != "" {
+		return lead[len(m):]
 	}
-	return s
+	return lead
 }
 
 // creditRules find the outlet in syndication and subscription lines, which
@@ -148,6 +424,10 @@ var creditRules = []*regexp.Regexp{
 	regexp.MustCompile(`^(?i:source|via)\s*:\s*(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})\s*\.?$`),
 	// "© 2024 Reuters", "Copyright © TASS"
 	regexp.MustCompile(`^(?i:copyright\s*)?©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})`),
+	// "… arrived in Moscow earlier yesterday.– NNN-TASS": an agency in
+	// capitals after a dash closing the story; of a chain ("NNN-TASS", a
+	// network carrying TASS) the last, as in "(ANI/Sputnik)"
+	regexp.MustCompile(`[.!?”"]\s*[-–—]\s*(?:\p{Lu}[\p{Lu}\d&]+[-/])*(\p{Lu}[\p{Lu}\d&]+)\s*$`),
 }
 
 // creditedSource looks for an outlet named by a credit: first in what
@@ -185,6 +465,97 @@ func cleanOutlet(s string) string {
 		return ""
 	}
 	return s
+}
+
+// Where the words were given: "told the Kommersant newspaper", "in an
+// interview with RBC", "according to Russia's Interfax agency", "as
+// quoted by RIA Novosti", "confirmed to Sputnik", "Tass reported", "APA's
+// Moscow correspondent reports", "…, reports TASS.".
+const (
+	viaName  = `((?:\p{Lu}[\p{L}&.'’-]*)(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3})`
+	viaMedia = `(?:news agency|news service|agency|newspaper|daily|weekly|magazine|TV channel|TV|television|channel|broadcaster|radio|website|portal|outlet)`
+)
+
+var viaRules = []*regexp.Regexp{
+	regexp.MustCompile(`\b(?:told|telling)\s+(?:the\s+)?` + viaName + `(\s+` + viaMedia + `)?`),
+	regexp.MustCompile(`\binterview (?:with|to)\s+(?:the\s+)?` + viaName + `(\s+` + viaMedia + `)?`),
+	regexp.MustCompile(`\b(?:according to|as quoted by|quoted by|reported by|cited by|citing)\s+(?:the\s+)?` + viaName + `(\s+` + viaMedia + `)?`),
+	regexp.MustCompile(`\b(?:confirmed|said|stated|explained)\s+(?:on \p{Lu}\p{L}+\s+)?to\s+(?:the\s+)?` + viaName + `(\s+` + viaMedia + `)?`),
+	regexp.MustCompile(viaName + `(\s+` + viaMedia + `)?(?:['’]s\s+(?:\p{Lu}\p{L}+\s+)?correspondent)?\s+(?:reported|reports)\b`),
+	regexp.MustCompile(`,\s+(?:reports|reported|writes)\s+` + viaName + `()\s*[.;]`),
+}
+
+// viaMediaWords end the names of news outlets: "RIA Novosti", "Fox News",
+// "Rossiyskaya Gazeta".
+var viaMediaWords = map[string]bool{
+	"News": true, "Novosti": true, "Times": true, "Post": true, "Journal": true, "Gazette": true, "Gazeta": true,
+	"Daily": true, "Telegraph": true, "Herald": true, "Tribune": true, "Today": true, "Agency": true, "Press": true,
+	"Media": true, "TV": true, "Radio": true, "Channel": true, "Wire": true, "Broadcasting": true,
+}
+
+// viaNotOutlets are acronyms that name institutions, not news outlets.
+var viaNotOutlets = map[string]bool{
+	"UN": true, "NATO": true, "EU": true, "US": true, "USA": true, "UK": true, "OSCE": true, "IAEA": true, "FSB": true,
+	"CIA": true, "FBI": true, "NSC": true, "UNSC": true, "G7": true, "G20": true, "BRICS": true, "SCO": true,
+	"CSTO": true, "WHO": true, "IMF": true, "PACE": true, "OPCW": true, "KGB": true, "GRU": true, "SVR": true,
+}
+
+// viaParagraphs is how far into the body reportedVia reads: the lead and
+// what follows it attribute the story's words; further down "X reported"
+// is about something else.
+const viaParagraphs = 3
+
+// reportedVia finds, in the first paragraphs after the headline, a news
+// outlet the text says the words were given to or reported by. A name
+// counts as an outlet when a word says so ("newspaper", "agency", "TV"),
+// when it is an acronym that names no institution (TASS, RBC), or when it
+// ends with a word outlets' names end with ("RIA Novosti"); "told Pavel
+// Zarubin" and "told Politico" stay unread.
+func reportedVia(text string, paras []model.Span, title model.Span) string {
+	seen := 0
+	for _, sp := range paras {
+		if !title.IsZero() && sp.Start < title.End {
+			continue
+		}
+		if seen == viaParagraphs {
+			break
+		}
+		seen++
+		p := text[sp.Start:sp.End]
+		for _, re := range viaRules {
+			for _, m := range re.FindAllStringSubmatch(p, -1) {
+				if name := viaOutlet(m[1], strings.TrimSpace(m[2]) != ""); name != "" {
+					return name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// viaOutlet returns the outlet's name in a "via" phrase, or "" when the
+// phrase names no outlet.
+func viaOutlet(name string, described bool) string {
+	words := strings.Fields(name)
+	// "Russia's Interfax" → Interfax
+	for len(words) > 1 && (strings.HasSuffix(words[0], "'s") || strings.HasSuffix(words[0], "’s")) {
+		words = words[1:]
+	}
+	for len(words) > 0 && (words[0] == "The" || words[0] == "A") {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	name = strings.TrimRight(strings.Join(words, " "), ".,;:'’")
+	first := strings.TrimRight(words[0], ".,;:'’")
+	switch {
+	case viaNotOutlets[first]:
+		return ""
+	case described, isCapsWord(first) && utf8.RuneCountInString(first) >= 2, viaMediaWords[strings.TrimRight(words[len(words)-1], ".,;:'’")]:
+		return name
+	}
+	return ""
 }
 
 // firstSentence returns text up to the end of its first sentence: a . ! or ?

@@ -31,6 +31,20 @@ func TestDateline(t *testing.T) {
 		{"Russia stays able to normalize relations with the US", "", ""},
 		{"“And“We are ready for dialogue,” he said", "", ""},
 		{"", "", ""},
+		// issue 19: the forms real articles use
+		{"MOSCOW, July 19th. /tass/. Moscow's dialogue with the current Washington administration", "MOSCOW", "TASS"},
+		{"date 2025-08-16 ANCHORAGE /Alaska/, August 16. /TASS/. President Vladimir Putin", "ANCHORAGE", "TASS"},
+		{"MOSCOW (UrduPoint News / Sputnik - 08th April, 2020) The Kremlin said", "MOSCOW", "Sputnik"},
+		{"Moscow [Russia] August 22 (ANI/Sputnik): Russian Foreign Minister Sergey Lavrov said", "Moscow", "Sputnik"},
+		{"MOSCOW. March 11 (Interfax) - The U.S. sanctions against Russia may last", "MOSCOW", "Interfax"},
+		{"MOSCOW, July 28 – RIA Novosti. Russian Foreign Ministry spokeswoman Maria Zakharova", "MOSCOW", "RIA Novosti"},
+		{"Moscow, (APP - UrduPoint / Pakistan Point News - 15th Apr, 2021 ) :The Kremlin said", "Moscow", "APP"},
+		{"MOSCOW, March 22 (Xinhua) -- The Kremlin said Thursday", "MOSCOW", "Xinhua"},
+		{"(Adnkronos) – The main task of the new ambassador", "", "Adnkronos"},
+		{"March 11 (Interfax) - The U.S. sanctions against Russia", "", "Interfax"},
+		// a name and a remark in parentheses is no dateline
+		{"Peskov (the Kremlin spokesman) said the talks were useful", "", ""},
+		{"Putin (Russia) met Trump in Alaska", "", ""},
 	}
 	for _, tt := range tests {
 		place, source := Dateline(tt.lead)
@@ -52,6 +66,17 @@ func TestSourceFromCredits(t *testing.T) {
 		{"who he told is not the outlet", "Peskov has instructed TASS information company on Monday that relations would improve over time.", ""},
 		{"agency that got a statement is not the outlet", "Peskov was commenting on recent statements from the US National Security Council to the Russian agency Sputnik, in which he spoke.", ""},
 		{"nothing", bodyPara, ""},
+		// issue 19: a closing agency credit, a dateline under the headline
+		// and a deck, and where the words were given ("via")
+		{"closing agency credit", bodyPara + "\nWitkoff reportedly arrived in Moscow earlier yesterday.– NNN-TASS", "TASS"},
+		{"closing agency credit alone", bodyPara + "\nThe talks lasted three hours. — AFP", "AFP"},
+		{"dateline under a deck", "Russian diplomat sees no chance of extending New START\nThe treaty limited the number of missiles for Russia and the US\nMOSCOW, May 9. /TASS/. " + bodyPara, "TASS"},
+		{"told a newspaper", "Ryabkov said in an interview with the Kommersant newspaper that an extension was possible.", "via Kommersant"},
+		{"told an agency", "Kremlin spokesman Dmitry Peskov told TASS that relations would improve over time.", "via TASS"},
+		{"as quoted by", "Peskov told reporters on November 7, as quoted by RIA Novosti, that a call was not excluded.", "via RIA Novosti"},
+		{"according to an agency", "“This is difficult to understand,” he said on Thursday, according to Russia's Interfax agency.", "via Interfax"},
+		{"told a person", "Russian presidential aide Yuri Ushakov told Pavel Zarubin that a visit was agreed.", ""},
+		{"told an institution", "Lavrov told NATO envoys that Russia wanted guarantees.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,6 +115,97 @@ func TestTitleFromFirstSentence(t *testing.T) {
 	for _, tt := range tests {
 		if got := metaOf(t, bp, tt.text, Meta{}).Title; got != tt.want {
 			t.Errorf("title of %.40q = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// issue 19: the title is the headline, not site chrome.
+func TestTitleSkipsChrome(t *testing.T) {
+	bp := builtinBoilerplate(t)
+	head := "Kremlin says dialogue with Washington is possible"
+	for _, chrome := range []string{
+		", pub-1075295645606918, DIRECT, f08c47fec0942fa0",
+		"Skip to main content",
+		"date 2020-04-08 (@ChaudhryMAli88)",
+		"date 2022-02-21 UrduPoint.com",
+		"All news",
+		"Sunday, June 16, 2024",
+		"11 Mar 2022 13:42",
+		"16.6 C",
+		"By Jane Doe",
+		"Sign up now: Get our newsletters delivered to your inbox",
+		"Connect with us",
+		"Ynetnews on Twitter Ynetnews on Facebook",
+	} {
+		doc := metaOf(t, bp, chrome+"\n\n"+head+"\n\nMOSCOW, May 9. /TASS/. "+bodyPara, Meta{})
+		if doc.Title != head {
+			t.Errorf("after %q the title is %q", chrome, doc.Title)
+		}
+		if doc.Source != "TASS" {
+			t.Errorf("after %q the source is %q", chrome, doc.Source)
+		}
+	}
+	// the headline cleaning found keeps its span; one found further down
+	// gets its own
+	doc := metaOf(t, bp, "Skip to content\n\n"+head+"\n\n"+bodyPara, Meta{})
+	if doc.TitleSpan.IsZero() || doc.Text[doc.TitleSpan.Start:doc.TitleSpan.End] != head {
+		t.Errorf("TitleSpan %v does not hold the headline", doc.TitleSpan)
+	}
+	// an aggregator's date before the headline, an emoji's selector
+	for text, want := range map[string]string{
+		"date 2025-04-26 " + head + "\n\n" + bodyPara:            head,
+		"\ufe0fWashington has made no proposal yet. " + bodyPara: "Washington has made no proposal yet.",
+	} {
+		if got := metaOf(t, bp, text, Meta{}).Title; got != want {
+			t.Errorf("title of %.30q = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// issue 19: LeadingDateline measures the dateline opening a text, so that
+// extraction leaves it out of a statement's words.
+func TestLeadingDateline(t *testing.T) {
+	for _, tt := range []struct{ in, rest string }{
+		{"MOSCOW, January 24. /TASS/. Russia expects dialogue", "Russia expects dialogue"},
+		{"Moscow [Russia] August 22 (ANI/Sputnik): Russia is ready", "Russia is ready"},
+		{"date 2025-11-13 The Kremlin said", "The Kremlin said"},
+		{"date 2025-06-19 ST. PETERSBURG, June 19. /TASS/. The restored channels", "The restored channels"},
+		{"MOSCOW (Pakistan Point News / Sputnik - 22nd September, 2020) Moscow agrees", "Moscow agrees"},
+		{"March 11 (Interfax) - The U.S. sanctions", "The U.S. sanctions"},
+		{"(MENAFN) In a candid interview", "In a candid interview"},
+		{"MOSCOW, March 22 (Xinhua) -- The Kremlin said", "The Kremlin said"},
+		{"WASHINGTON, June 5, 2024. State Department spokesman", "State Department spokesman"},
+		{"Dec 5 - The Kremlin's top foreign policy adviser", "The Kremlin's top foreign policy adviser"},
+		// not datelines
+		{"NATO — the alliance — must stop expanding", "NATO — the alliance — must stop expanding"},
+		{"Russia is open to dialogue", "Russia is open to dialogue"},
+		{"Peskov (the Kremlin spokesman) said", "Peskov (the Kremlin spokesman) said"},
+		{"", ""},
+	} {
+		if got := tt.in[LeadingDateline(tt.in):]; got != tt.rest {
+			t.Errorf("LeadingDateline(%q) leaves %q, want %q", tt.in, got, tt.rest)
+		}
+	}
+}
+
+// issue 19: no statement's words open with the article's dateline.
+func TestStatementsLeaveTheDatelineOut(t *testing.T) {
+	reg := stmtRegistry(t)
+	for _, text := range []string{
+		"MOSCOW (Pakistan Point News / Sputnik - 22nd September, 2020) Moscow agrees to the US proposal to extend the treaty, Russian Deputy Foreign Minister Sergey Ryabkov said on Monday.",
+		"MOSCOW. March 11 (Interfax) - The U.S. sanctions against Russia may last for a long time, Kremlin spokesman Dmitry Peskov said.",
+	} {
+		p := reg.Process(Article{ID: "d", Path: "d.txt", Raw: []byte(text)})
+		if len(p.Statements) == 0 {
+			t.Fatalf("no statement in %q", text)
+		}
+		for _, s := range p.Statements {
+			if LeadingDateline(s.Text) != 0 || strings.Contains(s.Text, "Sputnik") || strings.Contains(s.Text, "Interfax") {
+				t.Errorf("the statement opens with the dateline: %q", s.Text)
+			}
+			if p.Doc.Text[s.Span.Start:s.Span.End] != s.Text {
+				t.Errorf("the span %v does not hold the text", s.Span)
+			}
 		}
 	}
 }

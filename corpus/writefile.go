@@ -51,6 +51,10 @@ func writeFileAtomic(path string, data []byte, overwrite bool, wrap func(io.Writ
 	target := path
 	mode := fs.FileMode(0o644)
 	if fi, err := os.Lstat(path); err == nil {
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			// said first: asking whether to overwrite a folder is no question
+			return fmt.Errorf("%s: is a folder", path)
+		}
 		if !overwrite {
 			return existsError(path)
 		}

@@ -131,6 +131,13 @@ func TestWriteFileAtomicTargetIsFolder(t *testing.T) {
 	if err == nil || err.Error() != path+": is a folder" {
 		t.Fatalf("error %v, want %q", err, path+": is a folder")
 	}
+	// issue 19: without overwrite too, and not as "file exists" (the
+	// export dialog asked whether to overwrite before saying it was a
+	// folder)
+	err = WriteFileAtomic(path, []byte("x"), false)
+	if err == nil || err.Error() != path+": is a folder" || errors.Is(err, fs.ErrExist) {
+		t.Fatalf("without overwrite: error %v, want %q", err, path+": is a folder")
+	}
 	requireOnly(t, dir, "out.md")
 }
 

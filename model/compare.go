@@ -88,19 +88,59 @@ const (
 	SameRemark = 0.3
 )
 
-// Comparison sets the Biden-period statements beside the Trump-period ones.
+// WeakSimilarity is the similarity below which a pair is marked weak: its
+// statements share a few words of weight but rarely say the same thing
+// (on the built-in corpus the pairs under it set, say, "the new
+// administration is old and well-known people" beside "the Biden
+// administration, in its final ten days…"). Weak pairs are shown, marked.
+const WeakSimilarity = 0.15
+
+// ClearZ is the |z| from which a distinctive term's lean is a clear
+// difference (two-sided 5%); terms below it are listed, marked.
+const ClearZ = 1.96
+
+// Comparison sets the statements before the split beside those from it:
+// with the default split, the Biden-period wording beside the wording
+// from the day after the 2024 election.
 type Comparison struct {
 	Split         Split
-	Left, Right   CompareSide // Left: Biden period; Right: Trump period
+	Left, Right   CompareSide // Left: before the split; Right: from it
 	Pairs         []Pair      // grouped by topic, strongest first
 	UnpairedLeft  []int       // statement indices with no counterpart, timeline order
 	UnpairedRight []int
+	// Undated and Earlier count the statements given that are left out:
+	// with no date, and dated before 2021-01-20.
+	Undated, Earlier int
+}
+
+// Weak reports whether a pair is weaker than WeakSimilarity.
+func (p Pair) Weak() bool { return p.Similarity < WeakSimilarity }
+
+// Clear reports whether a term's lean is a clear difference (|z| ≥ ClearZ).
+func (t Term) Clear() bool { return math.Abs(t.Z) >= ClearZ }
+
+// SideLabels names the two sides of a comparison at the split, long
+// ("Before the election") and short ("before"), for what they are: the
+// administrations only when the split is the 2025 inauguration, where
+// the sides are exactly the Biden and the Trump (second term) periods.
+// At any other split a period name would mislead — from the election
+// to the inauguration the Biden administration is on the right — so the
+// sides are named before and after the split.
+func SideLabels(split Split) (left, right, leftShort, rightShort string) {
+	switch t := split.Time(); {
+	case t.Equal(Inauguration2025):
+		return "Biden period", "Trump period", "Biden", "Trump"
+	case t.Equal(DefaultSplit):
+		return "Before the election", "After the election", "before", "after"
+	}
+	return "Before " + split.String(), "From " + split.String(), "before", "from"
 }
 
 // CompareSide is one side of a comparison.
 type CompareSide struct {
 	Side     Side
-	Label    string    // "Biden period"
+	Label    string    // "Before the election", "Biden period" (SideLabels)
+	Short    string    // "before", "Biden": for counts and columns
 	From, To time.Time // the side's days (To zero: open)
 	IDs      []int     // statement indices on this side, timeline order
 	// Terms are the terms that most distinguish this side, most distinctive
@@ -164,10 +204,11 @@ func (c *Corpus) Compare(ids []int, split Split, opt CompareOptions) *Comparison
 		opt.TopTerms = DefaultTopTerms
 	}
 	day := split.Time()
+	ll, rl, ls, rs := SideLabels(split)
 	cmp := &Comparison{
 		Split: split,
-		Left:  CompareSide{Side: SideBiden, Label: "Biden period", From: Inauguration2021, To: day.AddDate(0, 0, -1)},
-		Right: CompareSide{Side: SideTrump, Label: "Trump period", From: day},
+		Left:  CompareSide{Side: SideBiden, Label: ll, Short: ls, From: Inauguration2021, To: day.AddDate(0, 0, -1)},
+		Right: CompareSide{Side: SideTrump, Label: rl, Short: rs, From: day},
 	}
 	sorted := slices.Clone(ids)
 	slices.Sort(sorted)
@@ -175,11 +216,18 @@ func (c *Corpus) Compare(ids []int, split Split, opt CompareOptions) *Comparison
 		if i < 0 || i >= len(c.Statements) || k > 0 && sorted[k-1] == i {
 			continue
 		}
-		switch split.SideOf(c.Statements[i].Date) {
+		d := c.Statements[i].Date
+		switch split.SideOf(d) {
 		case SideBiden:
 			cmp.Left.IDs = append(cmp.Left.IDs, i)
 		case SideTrump:
 			cmp.Right.IDs = append(cmp.Right.IDs, i)
+		default:
+			if d.Known() {
+				cmp.Earlier++
+			} else {
+				cmp.Undated++
+			}
 		}
 	}
 	ti := c.texts()

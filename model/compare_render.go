@@ -18,6 +18,14 @@ type CompareJSON struct {
 	Pairs         []PairJSON      `json:"pairs"`
 	UnpairedLeft  []string        `json:"unpaired_left"`
 	UnpairedRight []string        `json:"unpaired_right"`
+	LeftOut       LeftOutJSON     `json:"left_out"`
+}
+
+// LeftOutJSON counts the statements a comparison leaves out: undated, and
+// dated before 2021-01-20.
+type LeftOutJSON struct {
+	Undated int `json:"undated"`
+	Earlier int `json:"earlier"`
 }
 
 // CompareSideJSON is one side of a comparison in JSON. To is null for an
@@ -34,6 +42,7 @@ type CompareSideJSON struct {
 type TermJSON struct {
 	Term       string  `json:"term"`
 	Z          float64 `json:"z"`
+	Clear      bool    `json:"clear"` // |z| ≥ 1.96
 	LeftCount  int     `json:"left_count"`
 	RightCount int     `json:"right_count"`
 }
@@ -43,6 +52,7 @@ type PairJSON struct {
 	Left       string       `json:"left"`
 	Right      string       `json:"right"`
 	Similarity float64      `json:"similarity"`
+	Weak       bool         `json:"weak"` // similarity below 0.15
 	Topic      string       `json:"topic"`
 	Diff       []DiffOpJSON `json:"diff"`
 }
@@ -63,12 +73,14 @@ func (cmp *Comparison) JSON(c *Corpus) any {
 		Pairs:         []PairJSON{},
 		UnpairedLeft:  statementIDs(c, cmp.UnpairedLeft),
 		UnpairedRight: statementIDs(c, cmp.UnpairedRight),
+		LeftOut:       LeftOutJSON{Undated: cmp.Undated, Earlier: cmp.Earlier},
 	}
 	for _, p := range cmp.Pairs {
 		pj := PairJSON{
 			Left:       c.Statements[p.Left].ID,
 			Right:      c.Statements[p.Right].ID,
 			Similarity: round3(p.Similarity),
+			Weak:       p.Weak(),
 			Topic:      p.Topic,
 			Diff:       []DiffOpJSON{},
 		}
@@ -87,7 +99,7 @@ func sideJSON(s CompareSide) CompareSideJSON {
 		out.To = &to
 	}
 	for _, t := range s.Terms {
-		out.Terms = append(out.Terms, TermJSON{Term: t.Term, Z: round3(t.Z), LeftCount: t.LeftCount, RightCount: t.RightCount})
+		out.Terms = append(out.Terms, TermJSON{Term: t.Term, Z: round3(t.Z), Clear: t.Clear(), LeftCount: t.LeftCount, RightCount: t.RightCount})
 	}
 	return out
 }
@@ -116,9 +128,35 @@ func sideDays(s CompareSide) string {
 	return s.From.Format("2006-01-02") + " – " + s.To.Format("2006-01-02")
 }
 
-// WriteCompareMarkdown writes the comparison as Markdown (distinctive terms
-// as tables, each pair with ~~left-only~~ and **right-only** words), its
-// headings starting at the given level (2 → "##"; deeper ones stop at 6).
+// LeftOut says which statements a comparison left out and why: "2
+// undated statements and 1 dated before 2021-01-20 are left out", or ""
+// when none is.
+func (cmp *Comparison) LeftOut() string {
+	var parts []string
+	if cmp.Undated > 0 {
+		parts = append(parts, countNoun(cmp.Undated, "undated statement"))
+	}
+	switch {
+	case cmp.Earlier > 0 && cmp.Undated > 0:
+		parts = append(parts, fmt.Sprintf("%d dated before 2021-01-20", cmp.Earlier))
+	case cmp.Earlier > 0:
+		parts = append(parts, countNoun(cmp.Earlier, "statement")+" dated before 2021-01-20")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	verb := " are left out"
+	if cmp.Undated+cmp.Earlier == 1 {
+		verb = " is left out"
+	}
+	return strings.Join(parts, " and ") + verb
+}
+
+// WriteCompareMarkdown writes the comparison as Markdown, its headings
+// starting at the given level (2 → "##"; deeper ones stop at 6): the
+// distinctive terms as tables, each pair as both statements in full and
+// then their word diff (~~only left~~, **only right**), the unpaired
+// statements. Weak pairs and terms below |z| 1.96 are marked.
 func WriteCompareMarkdown(w io.Writer, c *Corpus, cmp *Comparison, level int) error {
 	if level < 1 {
 		level = 1
@@ -129,33 +167,38 @@ func WriteCompareMarkdown(w io.Writer, c *Corpus, cmp *Comparison, level int) er
 		fmt.Fprintf(bw, "%s %s\n\n", strings.Repeat("#", n), title)
 	}
 	L, R := cmp.Left, cmp.Right
+	lab := func(s CompareSide) string { return EscapeMarkdown(s.Label) }
 
-	h(0, EscapeMarkdown(L.Label+" and "+R.Label+" compared"))
-	fmt.Fprintf(bw, "Split at %s: %s %s (%s), %s %s (%s). %s; unpaired: %d on the left, %d on the right.\n\n",
+	h(0, "Comparison: "+lab(L)+" and "+lab(R))
+	fmt.Fprintf(bw, "Split at %s: %s, %s (%s); %s, %s (%s). %s; unpaired: %d on the left, %d on the right.",
 		cmp.Split.String(),
-		EscapeMarkdown(L.Label), sideDays(L), countNoun(len(L.IDs), "statement"),
-		EscapeMarkdown(R.Label), sideDays(R), countNoun(len(R.IDs), "statement"),
+		lab(L), sideDays(L), countNoun(len(L.IDs), "statement"),
+		lab(R), sideDays(R), countNoun(len(R.IDs), "statement"),
 		countNoun(len(cmp.Pairs), "pair"), len(cmp.UnpairedLeft), len(cmp.UnpairedRight))
+	if lo := cmp.LeftOut(); lo != "" {
+		fmt.Fprintf(bw, " %s.", EscapeMarkdown(strings.ToUpper(lo[:1])+lo[1:]))
+	}
+	bw.WriteString("\n\n")
 	if len(L.IDs) == 0 || len(R.IDs) == 0 {
 		empty := L
 		if len(L.IDs) != 0 {
 			empty = R
 		}
-		fmt.Fprintf(bw, "No %s statements match these filters, so nothing is paired.\n\n", EscapeMarkdown(empty.Label))
+		fmt.Fprintf(bw, "No statement of the side “%s” matches these filters, so nothing is paired.\n\n", lab(empty))
 	}
 
 	h(1, "Distinctive terms")
 	fmt.Fprintf(bw, "Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); "+
-		"|z| ≥ 1.96 is a clear difference. Counts are uses on each side.\n\n")
+		"|z| ≥ 1.96 is a clear difference, and terms below it are marked “no” under “clear”. Counts are uses on each side.\n\n")
 	for _, s := range []CompareSide{L, R} {
-		h(2, EscapeMarkdown(s.Label)+" ("+sideDays(s)+")")
+		h(2, lab(s)+" ("+sideDays(s)+")")
 		if len(s.Terms) == 0 {
 			fmt.Fprintf(bw, "No distinctive terms.\n\n")
 			continue
 		}
-		fmt.Fprintf(bw, "| term | z | %s | %s |\n|---|---:|---:|---:|\n", EscapeMarkdown(L.Label), EscapeMarkdown(R.Label))
+		fmt.Fprintf(bw, "| term | z | clear | %s | %s |\n|---|---:|---|---:|---:|\n", lab(L), lab(R))
 		for _, t := range s.Terms {
-			fmt.Fprintf(bw, "| %s | %.2f | %d | %d |\n", EscapeMarkdown(t.Term), t.Z, t.LeftCount, t.RightCount)
+			fmt.Fprintf(bw, "| %s | %.2f | %s | %d | %d |\n", EscapeMarkdown(t.Term), t.Z, yesNo(t.Clear()), t.LeftCount, t.RightCount)
 		}
 		fmt.Fprintln(bw)
 	}
@@ -164,9 +207,10 @@ func WriteCompareMarkdown(w io.Writer, c *Corpus, cmp *Comparison, level int) er
 	if len(cmp.Pairs) == 0 {
 		fmt.Fprintf(bw, "No pairs.\n\n")
 	} else {
-		fmt.Fprintf(bw, "Each pair sets a %s statement beside the most similar %s one: "+
-			"~~struck-out~~ words are only in the %s statement, **bold** ones only in the %s statement.\n\n",
-			EscapeMarkdown(L.Label), EscapeMarkdown(R.Label), EscapeMarkdown(L.Label), EscapeMarkdown(R.Label))
+		fmt.Fprintf(bw, "Each pair sets a statement of the side “%s” beside the most similar one of the side “%s”: "+
+			"both in full, then word by word, where ~~struck-out~~ words are only in the first and **bold** ones only in the second. "+
+			"A pair weaker than %.2f is marked weak: its statements share a few words but rarely say the same thing.\n\n",
+			lab(L), lab(R), WeakSimilarity)
 	}
 	topic := "\x00"
 	for _, p := range cmp.Pairs {
@@ -179,29 +223,46 @@ func WriteCompareMarkdown(w io.Writer, c *Corpus, cmp *Comparison, level int) er
 			h(2, EscapeMarkdown(name))
 		}
 		a, b := c.Statements[p.Left], c.Statements[p.Right]
-		fmt.Fprintf(bw, "- **%s** %s ↔ **%s** %s · similarity %.2f\n\n",
-			EscapeMarkdown(a.Speaker), EscapeMarkdown(a.Date.Label()),
-			EscapeMarkdown(b.Speaker), EscapeMarkdown(b.Date.Label()), p.Similarity)
-		fmt.Fprintf(bw, "  > %s\n\n", diffMarkdown(p.Diff))
+		strength := fmt.Sprintf("similarity %.2f", p.Similarity)
+		if p.Weak() {
+			strength += " (weak)"
+		}
+		fmt.Fprintf(bw, "- **%s** %s ↔ **%s** %s · %s\n\n",
+			EscapeMarkdown(speakerName(a.Speaker)), EscapeMarkdown(a.Date.Label()),
+			EscapeMarkdown(speakerName(b.Speaker)), EscapeMarkdown(b.Date.Label()), strength)
+		fmt.Fprintf(bw, "  %s:\n\n  > %s\n\n", lab(L), mdInline(a.Text))
+		fmt.Fprintf(bw, "  %s:\n\n  > %s\n\n", lab(R), mdInline(b.Text))
+		ops := p.Diff
+		if ops == nil {
+			ops = c.PairDiff(p)
+		}
+		fmt.Fprintf(bw, "  Word by word:\n\n  > %s\n\n", diffMarkdown(ops))
 	}
 
 	h(1, "Unpaired")
 	for _, u := range []struct {
 		label string
 		ids   []int
-	}{{L.Label, cmp.UnpairedLeft}, {R.Label, cmp.UnpairedRight}} {
-		h(2, "Only in the "+EscapeMarkdown(u.label)+" ("+fmt.Sprint(len(u.ids))+")")
+	}{{lab(L), cmp.UnpairedLeft}, {lab(R), cmp.UnpairedRight}} {
+		h(2, u.label+", unpaired ("+fmt.Sprint(len(u.ids))+")")
 		if len(u.ids) == 0 {
 			fmt.Fprintf(bw, "None.\n\n")
 			continue
 		}
 		for _, i := range u.ids {
 			s := c.Statements[i]
-			fmt.Fprintf(bw, "- **%s** %s: %s\n", EscapeMarkdown(s.Speaker), EscapeMarkdown(s.Date.Label()), EscapeMarkdown(s.Text))
+			fmt.Fprintf(bw, "- **%s** %s: %s\n", EscapeMarkdown(speakerName(s.Speaker)), EscapeMarkdown(s.Date.Label()), mdInline(s.Text))
 		}
 		fmt.Fprintln(bw)
 	}
 	return bw.Flush()
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 // diffMarkdown writes a word diff inline: shared words plain, left-only

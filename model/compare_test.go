@@ -335,14 +335,14 @@ func TestCompareJSON(t *testing.T) {
 	}
 	left := got["left"].(map[string]any)
 	right := got["right"].(map[string]any)
-	if left["label"] != "Biden period" || left["from"] != "2021-01-20" || left["to"] != "2024-11-05" || left["count"] != 13.0 {
+	if left["label"] != "Before the election" || left["from"] != "2021-01-20" || left["to"] != "2024-11-05" || left["count"] != 13.0 {
 		t.Errorf("left %v", left)
 	}
-	if right["label"] != "Trump period" || right["from"] != "2024-11-06" || right["to"] != nil || right["count"] != 10.0 {
+	if right["label"] != "After the election" || right["from"] != "2024-11-06" || right["to"] != nil || right["count"] != 10.0 {
 		t.Errorf("right %v", right)
 	}
 	term := left["terms"].([]any)[0].(map[string]any)
-	for _, k := range []string{"term", "z", "left_count", "right_count"} {
+	for _, k := range []string{"term", "z", "clear", "left_count", "right_count"} {
 		if _, ok := term[k]; !ok {
 			t.Errorf("term has no %q: %v", k, term)
 		}
@@ -352,7 +352,7 @@ func TestCompareJSON(t *testing.T) {
 		t.Fatalf("%d pairs in JSON, %d in the comparison", len(pairs), len(cmp.Pairs))
 	}
 	p := pairs[0].(map[string]any)
-	for _, k := range []string{"left", "right", "similarity", "topic", "diff"} {
+	for _, k := range []string{"left", "right", "similarity", "weak", "topic", "diff"} {
 		if _, ok := p[k]; !ok {
 			t.Errorf("pair has no %q: %v", k, p)
 		}
@@ -393,14 +393,14 @@ func TestCompareMarkdown(t *testing.T) {
 	if testing.Verbose() {
 		t.Log("\n" + text)
 	}
-	if !strings.HasPrefix(text, "## Biden period and Trump period compared\n") {
+	if !strings.HasPrefix(text, "## Comparison: Before the election and After the election\n") {
 		t.Errorf("does not start with a level-2 heading:\n%s", text[:min(len(text), 200)])
 	}
 	if strings.Contains(text, "\n# ") {
 		t.Error("a heading above the requested level")
 	}
-	for _, want := range []string{"### Distinctive terms", "#### Biden period (2021-01-20 – 2024-11-05)",
-		"#### Trump period (from 2024-11-06)", "### Pairs", "### Unpaired", "| term | z |", "similarity 0.",
+	for _, want := range []string{"### Distinctive terms", "#### Before the election (2021-01-20 – 2024-11-05)",
+		"#### After the election (from 2024-11-06)", "### Pairs", "### Unpaired", "| term | z | clear |", "similarity 0.",
 		"Dmitry Peskov** \\~June 2024 ↔ **Dmitry Peskov** 2025-01-10", "~~", "**"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("markdown lacks %q", want)
@@ -417,10 +417,10 @@ func TestCompareMarkdown(t *testing.T) {
 			t.Errorf("rendered HTML lacks %q", want)
 		}
 	}
-	// table rows keep four cells
+	// table rows keep five cells
 	for _, line := range strings.Split(text, "\n") {
 		if strings.HasPrefix(line, "| ") {
-			if n := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|"); n != 5 {
+			if n := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|"); n != 6 {
 				t.Errorf("table row with %d bars: %s", n, line)
 			}
 		}
@@ -622,5 +622,112 @@ func TestCompareNamesSayWho(t *testing.T) {
 	}
 	if len(cmp.UnpairedRight) != 1 || c.Statements[cmp.UnpairedRight[0]].ID != "b#1" {
 		t.Errorf("unpaired right %v, want b#1 alone (it shares only names)", cmp.UnpairedRight)
+	}
+}
+
+// issue 19: the sides are named for what they are. At the default split a
+// Biden-administration statement of December 2024 is on the right, so the
+// right is not "the Trump period"; at the inauguration it is.
+func TestCompareSidesNamedForWhatTheyAre(t *testing.T) {
+	for _, tt := range []struct {
+		split       model.Split
+		left, right string
+	}{
+		{model.Split{}, "Before the election", "After the election"},
+		{model.Split(model.Inauguration2025), "Biden period", "Trump period"},
+		{model.Split(model.Day(2023, 5, 1)), "Before 2023-05-01", "From 2023-05-01"},
+	} {
+		l, r, _, _ := model.SideLabels(tt.split)
+		if l != tt.left || r != tt.right {
+			t.Errorf("SideLabels(%s) = %q, %q; want %q, %q", tt.split, l, r, tt.left, tt.right)
+		}
+	}
+	// export --period biden --compare: no Biden-period statement is listed
+	// as "the Trump period"
+	c := cmpBuild(append(cmpKremlin(), cmpFx{"dec#1", cmpPeskov, cmpDay(2024, 12, 19), []string{"sanctions"},
+		"The outgoing administration keeps imposing sanctions"}))
+	ids := c.Query(model.Filter{Periods: []model.Period{model.PeriodBiden}})
+	var md bytes.Buffer
+	if err := model.WriteCompareMarkdown(&md, c, c.Compare(ids, model.Split{}, model.CompareOptions{}), 2); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(md.String(), "Trump period") {
+		t.Errorf("Biden-period statements compared under a Trump-period heading:\n%s", md.String())
+	}
+	if !strings.Contains(md.String(), "After the election, unpaired") {
+		t.Errorf("the right side's unpaired heading is missing:\n%s", md.String())
+	}
+}
+
+// issue 19: the statements a comparison leaves out are counted and said.
+func TestCompareSaysWhatIsLeftOut(t *testing.T) {
+	c := cmpBuild(append(cmpKremlin(),
+		cmpFx{"old#1", cmpPeskov, cmpDay(2020, 10, 1), nil, "Relations are at their lowest point"},
+		cmpFx{"und#1", cmpPeskov, model.Date{}, nil, "We are ready for dialogue with anyone"},
+		cmpFx{"und#2", cmpPeskov, model.Date{}, nil, "Nothing has changed"}))
+	base := cmpBuild(cmpKremlin()).Compare(cmpAll(cmpBuild(cmpKremlin())), model.Split{}, model.CompareOptions{})
+	cmp := c.Compare(cmpAll(c), model.Split{}, model.CompareOptions{})
+	u, e := base.Undated+2, base.Earlier+1
+	if cmp.Undated != u || cmp.Earlier != e {
+		t.Errorf("left out: %d undated, %d earlier; want %d and %d", cmp.Undated, cmp.Earlier, u, e)
+	}
+	want := fmt.Sprintf("%d undated statements and %d dated before 2021-01-20 are left out", u, e)
+	if got := cmp.LeftOut(); got != want {
+		t.Errorf("LeftOut() = %q, want %q", got, want)
+	}
+	var md bytes.Buffer
+	model.WriteCompareMarkdown(&md, c, cmp, 2)
+	if !strings.Contains(md.String(), want+".") {
+		t.Errorf("the Markdown does not say what was left out:\n%s", md.String()[:400])
+	}
+	b, _ := json.Marshal(cmp.JSON(c))
+	if !strings.Contains(string(b), fmt.Sprintf(`"left_out":{"undated":%d,"earlier":%d}`, u, e)) {
+		t.Errorf("JSON: %s", b)
+	}
+	dated := c.Query(model.Filter{Periods: []model.Period{model.PeriodBiden, model.PeriodTrump2}})
+	if lo := c.Compare(dated, model.Split{}, model.CompareOptions{}).LeftOut(); lo != "" {
+		t.Errorf("LeftOut says %q when nothing is left out", lo)
+	}
+	one := c.Compare([]int{cmpByID(c, "old#1")}, model.Split{}, model.CompareOptions{}).LeftOut()
+	if one != "1 statement dated before 2021-01-20 is left out" {
+		t.Errorf("one left out: %q", one)
+	}
+}
+
+// issue 19: each pair shows both statements in full, then the diff; weak
+// pairs and terms below |z| 1.96 are marked.
+func TestCompareMarkdownPairsInFullAndMarksWeak(t *testing.T) {
+	c := cmpBuild(cmpKremlin())
+	cmp := c.Compare(cmpAll(c), model.Split{}, model.CompareOptions{})
+	var md bytes.Buffer
+	model.WriteCompareMarkdown(&md, c, cmp, 2)
+	text := md.String()
+	weak := 0
+	for _, p := range cmp.Pairs {
+		for _, i := range []int{p.Left, p.Right} {
+			if q := "  > " + model.EscapeMarkdown(c.Statements[i].Text) + "\n"; !strings.Contains(text, q) {
+				t.Errorf("the pair's statement is not quoted in full: %q", q)
+			}
+		}
+		if p.Weak() {
+			weak++
+			if !strings.Contains(text, fmt.Sprintf("similarity %.2f (weak)", p.Similarity)) {
+				t.Errorf("weak pair %.2f not marked", p.Similarity)
+			}
+		}
+	}
+	if weak == 0 {
+		t.Error("the fixture has no weak pair to check")
+	}
+	if n := strings.Count(text, "Word by word:"); n != len(cmp.Pairs) {
+		t.Errorf("%d diffs for %d pairs", n, len(cmp.Pairs))
+	}
+	for _, s := range []model.CompareSide{cmp.Left, cmp.Right} {
+		for _, term := range s.Terms {
+			row := fmt.Sprintf("| %s | %.2f | %s |", model.EscapeMarkdown(term.Term), term.Z, map[bool]string{true: "yes", false: "no"}[term.Clear()])
+			if !strings.Contains(text, row) {
+				t.Errorf("term row %q missing", row)
+			}
+		}
 	}
 }

@@ -222,6 +222,27 @@ func (c *Corpus) Speaker(name string) *Speaker {
 	return found
 }
 
+// SpeakerMatches lists the speakers a name could mean, as Speaker
+// matches them: the one whose canonical name or alias it is, else every
+// speaker with that surname or name prefix ("Dmitry": Dmitry Peskov and
+// Dmitry Medvedev), in the corpus's order.
+func (c *Corpus) SpeakerMatches(name string) []*Speaker {
+	key := strings.ToLower(strings.TrimSpace(name))
+	if key == "" {
+		return nil
+	}
+	if sp := c.speakerByID[key]; sp != nil {
+		return []*Speaker{sp}
+	}
+	var out []*Speaker
+	for _, sp := range c.Speakers {
+		if speakerMatches(sp, key) {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
 func speakerMatches(sp *Speaker, key string) bool {
 	names := append([]string{sp.Name}, sp.Aliases...)
 	for _, n := range names {

@@ -209,9 +209,10 @@ func RenderMarkdown(c *Corpus, ids []int, opt ExportOptions) []byte {
 		}
 		for _, i := range g.ids {
 			b.WriteByte('\n')
-			writeStatement(&b, c, c.Statements[i], !opt.NoQuestions)
+			writeStatement(&b, c, c.Statements[i], false, !opt.NoQuestions)
 		}
 	}
+	writeSources(&b, c, ids)
 
 	if opt.Compare {
 		// WriteCompareMarkdown writes its own "##" heading.
@@ -295,7 +296,11 @@ func fieldAsIs(s string) bool {
 
 // writeFrontMatter writes the front matter between "---" lines. yaml.v3
 // quotes whatever needs quoting, and every value is one line, so no value
-// can end the block early.
+// can end the block early. A blank line stands before the closing "---":
+// a Markdown renderer that does not know front matter would otherwise read
+// the YAML above it as the text of one huge setext heading; with it, the
+// YAML is a paragraph between two rules (and still the same YAML to
+// front-matter readers).
 func writeFrontMatter(b *bytes.Buffer, fm ExportFrontMatter) {
 	var y bytes.Buffer
 	enc := yaml.NewEncoder(&y)
@@ -307,7 +312,7 @@ func writeFrontMatter(b *bytes.Buffer, fm ExportFrontMatter) {
 	enc.Close()
 	b.WriteString("---\n")
 	b.Write(y.Bytes())
-	b.WriteString("---\n")
+	b.WriteString("\n---\n")
 }
 
 // exportSummary is the line under the title: "3 statements by 2 speakers
@@ -377,16 +382,15 @@ func exportSummary(c *Corpus, ids []int) string {
 	return s.String()
 }
 
-// spanLabel labels a date as one end of a span: a range contributes its
-// earliest day at the start and its latest at the end.
-func spanLabel(d Date, start bool) string {
+// spanLabel labels a date as one end of the statements' span: a range by
+// its best estimate ("~2024-12-10"), as it is sorted. (Its far end would
+// say little: a range open to the day of processing ended the span on
+// "today".)
+func spanLabel(d Date, _ bool) string {
 	if d.Precision != PrecisionRange {
 		return d.Label()
 	}
-	if start {
-		return d.Earliest.Format("2006-01-02")
-	}
-	return d.Latest.Format("2006-01-02")
+	return "~" + d.Value.Format("2006-01-02")
 }
 
 // exportSelection says how the statements were chosen and from what:
@@ -495,10 +499,40 @@ func KindLabel(k Kind) string {
 	return string(k)
 }
 
+// RenderStatementMarkdown renders one statement on its own, for pasting
+// into another document: its line, its words as a block quote and its
+// sources described in full — no front matter, title, summary or
+// headings.
+func RenderStatementMarkdown(c *Corpus, id int) []byte {
+	var b bytes.Buffer
+	if id >= 0 && id < len(c.Statements) {
+		writeStatement(&b, c, c.Statements[id], true, true)
+	}
+	return b.Bytes()
+}
+
+// statementSources lists the documents that report s, once each.
+func statementSources(s *Statement) []string {
+	srcs := s.Sources
+	if len(srcs) == 0 && s.Doc != "" {
+		srcs = []string{s.Doc}
+	}
+	seen := map[string]bool{}
+	out := make([]string, 0, len(srcs))
+	for _, id := range srcs {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // writeStatement writes one statement: its line, the question it answers
 // (with questions, for a transcript's answer) and its words as block
-// quotes, its sources.
-func writeStatement(b *bytes.Buffer, c *Corpus, s *Statement, questions bool) {
+// quotes, its sources — in full (sourceLine) when it stands alone, else
+// by outlet and document ID, described once in the Sources section.
+func writeStatement(b *bytes.Buffer, c *Corpus, s *Statement, alone, questions bool) {
 	// 2024-11-06 · **Dmitry Peskov**, Kremlin spokesman · direct quotation · `tass-1#2`
 	b.WriteString(mdInline(s.Date.Label()))
 	b.WriteString(" · ")
@@ -526,28 +560,68 @@ func writeStatement(b *bytes.Buffer, c *Corpus, s *Statement, questions bool) {
 	writeQuote(b, s)
 	b.WriteByte('\n')
 
-	srcs := s.Sources
-	if len(srcs) == 0 && s.Doc != "" {
-		srcs = []string{s.Doc}
-	}
-	seen := map[string]bool{}
 	var lines []string
-	for _, id := range srcs {
-		if !seen[id] {
-			seen[id] = true
+	for _, id := range statementSources(s) {
+		if alone {
 			lines = append(lines, sourceLine(c, id))
+		} else {
+			lines = append(lines, sourceRef(c, id))
 		}
 	}
-	switch len(lines) {
-	case 0:
+	switch {
+	case len(lines) == 0:
 		b.WriteString("Source: not recorded.\n")
-	case 1:
+	case len(lines) == 1:
 		b.WriteString("Source: " + lines[0] + "\n")
-	default:
+	case alone:
 		b.WriteString("Sources:\n\n")
 		for _, l := range lines {
 			b.WriteString("- " + l + "\n")
 		}
+	default:
+		b.WriteString("Sources: " + strings.Join(lines, "; ") + "\n")
+	}
+}
+
+// sourceRef names a source document briefly: its outlet and its ID,
+// which the Sources section describes ("TASS, `001_tass`").
+func sourceRef(c *Corpus, id string) string {
+	ref := codeSpan(exportField(id))
+	if ref == "" {
+		ref = "document"
+	}
+	if d := c.Document(id); d != nil {
+		if o := exportField(d.Source); o != "" {
+			return mdInline(o) + ", " + ref
+		}
+	}
+	return ref
+}
+
+// writeSources writes the "## Sources" section: every document the
+// statements cite, once, in the order first cited, with its outlet, full
+// title and URL (or path).
+func writeSources(b *bytes.Buffer, c *Corpus, ids []int) {
+	seen := map[string]bool{}
+	var docs []string
+	for _, i := range ids {
+		for _, id := range statementSources(c.Statements[i]) {
+			if !seen[id] {
+				seen[id] = true
+				docs = append(docs, id)
+			}
+		}
+	}
+	if len(docs) == 0 {
+		return
+	}
+	b.WriteString("\n## Sources\n\n")
+	for _, id := range docs {
+		ref := codeSpan(exportField(id))
+		if ref == "" {
+			ref = "document"
+		}
+		b.WriteString("- " + ref + ": " + sourceLine(c, id) + "\n")
 	}
 }
 

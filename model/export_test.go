@@ -179,6 +179,7 @@ func TestExportMarkdownStructure(t *testing.T) {
 		"## 2023", "### March 2023", "### 2023, month not known",
 		"## 2024", "### November 2024", "### December 2024",
 		"## Undated",
+		"## Sources",
 	}
 	if got := d.headings(); !slices.Equal(got, want) {
 		t.Errorf("headings\n got %q\nwant %q", got, want)
@@ -210,7 +211,7 @@ func TestExportMarkdownStructure(t *testing.T) {
 	// the summary is the paragraph after the title
 	sum := d.root.FirstChild().NextSibling()
 	wantSum := "6 statements by 5 speakers — Dmitry Peskov (2), Sergey Lavrov (1), Vladimir Putin (1), " +
-		"Volodymyr Zelensky (1), unknown speaker (1) — from 2023-03-02 to 2024-12-20 (1 undated)."
+		"Volodymyr Zelensky (1), unknown speaker (1) — from 2023-03-02 to ~2024-12-10 (1 undated)."
 	if sum.Kind() != ast.KindParagraph || d.renderedText(sum) != wantSum {
 		t.Errorf("summary %q\nwant %q", d.renderedText(sum), wantSum)
 	}
@@ -222,9 +223,16 @@ func TestExportMarkdownStructure(t *testing.T) {
 		"between 2024-12-01 and 2024-12-20 · Sergey Lavrov, Foreign Minister · reported speech with quoted words",
 		"~2023 · unknown speaker (“a senior official”) · direct quotation",
 		"date unknown · Vladimir Putin · direct quotation",
-		"Sources: TASS, “Kremlin on the US election”, https://tass.com/politics/1 RT, “Peskov: no congratulations yet”, seed:002_rt.txt",
-		"Source: MENAFN, “Lavrov on dialogue”, https://menafn.com/1?a=b&c=d",
-		"Source: “Zelensky in Washington”, /home/user/articles/kyiv independent.txt",
+		// each statement names its sources briefly; the Sources section
+		// describes each document once (issue 19: every line repeated a
+		// truncated title)
+		"Sources: TASS, 001_tass; RT, 002_rt",
+		"Source: MENAFN, 003_menafn",
+		"Source: 004_kyiv",
+		"004_kyiv: “Zelensky in Washington”, /home/user/articles/kyiv independent.txt",
+		"001_tass: TASS, “Kremlin on the US election”, https://tass.com/politics/1",
+		"002_rt: RT, “Peskov: no congratulations yet”, seed:002_rt.txt",
+		"003_menafn: MENAFN, “Lavrov on dialogue”, https://menafn.com/1?a=b&c=d",
 	} {
 		if !strings.Contains(txt, s) {
 			t.Errorf("the rendered text lacks %q\n%s", s, txt)
@@ -252,7 +260,7 @@ func TestExportMarkdownFiltered(t *testing.T) {
 	if d.front.Statements != 2 || d.front.Title != "Statements — speaker: Dmitry Peskov · from: 2024-01-01" {
 		t.Errorf("front matter %+v", d.front)
 	}
-	if got, want := d.headings(), []string{"# Statements — speaker: Dmitry Peskov · from: 2024-01-01", "## 2024", "### November 2024"}; !slices.Equal(got, want) {
+	if got, want := d.headings(), []string{"# Statements — speaker: Dmitry Peskov · from: 2024-01-01", "## 2024", "### November 2024", "## Sources"}; !slices.Equal(got, want) {
 		t.Errorf("headings %q, want %q", got, want)
 	}
 	if n := len(d.blockquotes()); n != 2 {
@@ -272,7 +280,7 @@ func TestExportMarkdownMarked(t *testing.T) {
 	if d.front.Selection != "marked" || d.front.Statements != 2 || d.front.Title != "Marked statements" {
 		t.Errorf("front matter %+v", d.front)
 	}
-	if got, want := d.headings(), []string{"# Marked statements", "## 2024", "### November 2024", "## Undated"}; !slices.Equal(got, want) {
+	if got, want := d.headings(), []string{"# Marked statements", "## 2024", "### November 2024", "## Undated", "## Sources"}; !slices.Equal(got, want) {
 		t.Errorf("headings %q, want %q", got, want)
 	}
 
@@ -292,7 +300,7 @@ func TestExportMarkdownCompare(t *testing.T) {
 		t.Error("front matter compare: false")
 	}
 	hs := d.headings()
-	undated := slices.Index(hs, "## Undated")
+	undated := slices.Index(hs, "## Sources")
 	if undated < 0 || undated == len(hs)-1 || !strings.HasPrefix(hs[undated+1], "## ") {
 		t.Errorf("no comparison section after the timeline: %q", hs)
 	}
@@ -355,7 +363,7 @@ func TestExportMarkdownHostile(t *testing.T) {
 	if d.front.Title != "Title --- # | [x](y) <script>" || d.front.Corpus.Name != `corpus: "quoted" --- [x](y)` || d.front.Filters.Words != "x --- : y" {
 		t.Errorf("front matter %+v", d.front)
 	}
-	if got, want := d.headings(), []string{"# Title --- # | [x](y) <script>", "## 2024", "### November 2024"}; !slices.Equal(got, want) {
+	if got, want := d.headings(), []string{"# Title --- # | [x](y) <script>", "## 2024", "### November 2024", "## Sources"}; !slices.Equal(got, want) {
 		t.Errorf("headings %q, want %q", got, want)
 	}
 	bqs := d.blockquotes()
@@ -364,7 +372,7 @@ func TestExportMarkdownHostile(t *testing.T) {
 	}
 	k := exKinds(d.root)
 	for _, kind := range []ast.NodeKind{
-		ast.KindLink, ast.KindAutoLink, ast.KindImage, ast.KindRawHTML, ast.KindHTMLBlock, ast.KindList,
+		ast.KindLink, ast.KindAutoLink, ast.KindImage, ast.KindRawHTML, ast.KindHTMLBlock,
 		ast.KindThematicBreak, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindLinkReferenceDefinition,
 		east.KindTable, east.KindStrikethrough,
 	} {
@@ -372,8 +380,9 @@ func TestExportMarkdownHostile(t *testing.T) {
 			t.Errorf("%d %v nodes made from text:\n%s", k[kind], kind, d.raw)
 		}
 	}
-	if k[ast.KindHeading] != 3 || k[ast.KindEmphasis] != 1 || k[ast.KindCodeSpan] != 1 {
-		t.Errorf("nodes %v; want 3 headings, 1 emphasis (the speaker), 1 code span (the ID)\n%s", k, d.raw)
+	// the one list is the Sources section's, with its one document
+	if k[ast.KindList] != 1 || k[ast.KindListItem] != 1 || k[ast.KindHeading] != 4 || k[ast.KindEmphasis] != 1 || k[ast.KindCodeSpan] != 3 {
+		t.Errorf("nodes %v; want 1 list of 1 item (Sources), 4 headings, 1 emphasis (the speaker), 3 code spans (the ID, the document twice)\n%s", k, d.raw)
 	}
 	if strings.Contains(d.html, "<script") || strings.Contains(d.html, "<img") || strings.Contains(d.html, "<div") {
 		t.Errorf("raw HTML came through:\n%s", d.html)
@@ -389,7 +398,8 @@ func TestExportMarkdownHostile(t *testing.T) {
 	txt := exNorm(exHTMLText(d.html))
 	for _, s := range []string{
 		"2024-11-07 · *Evil* ](x) | Name, <b>role</b> `x` # y · direct quotation · evil`doc#1",
-		"Source: <img src=x onerror=alert(1)>, “# Title ](x) | <b>bold</b> ---”, javascript:alert(1)",
+		"Source: <img src=x onerror=alert(1)>, evil`doc",
+		"evil`doc: <img src=x onerror=alert(1)>, “# Title ](x) | <b>bold</b> ---”, javascript:alert(1)",
 	} {
 		if !strings.Contains(txt, s) {
 			t.Errorf("the rendered text lacks %q\n%s", s, txt)
@@ -483,7 +493,7 @@ func FuzzExportEscape(f *testing.F) {
 		if len(bqs) != 1 {
 			t.Fatalf("%d block quotes:\n%s", len(bqs), out)
 		}
-		if hs := d.headings(); !slices.Equal(hs, []string{"# Statements", "## Undated"}) {
+		if hs := d.headings(); !slices.Equal(hs, []string{"# Statements", "## Undated", "## Sources"}) {
 			t.Fatalf("headings %q:\n%s", hs, out)
 		}
 		ast.Walk(bqs[0], func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -534,4 +544,86 @@ func FuzzExportEscape(f *testing.F) {
 func exQuoted(s string) bool {
 	r := []rune(s)
 	return len(r) >= 2 && strings.ContainsRune(`"“„«`, r[0]) && strings.ContainsRune(`"”“»`, r[len(r)-1])
+}
+
+// issue 19: read by a GFM renderer that does not know front matter, the
+// front matter is a rule, a paragraph and a rule — not one huge heading.
+func TestExportFrontMatterIsNoHeadingInGFM(t *testing.T) {
+	c := exportCorpus()
+	out := model.RenderMarkdown(c, c.Query(model.Filter{}), exportOpts())
+	root := exGFM.Parser().Parse(text.NewReader(out))
+	first := root.FirstChild()
+	if first == nil || first.Kind() != ast.KindThematicBreak {
+		t.Fatalf("the file does not open with a rule: %v", first)
+	}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			var b bytes.Buffer
+			exGFM.Renderer().Render(&b, out, h)
+			if txt := exHTMLText(b.String()); strings.Contains(txt, "title:") || strings.Contains(txt, "sha256") {
+				t.Fatalf("the front matter renders as a heading: %q", txt)
+			}
+			break // the first heading is the title
+		}
+	}
+	// and it is still front matter: YAML up to the closing ---
+	parseExport(t, out)
+}
+
+// issue 19: a document is described once, in the Sources section, with
+// its whole title; each statement names its sources briefly.
+func TestExportDescribesEachSourceOnce(t *testing.T) {
+	c := exportCorpus()
+	long := "Peskov: no congratulations yet, and the Kremlin will judge the next administration by its deeds, not by its words at the rallies"
+	c.Document("002_rt").Title = long
+	out := string(model.RenderMarkdown(c, c.Query(model.Filter{}), exportOpts()))
+	if n := strings.Count(out, long); n != 1 {
+		t.Errorf("the title of a document cited by 3 statements appears %d times", n)
+	}
+	if n := strings.Count(out, "“Kremlin on the US election”"); n != 1 {
+		t.Errorf("TASS's title appears %d times", n)
+	}
+	if !strings.Contains(out, "\n## Sources\n\n- `004_kyiv`: “Zelensky in Washington”") {
+		t.Errorf("no Sources section in first-cited order:\n%s", out)
+	}
+}
+
+// issue 19: the summary ends on the last statement's date, not on the far
+// end of a range that is open to the day it was processed.
+func TestExportSummaryEndsOnTheLastStatement(t *testing.T) {
+	today := time.Date(2026, time.December, 2, 0, 0, 0, 0, time.UTC)
+	docs := []*model.Document{{ID: "d", Text: "x"}}
+	stmts := []*model.Statement{
+		{ID: "d#1", Doc: "d", Speaker: "S", Kind: model.Direct, Text: "first",
+			Date: model.DayDate(model.Day(2021, time.March, 1), "", "", model.Span{})},
+		{ID: "d#2", Doc: "d", Speaker: "S", Kind: model.Direct, Text: "second",
+			Date: model.RangeDate(model.Day(2022, time.March, 3), today, "since the invasion", "range", model.Span{})},
+	}
+	c := model.New("c", docs, stmts, nil, nil)
+	out := string(model.RenderMarkdown(c, c.Query(model.Filter{}), exportOpts()))
+	best := c.Statements[1].Date.Value.Format("2006-01-02")
+	if strings.Contains(out, "to 2026-12-02") || !strings.Contains(out, "from 2021-03-01 to \\~"+best+".") {
+		t.Errorf("summary:\n%s", out[strings.Index(out, "# Statements"):][:200])
+	}
+}
+
+// issue 19: one statement on its own (y on a row) is its line, its quote
+// and its source in full — no title, summary, selection or headings.
+func TestRenderStatementMarkdown(t *testing.T) {
+	c := exportCorpus()
+	out := string(model.RenderStatementMarkdown(c, 0))
+	for _, bad := range []string{"#", "Selection", "statements by", "---"} {
+		if strings.Contains(out, bad) && !strings.Contains(c.Statements[0].ID, bad) {
+			t.Errorf("one statement carries %q:\n%s", bad, out)
+		}
+	}
+	want := "2023-03-02 · **Volodymyr Zelensky**, President of Ukraine · direct quotation · `004_kyiv#1`\n\n" +
+		"> “We will not trade territory for peace.\n> Not now,\n>\n> not ever.”\n\n" +
+		"Source: “Zelensky in Washington”, `/home/user/articles/kyiv independent.txt`\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	if len(model.RenderStatementMarkdown(c, 99)) != 0 {
+		t.Error("an out-of-range statement renders")
+	}
 }

@@ -55,7 +55,7 @@ func (p Period) Label() string {
 	case PeriodTrump2:
 		return "Trump (second term)"
 	}
-	return "no date"
+	return "undated"
 }
 
 // ParsePeriod reads a period name ("biden", "trump-1", "trump-2",

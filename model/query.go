@@ -77,6 +77,13 @@ func (c *Corpus) Resolve(f Filter) (Filter, error) {
 	for _, name := range f.Speakers {
 		sp := c.Speaker(name)
 		if sp == nil {
+			if ms := c.SpeakerMatches(name); len(ms) > 1 {
+				names := make([]string, len(ms))
+				for i, m := range ms {
+					names[i] = m.Name
+				}
+				return f, fmt.Errorf("%q could be %d speakers: %s; name one of them", name, len(ms), strings.Join(names, ", "))
+			}
 			return f, fmt.Errorf("no speaker %q in the corpus (try `stats` for the list)", name)
 		}
 		out.Speakers = append(out.Speakers, sp.Name)

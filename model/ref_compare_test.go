@@ -28,10 +28,11 @@ func refCompare(c *Corpus, ti *refTextIndex, ids []int, split Split, opt Compare
 		opt.TopTerms = DefaultTopTerms
 	}
 	day := split.Time()
+	ll, rl, ls, rs := SideLabels(split)
 	cmp := &Comparison{
 		Split: split,
-		Left:  CompareSide{Side: SideBiden, Label: "Biden period", From: Inauguration2021, To: day.AddDate(0, 0, -1)},
-		Right: CompareSide{Side: SideTrump, Label: "Trump period", From: day},
+		Left:  CompareSide{Side: SideBiden, Label: ll, Short: ls, From: Inauguration2021, To: day.AddDate(0, 0, -1)},
+		Right: CompareSide{Side: SideTrump, Label: rl, Short: rs, From: day},
 	}
 	sorted := append([]int(nil), ids...)
 	sort.Ints(sorted)
@@ -44,6 +45,12 @@ func refCompare(c *Corpus, ti *refTextIndex, ids []int, split Split, opt Compare
 			cmp.Left.IDs = append(cmp.Left.IDs, i)
 		case SideTrump:
 			cmp.Right.IDs = append(cmp.Right.IDs, i)
+		default:
+			if c.Statements[i].Date.Known() {
+				cmp.Earlier++
+			} else {
+				cmp.Undated++
+			}
 		}
 	}
 	cmp.Left.Terms, cmp.Right.Terms = refDistinctiveTerms(ti, cmp.Left.IDs, cmp.Right.IDs, opt.TopTerms)

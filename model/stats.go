@@ -25,6 +25,14 @@ func WriteStats(w io.Writer, c *Corpus, ids []int, f Filter) error {
 	for _, s := range c.Statements {
 		perDoc[s.Doc]++
 	}
+	// with a filter, each document also counts the statements it selects
+	var selected map[string]int
+	if !f.IsZero() {
+		selected = make(map[string]int, len(c.Documents))
+		for _, i := range ids {
+			selected[c.Statements[i].Doc]++
+		}
+	}
 	for _, d := range c.Documents {
 		fmt.Fprintf(b, "%s  %s\n", d.ID, orDash(d.Title))
 		fmt.Fprintf(b, "  date:     %s (%s)", d.Date.Label(), precisionOf(d.Date))
@@ -43,7 +51,11 @@ func WriteStats(w io.Writer, c *Corpus, ids []int, f Filter) error {
 		if d.IsTranscript() {
 			fmt.Fprintf(b, "  transcript: %d labelled turns, %d of them questions\n", d.Transcript.Turns, d.Transcript.Questions)
 		}
-		fmt.Fprintf(b, "  statements: %d\n", perDoc[d.ID])
+		if selected != nil {
+			fmt.Fprintf(b, "  statements: %d of %d match the filter\n", selected[d.ID], perDoc[d.ID])
+		} else {
+			fmt.Fprintf(b, "  statements: %d\n", perDoc[d.ID])
+		}
 	}
 
 	fmt.Fprintf(b, "\nstatements: %d of %d", len(ids), len(c.Statements))

@@ -79,7 +79,8 @@ func TestExportQuestionEscaped(t *testing.T) {
 	}
 	d := parseExport(t, model.RenderMarkdown(c, c.Query(model.Filter{}), exportOpts()))
 	k := exKinds(d.blockquotes()[0])
-	if len(d.headings()) != 3 || k[ast.KindList] != 0 || k[ast.KindFencedCodeBlock] != 0 || k[ast.KindHeading] != 0 || k[ast.KindBlockquote] != 1 {
+	// the title, the year, the month and the Sources section
+	if len(d.headings()) != 4 || k[ast.KindList] != 0 || k[ast.KindFencedCodeBlock] != 0 || k[ast.KindHeading] != 0 || k[ast.KindBlockquote] != 1 {
 		t.Errorf("headings %q; the question's nodes %v", d.headings(), k)
 	}
 	if !strings.Contains(exNorm(d.renderedText(d.blockquotes()[0])), "# not a heading - not a list") {

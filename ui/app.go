@@ -115,6 +115,7 @@ type Model struct {
 	rd          reader
 	pk          picker
 	sr          search
+	date        dateJump
 	warn        pager
 	helpPage    pager
 	cv          compareView
@@ -123,6 +124,9 @@ type Model struct {
 	back        focus  // the view help returns to
 	flash       string // a one-off note for the status line, until the next key
 	ex          exportDialog
+	// lastExportPath is the path last written or typed in the export
+	// dialog this session; the dialog opens with it
+	lastExportPath string
 	// syncLimit is the largest corpus filtered and searched within the
 	// frame; larger ones are filtered in commands.
 	syncLimit int
@@ -301,11 +305,21 @@ func (m *Model) resize() {
 	}
 }
 
+// viewFilter is the filter the timeline shows: the filters, and the search
+// words too while the timeline is narrowed to the matches (&).
+func (m *Model) viewFilter() model.Filter {
+	f := m.filter
+	if m.sr.only && m.sr.query != "" {
+		f.Query = strings.TrimSpace(f.Query + " " + m.sr.query)
+	}
+	return f
+}
+
 // layoutCmd filters and lays out the timeline in a command.
 func (m *Model) layoutCmd() tea.Cmd {
 	m.gen++
 	m.pending = true
-	c, f, newest, from, to, evs, gen := m.c, m.filter, m.newest, m.opt.From, m.opt.To, m.opt.Events, m.gen
+	c, f, newest, from, to, evs, gen := m.c, m.viewFilter(), m.newest, m.opt.From, m.opt.To, m.opt.Events, m.gen
 	return func() tea.Msg {
 		return layoutMsg{gen: gen, lay: buildLayout(c, c.Query(f), newest, from, to, evs)}
 	}
@@ -370,7 +384,11 @@ func (m *Model) searchNow(jump bool) tea.Cmd {
 	return nil
 }
 
-func (m *Model) clearSearch() {
+// clearSearch ends the search; a timeline narrowed to its matches is
+// laid out again, whole (the command is nil otherwise).
+func (m *Model) clearSearch() tea.Cmd {
+	only := m.sr.only && m.sr.query != ""
+	m.sr.only = false
 	m.sr.query = ""
 	m.sr.field.set("")
 	m.sr.typing = false
@@ -379,6 +397,10 @@ func (m *Model) clearSearch() {
 	m.sr.found = 0
 	m.tl.matchPos = nil
 	m.tl.hl = highlightWords(m.filter.Query, "")
+	if only {
+		return m.refilter()
+	}
+	return nil
 }
 
 // updateKeys enables the bindings that apply now; the others vanish from
@@ -389,6 +411,7 @@ func (m *Model) updateKeys() {
 	k.NextMatch.SetEnabled(searching)
 	k.PrevMatch.SetEnabled(searching)
 	k.ClearSearch.SetEnabled(searching)
+	k.OnlyMatches.SetHelp("&", pick(m.sr.only, "show every statement again", "show only the matches"))
 	k.ClearMarks.SetEnabled(len(m.marks) > 0)
 	k.ClearFilters.SetEnabled(!m.filter.IsZero() || searching)
 	shown := m.c != nil && len(m.tl.lay.view) > 0
@@ -401,7 +424,7 @@ func (m *Model) updateKeys() {
 		m.ex.keys.state(m.ex.editing, m.ex.confirm)
 	}
 	k.Order.SetHelp("o", pick(m.newest, "oldest first", "newest first"))
-	m.keys.picker.typing(m.pk.typing)
+	m.keys.picker.state(m.pk.narrow.String() != "")
 	m.keys.global.Mouse.SetHelp("m", pick(m.mouse, "mouse off (select text)", "mouse on"))
 	m.keys.timeline.global = m.keys.global
 	m.keys.reader.global = m.keys.global
@@ -504,7 +527,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, g.ForceQuit) {
 		return tea.Quit
 	}
-	typing := m.c != nil && ((m.focus == focusTimeline && m.sr.typing) || (m.focus == focusPicker && m.pk.typing) || (m.focus == focusExport && m.ex.editing))
+	typing := m.c != nil && ((m.focus == focusTimeline && (m.sr.typing || m.date.typing)) || m.focus == focusPicker || (m.focus == focusExport && (m.ex.editing || m.ex.confirm)))
 	if m.tooSmall() || m.c == nil {
 		switch {
 		case typing:
@@ -543,6 +566,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case focusTimeline:
 		if m.sr.typing {
 			return m.searchKey(msg)
+		}
+		if m.date.typing {
+			m.dateKey(msg)
+			return nil
 		}
 		return m.timelineKey(msg)
 	case focusCompare:
@@ -603,10 +630,10 @@ func (m *Model) toggleMark(id int) {
 }
 
 // nextPeriods steps p through all → Biden → Trump (second term) →
-// Trump (first term) → all; any other choice (from the command line)
-// goes back to all.
+// Trump (first term) → undated → all; any other choice (from the command
+// line) goes back to all.
 func nextPeriods(cur []model.Period) []model.Period {
-	cycle := [][]model.Period{nil, {model.PeriodBiden}, {model.PeriodTrump2}, {model.PeriodTrump1}}
+	cycle := [][]model.Period{nil, {model.PeriodBiden}, {model.PeriodTrump2}, {model.PeriodTrump1}, {model.PeriodUnknown}}
 	for i, ps := range cycle {
 		if len(ps) == len(cur) && (len(ps) == 0 || ps[0] == cur[0]) {
 			return cycle[(i+1)%len(cycle)]
@@ -644,8 +671,11 @@ func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.refilter()
 	case key.Matches(msg, k.ClearFilters):
 		m.filter = model.Filter{}
+		m.sr.only = false
 		m.clearSearch()
 		return m.refilter()
+	case key.Matches(msg, k.GoToDate):
+		m.date = dateJump{typing: true}
 	case key.Matches(msg, k.Search):
 		m.sr.typing = true
 		m.sr.origin = m.tl.cursor
@@ -655,7 +685,14 @@ func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevMatch):
 		m.tl.nextMatch(-1)
 	case key.Matches(msg, k.ClearSearch):
-		m.clearSearch()
+		return m.clearSearch()
+	case key.Matches(msg, k.OnlyMatches):
+		if m.sr.query == "" {
+			m.flash = "no search to narrow to: / searches"
+			return nil
+		}
+		m.sr.only = !m.sr.only
+		return m.refilter()
 	case key.Matches(msg, k.Mark):
 		if id, ok := m.tl.selected(); ok {
 			m.toggleMark(id)
@@ -684,6 +721,11 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	prev := m.sr.query
 	switch m.sr.Update(msg, m.keys.search) {
 	case searchChanged:
+		if m.sr.only {
+			// the timeline shows the matches: lay it out for the new words
+			// (or whole again, once the field is empty)
+			return m.refilter()
+		}
 		if m.sr.query == "" {
 			cmd := m.searchNow(false)
 			m.tl.moveTo(m.sr.origin)
@@ -695,8 +737,10 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.sr.query = prev // enter on an empty field keeps the last search
 		}
 	case searchCancel:
-		m.clearSearch()
+		m.sr.query = prev // clearSearch lays the timeline out whole again if it was narrowed
+		cmd := m.clearSearch()
 		m.tl.moveTo(m.sr.origin)
+		return cmd
 	case searchNext:
 		m.tl.nextMatch(1)
 	case searchPrev:
@@ -803,9 +847,12 @@ func (m *Model) content() string {
 	}
 	lines = append(lines, body)
 	lines = append(lines, m.statusLine())
-	if m.focus == focusTimeline && m.sr.typing {
+	switch {
+	case m.focus == focusTimeline && m.sr.typing:
 		lines = append(lines, fit(" "+m.sr.field.View(th, "/", w-2), w))
-	} else {
+	case m.focus == focusTimeline && m.date.typing:
+		lines = append(lines, fit(" "+m.date.field.View(th, "go to date (YYYY, YYYY-MM or YYYY-MM-DD): ", w-2), w))
+	default:
 		lines = append(lines, m.helpLine())
 	}
 	return strings.Join(lines, "\n")

@@ -181,15 +181,15 @@ func TestSpeakerPickerFiltersAndCounts(t *testing.T) {
 	mustNotContain(t, s, "Sergei Lavrov")
 
 	// add Putin, with the list keys this time
-	m, _ = drive(t, m, keys("s", "j", "space", "enter")...)
+	m, _ = drive(t, m, keys("s", "down", "space", "enter")...)
 	mustContain(t, screen(m), "speaker: Dmitry Peskov, Vladimir Putin", "21 of 41 statements")
 
 	// esc cancels without changing anything
-	m, _ = drive(t, m, keys("s", "a", "esc")...)
+	m, _ = drive(t, m, keys("s", "ctrl+a", "esc")...)
 	mustContain(t, screen(m), "21 of 41 statements")
 
-	// a selects all: the same as no filter
-	m, _ = drive(t, m, keys("s", "a", "enter")...)
+	// ctrl+a selects all: the same as no filter
+	m, _ = drive(t, m, keys("s", "ctrl+a", "enter")...)
 	if len(m.filter.Speakers) != 0 {
 		t.Errorf("all selected should clear the filter, got %v", m.filter.Speakers)
 	}
@@ -198,11 +198,11 @@ func TestSpeakerPickerFiltersAndCounts(t *testing.T) {
 
 func TestPickerEnterWithoutToggleTakesHighlighted(t *testing.T) {
 	m := newFixture(t, 80, 24, Options{})
-	m, _ = drive(t, m, keys("s", "j", "enter")...)
+	m, _ = drive(t, m, keys("s", "down", "enter")...)
 	if fmt.Sprint(m.filter.Speakers) != "[Vladimir Putin]" {
 		t.Errorf("filter: %v", m.filter.Speakers)
 	}
-	m, _ = drive(t, m, keys("s", "/", "type:anto", "enter")...)
+	m, _ = drive(t, m, keys("s", "type:anto", "enter")...)
 	if fmt.Sprint(m.filter.Speakers) != "[Vladimir Putin]" {
 		// Putin stays selected; Antony Blinken was only highlighted
 		t.Errorf("filter after narrowing: %v", m.filter.Speakers)
@@ -227,7 +227,7 @@ func TestSelectionStaysWhenFilterChanges(t *testing.T) {
 	if got := selectedText(t, m); got != want {
 		t.Errorf("r moved the selection: %q → %q", want, got)
 	}
-	m, _ = drive(t, m, keys("s", "type:zakh", "space", "enter")...) // Peskov hidden
+	m, _ = drive(t, m, keys("s", "type:zakh", "tab", "enter")...) // Peskov hidden
 	if got := selectedText(t, m); !strings.Contains(got, "diplomatic property") {
 		// the nearest Zakharova statement after April 2024
 		t.Errorf("after hiding the selection: %q", got)
@@ -248,10 +248,14 @@ func TestRussiaPeriodAndClear(t *testing.T) {
 	m, _ = drive(t, m, keys("r")...)
 	mustContain(t, screen(m), "all statements", "41 of 41 statements")
 
-	want := []string{"period: Biden", "period: Trump (second term)", "period: Trump (first term)", "all statements"}
+	// issue 19: p offers the undated statements too
+	want := []string{"period: Biden", "period: Trump (second term)", "period: Trump (first term)", "period: undated", "all statements"}
 	for _, w := range want {
 		m, _ = drive(t, m, keys("p")...)
 		mustContain(t, screen(m), w)
+		if w == "period: undated" {
+			mustContain(t, screen(m), "2 of 41 statements", "Date unknown")
+		}
 	}
 	m, _ = drive(t, m, keys("p")...)
 	for _, id := range m.tl.lay.view {
@@ -280,12 +284,14 @@ func TestSearch(t *testing.T) {
 		t.Fatal("typing quit")
 	}
 	m, _ = drive(t, m, keys("enter")...)
-	mustContain(t, screen(m), "/tango: 2 matches")
+	// issue 19: which match the selection is on, as less says it
+	mustContain(t, screen(m), "/tango: 1/2")
 	if m.sr.found != 2 {
 		t.Fatalf("matches %d", m.sr.found)
 	}
 	first := selectedText(t, m)
 	m, _ = drive(t, m, keys("n")...)
+	mustContain(t, screen(m), "/tango: 2/2")
 	second := selectedText(t, m)
 	if first == second || !strings.Contains(strings.ToLower(second), "tango") {
 		t.Errorf("n: %q → %q", first, second)
@@ -331,7 +337,7 @@ func TestSearch(t *testing.T) {
 
 func TestSearchWithinFilter(t *testing.T) {
 	m := newFixture(t, 100, 30, Options{})
-	m, _ = drive(t, m, keys("s", "type:putin", "space", "enter", "/", "type:dialogue", "enter")...)
+	m, _ = drive(t, m, keys("s", "type:putin", "tab", "enter", "/", "type:dialogue", "enter")...)
 	if m.sr.found != 1 {
 		t.Errorf("dialogue among Putin's statements: %d matches, want 1", m.sr.found)
 	}
@@ -392,7 +398,7 @@ func TestReader(t *testing.T) {
 func TestReaderScrollsToStatementDeepInArticle(t *testing.T) {
 	m := newFixture(t, 80, 24, Options{})
 	// Zelensky's 2024 statement is the last paragraph of tass-2024
-	m, _ = drive(t, m, keys("s", "type:zelen", "space", "enter", "j", "enter")...)
+	m, _ = drive(t, m, keys("s", "type:zelen", "tab", "enter", "j", "enter")...)
 	s := screen(m)
 	mustContain(t, s, "peace through strength")
 	art := s[strings.Index(s, "── article"):]
@@ -439,9 +445,13 @@ func TestHelp(t *testing.T) {
 	mustNotContain(t, s, "n next match", "u clear marks")
 	m, _ = drive(t, m, keys("?")...)
 	s = screen(m)
-	mustContain(t, s, "Keys — timeline", "previous year", "next year", "Russian officials only", "newest first", "mouse off", "export to Markdown", "compare Biden/Trump periods")
-	// disabled bindings vanish: what does not apply now
-	mustNotContain(t, s, "next match", "clear marks", "clear filters")
+	mustContain(t, s, "Keys — timeline", "previous year", "next year", "Russian officials only", "newest first", "mouse off", "export to Markdown", "compare before/after the split")
+	// issue 19: ? lists every key, those that do not apply right now too
+	// (the one-line hint leaves them out), and the keys of the search
+	// field and the pickers, which cannot open help themselves
+	mustContain(t, strings.Join(strings.Fields(s), " "), "x clear filters", "u clear marks", "n next match", "N previous match", "& show only the matches",
+		"esc clear search", "pgup/b page up", "pgdn/f page down", "space mark, move down",
+		"While typing a search", "In the speaker and topic pickers", "space/tab toggle", "ctrl+a all/none")
 	m, _ = drive(t, m, keys("?", "space", "/", "type:tango", "enter", "?")...)
 	mustContain(t, screen(m), "next match", "clear marks", "clear filters", "clear search")
 	m, _ = drive(t, m, keys("esc")...)
@@ -466,7 +476,7 @@ func TestQuit(t *testing.T) {
 		t.Error("q did not quit")
 	}
 	// q types into the picker's field, ctrl+c always quits
-	m2, quit := drive(t, m, keys("s", "/", "q")...)
+	m2, quit := drive(t, m, keys("s", "q")...)
 	if quit {
 		t.Error("q quit while typing in the picker")
 	}
@@ -732,6 +742,13 @@ func TestCopyStatement(t *testing.T) {
 			t.Errorf("clipboard lacks %q:\n%s", want, got)
 		}
 	}
+	// issue 19: one statement alone, without the year and month headings
+	// and without "Selection: marked by hand"
+	for _, bad := range []string{"## ", "Selection", "marked by hand", "# Statement"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("the clipboard holds %q:\n%s", bad, got)
+		}
+	}
 	mustContain(t, screen(m), "copied 1 statement (tass-2024-11-07#1) to the clipboard")
 	m, _ = drive(t, m, keys("j")...)
 	mustNotContain(t, screen(m), "copied")
@@ -755,7 +772,7 @@ func TestAsyncFiltering(t *testing.T) {
 	mustContain(t, screen(m), "all statements", "41 of 41 statements")
 	mustNotContain(t, screen(m), "filtering")
 
-	m, _ = drive(t, m, keys("s", "type:pes", "space", "enter", "/", "type:tango")...)
+	m, _ = drive(t, m, keys("s", "type:pes", "tab", "enter", "/", "type:tango")...)
 	mustContain(t, screen(m), "14 of 41 statements")
 	if got := selectedText(t, m); !strings.Contains(got, "tango") {
 		t.Errorf("async search did not jump: %q", got)
@@ -770,14 +787,14 @@ func TestAsyncFiltering(t *testing.T) {
 
 func TestPickerSpaceUntoggles(t *testing.T) {
 	m := newFixture(t, 100, 30, Options{})
-	m, _ = drive(t, m, keys("s", "space", "j", "space", "k", "space")...)
+	m, _ = drive(t, m, keys("s", "space", "down", "space", "up", "space")...)
 	mustContain(t, screen(m), "1 of 9 selected")
 	m, _ = drive(t, m, keys("enter")...)
 	if fmt.Sprint(m.filter.Speakers) != "[Vladimir Putin]" {
 		t.Errorf("filter %v", m.filter.Speakers)
 	}
 	// touched and emptied: enter means no speaker filter
-	m, _ = drive(t, m, keys("s", "j", "space", "enter")...)
+	m, _ = drive(t, m, keys("s", "down", "space", "enter")...)
 	if len(m.filter.Speakers) != 0 {
 		t.Errorf("filter %v", m.filter.Speakers)
 	}
@@ -872,4 +889,241 @@ func TestLoadingShowsPhase(t *testing.T) {
 	mustContain(t, screen(m), "40 of 99 files")
 	m, _ = drive(t, m, progressMsg{done: 99, total: 99, phase: "merging reports"})
 	mustContain(t, screen(m), "99 files read · merging reports…")
+}
+
+// issue 19: the events after the last statement (the inauguration, a
+// later summit) are on screen after G, and flipping the order twice from
+// the end does not leave the screen mostly blank.
+func bidenOnlyWithLaterEvents(t *testing.T, w, h int) Model {
+	t.Helper()
+	evs := append(fixtureEvents(), model.Event{Day: model.Day(2025, time.August, 15), Label: "Alaska summit"})
+	return newFixture(t, w, h, Options{Events: evs, Filter: model.Filter{Periods: []model.Period{model.PeriodBiden}}})
+}
+
+func TestBottomShowsTheEventsAfterTheLastStatement(t *testing.T) {
+	m := bidenOnlyWithLaterEvents(t, 80, 24)
+	m, _ = drive(t, m, keys("G")...)
+	mustContain(t, screen(m), "▸", "◆ 2025-01-20  inauguration of Donald Trump", "◆ 2025-08-15  Alaska summit")
+	m, _ = drive(t, m, keys("g", "end")...)
+	mustContain(t, screen(m), "▸", "◆ 2025-08-15  Alaska summit")
+}
+
+// blankBodyLines counts the empty lines of the timeline's body.
+func blankBodyLines(m Model) int {
+	lines := strings.Split(screen(m), "\n")
+	n := 0
+	for _, l := range lines[1 : len(lines)-2] {
+		if strings.TrimSpace(l) == "" {
+			n++
+		}
+	}
+	return n
+}
+
+func TestReorderingLeavesNoBlankScreen(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 45}} {
+		m := bidenOnlyWithLaterEvents(t, size[0], size[1])
+		m, _ = drive(t, m, keys("o", "g", "o")...)
+		if n := blankBodyLines(m); n > textLines {
+			t.Errorf("%dx%d: o g o leaves %d blank lines:\n%s", size[0], size[1], n, screen(m))
+		}
+		mustContain(t, screen(m), "▸")
+		// the wheel cannot scroll past the end either
+		for i := 0; i < 20; i++ {
+			m, _ = drive(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+		}
+		if n := blankBodyLines(m); n > textLines {
+			t.Errorf("%dx%d: the wheel scrolled %d lines past the end:\n%s", size[0], size[1], n, screen(m))
+		}
+	}
+}
+
+// issue 19: in a picker every printable key narrows — q does not quit, a
+// first a does not select all, j and k do not move — and the actions are
+// on keys that cannot be typed.
+func TestPickerNarrowsOnEveryPrintableKey(t *testing.T) {
+	m := newFixture(t, 100, 30, Options{})
+	for _, typed := range []string{"q", "a", "j", "k", "?", "/", "joe", "kaq"} {
+		got, quit := drive(t, m, keys("s", "type:"+typed)...)
+		if quit {
+			t.Fatalf("s then %q quit the app", typed)
+		}
+		if got.focus != focusPicker || got.pk.narrow.String() != typed {
+			t.Errorf("s then %q: focus %v, narrowing %q", typed, got.focus, got.pk.narrow.String())
+		}
+		if len(got.pk.sel) != 0 || got.pk.cursor != 0 {
+			t.Errorf("s then %q selected %v, moved to %d", typed, got.pk.sel, got.pk.cursor)
+		}
+	}
+	// a space types once something is typed, so two words narrow
+	got, _ := drive(t, m, keys("s", "type:dmitry pes")...)
+	mustContain(t, screen(got), "narrow: dmitry pes", "1 shown", "Dmitry Peskov")
+	mustNotContain(t, screen(got), "Dmitry Medvedev")
+	// tab toggles, esc clears the narrowing, a second esc cancels
+	got, _ = drive(t, got, keys("tab", "esc")...)
+	mustContain(t, screen(got), "1 of 9 selected", "9 shown")
+	got, _ = drive(t, got, keys("esc")...)
+	if got.focus != focusTimeline || len(got.filter.Speakers) != 0 {
+		t.Errorf("esc esc: focus %v, filter %v", got.focus, got.filter.Speakers)
+	}
+	// the topic picker too
+	got, quit := drive(t, m, keys("t", "type:q")...)
+	if quit || got.pk.narrow.String() != "q" {
+		t.Errorf("t then q: quit %v, narrowing %q", quit, got.pk.narrow.String())
+	}
+}
+
+// issue 19: an unknown speaker with no mention shows no empty parentheses.
+func TestUnknownSpeakerWithoutMention(t *testing.T) {
+	m := newFixture(t, 100, 200, Options{})
+	for _, s := range m.c.Statements {
+		if s.Speaker == model.UnknownSpeaker {
+			s.Mention = ""
+		}
+	}
+	scr := screen(m)
+	mustContain(t, scr, "unknown speaker ??")
+	mustNotContain(t, scr, "()")
+}
+
+// issue 19: the periods' colours differ in hue in both themes (in the
+// light theme Trump 1 and Trump 2 were the same red).
+func TestPeriodColoursDifferInHue(t *testing.T) {
+	hue := func(c interface{ RGBA() (r, g, b, a uint32) }) float64 {
+		r32, g32, b32, _ := c.RGBA()
+		r, g, b := float64(r32)/0xffff, float64(g32)/0xffff, float64(b32)/0xffff
+		mx, mn := max(r, g, b), min(r, g, b)
+		if mx == mn {
+			return 0
+		}
+		var h float64
+		switch mx {
+		case r:
+			h = (g - b) / (mx - mn)
+		case g:
+			h = 2 + (b-r)/(mx-mn)
+		default:
+			h = 4 + (r-g)/(mx-mn)
+		}
+		h *= 60
+		if h < 0 {
+			h += 360
+		}
+		return h
+	}
+	apart := func(a, b float64) float64 {
+		d := a - b
+		if d < 0 {
+			d = -d
+		}
+		return min(d, 360-d)
+	}
+	for name, p := range map[string]palette{"light": lightPalette(), "dark": darkPalette()} {
+		cols := map[string]float64{"Trump 1": hue(p.trump1), "Biden": hue(p.biden), "Trump 2": hue(p.trump2)}
+		for _, pair := range [][2]string{{"Trump 1", "Trump 2"}, {"Trump 1", "Biden"}, {"Biden", "Trump 2"}} {
+			if d := apart(cols[pair[0]], cols[pair[1]]); d < 40 {
+				t.Errorf("%s theme: %s and %s are %.0f° apart in hue", name, pair[0], pair[1], d)
+			}
+		}
+	}
+}
+
+// issue 19: & narrows the timeline to the search's matches and back; the
+// status line says which match is selected and that only matches show.
+func TestSearchOnlyMatches(t *testing.T) {
+	m := newFixture(t, 100, 30, Options{})
+	m, _ = drive(t, m, keys("/", "type:tango", "enter", "k")...)
+	mustContain(t, screen(m), "/tango: –/2", "41 of 41 statements")
+	m, _ = drive(t, m, keys("&")...)
+	scr := screen(m)
+	mustContain(t, scr, "/tango: ", "/2 · only matches", "2 of 41 statements")
+	for _, id := range m.tl.lay.view {
+		if !strings.Contains(strings.ToLower(m.c.Statements[id].Text), "tango") {
+			t.Errorf("%q shown among the matches", m.c.Statements[id].Text)
+		}
+	}
+	if !strings.Contains(scr, "/2") || m.tl.matchIndex() < 0 {
+		t.Errorf("the selection is not on a match:\n%s", scr)
+	}
+	// the export and the comparison take what is shown
+	m, _ = drive(t, m, keys("e")...)
+	if len(m.ex.ids) != 2 || m.ex.filter.Query != "tango" {
+		t.Errorf("export of the matches: %d statements, words %q", len(m.ex.ids), m.ex.filter.Query)
+	}
+	m, _ = drive(t, m, keys("esc", "&")...)
+	mustContain(t, screen(m), "/tango: ", "41 of 41 statements")
+	// a new search keeps narrowing; esc shows every statement again
+	m, _ = drive(t, m, keys("&", "/", "type:dialogue")...)
+	mustContain(t, screen(m), "· only matches")
+	if n := len(m.tl.lay.view); n == 0 || n == 41 {
+		t.Errorf("narrowed to %d statements", n)
+	}
+	m, _ = drive(t, m, keys("enter", "esc")...)
+	mustContain(t, screen(m), "all statements", "41 of 41 statements")
+	if m.sr.only {
+		t.Error("esc left the timeline narrowed")
+	}
+	// without a search, & says so
+	m, _ = drive(t, m, keys("&")...)
+	mustContain(t, screen(m), "no search to narrow to")
+}
+
+// issue 19: d goes to a date — the first statement of a year, month or
+// day, or after it (newest first: before it).
+func TestGoToDate(t *testing.T) {
+	m := newFixture(t, 100, 30, Options{})
+	m, quit := drive(t, m, keys("d", "type:q")...)
+	if quit || !m.date.typing {
+		t.Fatal("q in the date field quit or closed it")
+	}
+	mustContain(t, screen(m), "go to date (YYYY, YYYY-MM or YYYY-MM-DD): q")
+	m, _ = drive(t, m, keys("enter")...)
+	mustContain(t, screen(m), "not a date: q")
+	m, _ = drive(t, m, keys("backspace", "type:2024-11", "enter")...)
+	if m.date.typing {
+		t.Fatal("enter did not go")
+	}
+	val := func(pos int) time.Time { return m.c.Statements[m.tl.lay.view[pos]].Date.Value }
+	nov := model.Day(2024, time.November, 1)
+	if p := m.tl.cursor; val(p).Before(nov) || p > 0 && !val(p-1).Before(nov) {
+		t.Errorf("2024-11 selected %s (the one before: %s)", val(p).Format("2006-01-02"), val(p-1).Format("2006-01-02"))
+	}
+	scr := screen(m)
+	mustContain(t, scr, "November 2024", "▸")
+	if strings.Index(scr, "November 2024") > strings.Index(scr, "▸") {
+		t.Errorf("the month heading is not above the selection:\n%s", scr)
+	}
+	// newest first: the first statement of 2021 or before it
+	m, _ = drive(t, m, keys("o", "d", "type:2021", "enter")...)
+	end := model.Day(2021, time.December, 31)
+	if p := m.tl.cursor; val(p).After(end) || p > 0 && !val(p-1).After(end) {
+		t.Errorf("newest first, 2021 selected %s", val(m.tl.cursor).Format("2006-01-02"))
+	}
+	// past every statement: the newest (oldest) dated one, and a note
+	m, _ = drive(t, m, keys("o", "d", "type:2030", "enter")...)
+	mustContain(t, screen(m), "no statement on or after 2030")
+	if !m.c.Statements[m.tl.lay.view[m.tl.cursor]].Date.Known() {
+		t.Error("an undated statement selected for a date")
+	}
+	// esc cancels
+	before := m.tl.cursor
+	m, _ = drive(t, m, keys("d", "type:2020", "esc")...)
+	if m.date.typing || m.tl.cursor != before {
+		t.Error("esc did not cancel")
+	}
+}
+
+// issue 19: a statement whose article names no outlet says so rather than
+// showing the file name.
+func TestTimelineSourceUnknownIsNoFileName(t *testing.T) {
+	m := newFixture(t, 100, 200, Options{})
+	d := m.c.Document("reuters-2025")
+	d.Source = ""
+	scr := screen(m)
+	mustContain(t, scr, "source unknown")
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.HasSuffix(strings.TrimSpace(l), "reuters-2025") {
+			t.Errorf("a row shows the file name: %q", l)
+		}
+	}
 }

@@ -13,9 +13,11 @@ import (
 	"github.com/quotetrail/quotetrail/model"
 )
 
-// The compare view (c) sets the Biden-period statements of the filtered
-// timeline beside the Trump-period ones: two panes, each headed by its
-// label, days, count and distinctive terms; rows are the pairs (grouped by
+// The compare view (c) sets the statements of the filtered timeline
+// before the split beside those from it — with the default split, the
+// Biden-period wording beside the wording after the 2024 election: two
+// panes, each headed by its label (model.SideLabels), days, count and
+// distinctive terms; rows are the pairs (grouped by
 // topic, strongest first) with the words each side changed highlighted,
 // then the statements left unpaired on each side. Both panes share one
 // list of rows, so they scroll together; tab moves the focus between them
@@ -209,6 +211,16 @@ func (v *compareView) stmtAt(i int, right bool) (int, bool) {
 }
 
 func (v *compareView) focusedStatement() (int, bool) { return v.stmtAt(v.cursor, v.right) }
+
+// openable returns the statement enter opens on the selected row: the
+// focused side's, or, when that side of the row is empty (an unpaired
+// statement of the other side), the other side's.
+func (v *compareView) openable() (int, bool) {
+	if id, ok := v.stmtAt(v.cursor, v.right); ok {
+		return id, true
+	}
+	return v.stmtAt(v.cursor, !v.right)
+}
 
 // diff returns a pair's runs for each pane, diffing it on first use.
 func (v *compareView) diff(k int) [2][]model.DiffOp {
@@ -421,7 +433,7 @@ func (v *compareView) Update(msg tea.Msg, k compareKeys) compareAction {
 		case key.Matches(msg, k.Focus):
 			v.right = !v.right
 		case key.Matches(msg, k.Open):
-			if _, ok := v.focusedStatement(); ok {
+			if _, ok := v.openable(); ok {
 				return compareOpen
 			}
 		case key.Matches(msg, k.Earlier):
@@ -558,13 +570,15 @@ func (v *compareView) updateKeys(k *compareKeys) {
 		&k.Focus, &k.Earlier, &k.Later, &k.Split, &k.Back} {
 		b.SetEnabled(browsing)
 	}
-	_, has := v.focusedStatement()
+	_, has := v.openable()
 	k.Open.SetEnabled(browsing && has)
 	k.Terms.SetEnabled(browsing && len(v.base[0])+len(v.base[1]) > 0)
 	k.ClearTerm.SetEnabled(browsing && v.term != "")
 	k.Back.SetKeys(pick(v.term != "", []string{"c"}, []string{"esc", "c"})...)
 	k.Back.SetHelp(pick(v.term != "", "c", "esc/c"), "timeline")
-	k.Focus.SetHelp("tab", pick(v.right, "focus Biden pane", "focus Trump pane"))
+	if v.cmp != nil {
+		k.Focus.SetHelp("tab", "focus the "+pick(v.right, v.cmp.Left.Short, v.cmp.Right.Short)+" pane")
+	}
 	k.Split.SetHelp("i", pick(v.split.Time().Equal(model.Inauguration2025), "split at the election", "split at the inauguration"))
 	for _, b := range []*key.Binding{&k.PickUp, &k.PickDown, &k.Choose, &k.Cancel} {
 		b.SetEnabled(v.picking)
@@ -592,7 +606,7 @@ func sideDays(s model.CompareSide) string {
 // View draws the two panes: exactly height lines of width columns.
 func (v *compareView) View() string {
 	if v.cmp == nil {
-		out := []string{fit("  "+v.th.Dim.Render("Comparing the Biden and Trump periods…"), v.width)}
+		out := []string{fit("  "+v.th.Dim.Render("Comparing the wording before and after the split…"), v.width)}
 		for len(out) < v.height {
 			out = append(out, strings.Repeat(" ", v.width))
 		}
@@ -643,10 +657,16 @@ func (v *compareView) paneHeader(right bool, w int) []string {
 	room := w - lipgloss.Width(lead+label) - 1
 	info := ""
 	days := sideDays(s)
+	end := days // the left side always starts on 2021-01-20
+	if !s.To.IsZero() {
+		end = "to " + s.To.Format("2006-01-02")
+	}
 	for _, cand := range []string{
 		"  " + days + " · " + plural(len(s.IDs), "statement"),
 		"  " + strings.ReplaceAll(days, " – ", "–") + " · " + plural(len(s.IDs), "statement"),
 		"  " + strings.ReplaceAll(days, " – ", "–") + " · " + fmt.Sprint(len(s.IDs)),
+		"  " + end + " · " + fmt.Sprint(len(s.IDs)),
+		" · " + fmt.Sprint(len(s.IDs)),
 	} {
 		info = cand
 		if lipgloss.Width(cand) <= room {
@@ -678,14 +698,13 @@ func (v *compareView) paneHeader(right bool, w int) []string {
 // emptyReason says why a side has no statements.
 func (v *compareView) emptyReason(right bool) string {
 	s := pick(right, v.cmp.Right, v.cmp.Left)
-	what := strings.TrimSuffix(s.Label, " period") + "-period"
 	switch {
 	case v.term != "":
-		return fmt.Sprintf("No %s statements use “%s” and match these filters (esc clears the term).", what, v.term)
+		return fmt.Sprintf("No statement on this side uses “%s” under these filters (esc clears the term).", v.term)
 	case strings.HasPrefix(v.inputs, "filtered"):
-		return fmt.Sprintf("No %s statements match these filters (x in the timeline clears them).", what)
+		return "No statement on this side matches these filters (x in the timeline clears them)."
 	}
-	return fmt.Sprintf("No statement in this corpus falls in the %s (%s).", s.Label, sideDays(s))
+	return fmt.Sprintf("No statement in this corpus falls on this side (%s).", sideDays(s))
 }
 
 func wrapPlain(text string, w int, st lipgloss.Style) []string {
@@ -697,23 +716,24 @@ func wrapPlain(text string, w int, st lipgloss.Style) []string {
 	return out
 }
 
-// termsLines lays the distinctive terms with their counts (Biden/Trump
-// uses) on up to n lines.
+// termsLines lays the distinctive terms with their counts (uses on the
+// left/right side) on up to n lines; the terms whose lean is not a clear
+// difference (|z| < 1.96) follow a "not clear:" mark, dimmed.
 func (v *compareView) termsLines(terms []model.Term, w, n int) []string {
 	th := v.th
 	if len(terms) == 0 {
 		return []string{th.Dim.Render("no distinctive terms")}
 	}
 	var lines []string
-	cur, cw := th.Dim.Render("terms:"), 6
-	for _, t := range terms {
-		item := th.Label.Render(t.Term) + th.Dim.Render(fmt.Sprintf(" %d/%d", t.LeftCount, t.RightCount))
+	head := "terms:"
+	if !terms[0].Clear() {
+		head = "terms, none clear:"
+	}
+	cur, cw := th.Dim.Render(head), len([]rune(head))
+	add := func(item string) {
 		iw := lipgloss.Width(item)
-		if cw+2+iw > w {
+		if cw+2+iw > w && cw > 0 {
 			lines = append(lines, cur)
-			if len(lines) == n {
-				return lines
-			}
 			cur, cw = "", -2
 		}
 		if cw >= 0 {
@@ -721,6 +741,16 @@ func (v *compareView) termsLines(terms []model.Term, w, n int) []string {
 		}
 		cur += item
 		cw += 2 + iw
+	}
+	for k, t := range terms {
+		if k > 0 && !t.Clear() && terms[k-1].Clear() {
+			add(th.Dim.Render("· not clear:"))
+		}
+		name := pick(t.Clear(), th.Label, th.Dim).Render(t.Term)
+		add(name + th.Dim.Render(fmt.Sprintf(" %d/%d", t.LeftCount, t.RightCount)))
+		if len(lines) >= n {
+			return lines[:n]
+		}
 	}
 	return append(lines, cur)
 }
@@ -741,7 +771,7 @@ func (v *compareView) sideLines(i int, right bool, w int) []string {
 	case crOnlyHead:
 		s := pick(right, v.cmp.Right, v.cmp.Left)
 		ids := pick(right, v.cmp.UnpairedRight, v.cmp.UnpairedLeft)
-		l := th.YearRule.Render("── ") + th.Month.Render("only in the "+s.Label) + th.Dim.Render(fmt.Sprintf(" · %d unpaired ", len(ids)))
+		l := th.YearRule.Render("── ") + th.Month.Render(s.Label+", unpaired") + th.Dim.Render(fmt.Sprintf(" · %d ", len(ids)))
 		return []string{fit(l+th.YearRule.Render(strings.Repeat("─", max(0, w-lipgloss.Width(l)))), w)}
 	}
 	id, ok := v.stmtAt(i, right)
@@ -758,7 +788,7 @@ func (v *compareView) sideLines(i int, right bool, w int) []string {
 	sim := ""
 	if r.kind == crPair && (!right || v.stacked()) {
 		p := v.cmp.Pairs[r.ref]
-		sim = fmt.Sprintf("%.2f", p.Similarity) + pick(p.Again, " again", "")
+		sim = fmt.Sprintf("%.2f", p.Similarity) + pick(p.Weak(), " weak", "") + pick(p.Again, " again", "")
 	}
 	plain := "▸ " + pick(sim == "", "", sim+" ") + speaker + " " + affilTag(sp.Affiliation) + "  " + s.Date.Short()
 	src := ""
@@ -858,11 +888,11 @@ func (v *compareView) overlayPicker(out []string) []string {
 	start, avail := v.pickArea()
 	lines := []string{
 		" " + th.Heading.Render("Filter both panes to statements using a term") + th.Dim.Render("  enter chooses · esc cancels"),
-		" " + th.Label.Render(fmt.Sprintf("  %-28s %7s %7s %7s  %s", "term", "z", "Biden", "Trump", "leans")),
+		" " + th.Label.Render(fmt.Sprintf("  %-28s %7s %7s %7s  %s", "term", "z", cut(v.cmp.Left.Short, 7), cut(v.cmp.Right.Short, 7), "leans")),
 	}
 	for k := v.pickTop; k < len(terms) && k < v.pickTop+avail; k++ {
 		t := terms[k]
-		lean := pick(t.Z >= 0, "Biden", "Trump")
+		lean := pick(t.Z >= 0, v.cmp.Left.Short, v.cmp.Right.Short) + pick(t.Clear(), "", " (|z| < 1.96: not clear)")
 		row := fmt.Sprintf("%-28s %7.2f %7d %7d  %s", cut(t.Term, 28), t.Z, t.LeftCount, t.RightCount, lean)
 		if k == v.pick {
 			lines = append(lines, " "+th.Selected.Render("▸ "+row))
@@ -907,7 +937,7 @@ func (m *Model) openCompare() tea.Cmd {
 	v.c, v.th = m.c, m.th
 	v.SetSize(m.width, m.bodyHeight())
 	m.focus = focusCompare
-	if v.cmp != nil && v.inputs == compareInputs(m.filter, v.split, v.term) {
+	if v.cmp != nil && v.inputs == compareInputs(m.viewFilter(), v.split, v.term) {
 		return nil
 	}
 	return m.recompare()
@@ -919,7 +949,7 @@ func (m *Model) recompare() tea.Cmd {
 	v := &m.cv
 	v.gen++
 	v.pending = true
-	cmd := compareCmd(m.c, m.filter, v.split, v.term, v.gen)
+	cmd := compareCmd(m.c, m.viewFilter(), v.split, v.term, v.gen)
 	if len(m.c.Statements) > m.syncLimit {
 		return cmd
 	}
@@ -946,7 +976,7 @@ func (m *Model) compareAct(a compareAction) tea.Cmd {
 		m.focus = focusTimeline
 		m.tl.ensureVisible()
 	case compareOpen:
-		if id, ok := m.cv.focusedStatement(); ok {
+		if id, ok := m.cv.openable(); ok {
 			m.openReader(id)
 			m.cmpBack = true
 		}
@@ -957,12 +987,14 @@ func (m *Model) compareAct(a compareAction) tea.Cmd {
 }
 
 // compareStatusLine says what is compared: the filters and term, the
-// split, each side's count and the pairs.
+// split, each side's count, the pairs, what was left out and the
+// timeline's count — as much of it as fits, the least needed dropped
+// first.
 func (m *Model) compareStatusLine() string {
 	v := &m.cv
 	var parts []string
-	if !m.filter.IsZero() {
-		parts = append(parts, m.filter.String())
+	if f := m.viewFilter(); !f.IsZero() {
+		parts = append(parts, f.String())
 	}
 	if v.term != "" {
 		parts = append(parts, "term: "+v.term)
@@ -971,25 +1003,75 @@ func (m *Model) compareStatusLine() string {
 	if m.flash != "" {
 		left = m.flash
 	}
-	right := "comparing…"
-	if v.cmp != nil {
-		right = fmt.Sprintf("split %s · Biden %d · Trump %d · %s", v.split.String(), len(v.cmp.Left.IDs), len(v.cmp.Right.IDs), plural(len(v.cmp.Pairs), "pair"))
-		if v.pending {
-			right = "comparing… " + right
+	shown := fmt.Sprintf("%d of %d statements", len(m.tl.lay.view), len(m.c.Statements))
+	var cands [][]string
+	if v.cmp == nil {
+		cands = [][]string{{"comparing…", shown}, {"comparing…"}}
+	} else {
+		c := v.cmp
+		busy := pick(v.pending, "comparing… ", "")
+		split := busy + "split " + v.split.String()
+		sides := fmt.Sprintf("%s %d · %s %d", c.Left.Short, len(c.Left.IDs), c.Right.Short, len(c.Right.IDs))
+		pairs := busy + plural(len(c.Pairs), "pair")
+		out, outN := leftOutShort(c), ""
+		if n := c.Undated + c.Earlier; n > 0 {
+			outN = fmt.Sprintf("%d left out", n)
+		}
+		short := fmt.Sprintf("%d of %d", len(m.tl.lay.view), len(m.c.Statements))
+		// the panes' headers count each side and the title bar names the
+		// split: those go first
+		cands = [][]string{
+			{split, sides, pairs, out, shown},
+			{split, pairs, out, shown},
+			{pairs, out, shown},
+			{pairs, outN, short},
+			{outN, short},
+			{short},
 		}
 	}
-	right += fmt.Sprintf(" · %d of %d statements", len(m.tl.lay.view), len(m.c.Statements))
-	if !m.mouse {
-		right += " · mouse off"
+	mouse := pick(m.mouse, "", "mouse off")
+	var right string
+	for _, c := range cands {
+		right = strings.Join(nonEmpty(append(c, mouse)), " · ")
+		if lipgloss.Width(right)+3+min(lipgloss.Width(left), 14) <= m.width {
+			break
+		}
 	}
 	return m.th.Status.Render(spread(" "+left, right+" ", m.width))
+}
+
+// leftOutShort is what the comparison left out, for the status line:
+// "2 undated left out", "1 undated, 3 earlier left out", or "".
+func leftOutShort(c *model.Comparison) string {
+	var p []string
+	if c.Undated > 0 {
+		p = append(p, fmt.Sprintf("%d undated", c.Undated))
+	}
+	if c.Earlier > 0 {
+		p = append(p, fmt.Sprintf("%d before 2021", c.Earlier))
+	}
+	if len(p) == 0 {
+		return ""
+	}
+	return strings.Join(p, ", ") + " left out"
+}
+
+func nonEmpty(ss []string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // compareLegend explains the compare view's marks in its help.
 func compareLegend() []string {
 	return []string{
-		"Rows: pairs of statements grouped by topic, most similar first (0.37: similarity 0–1; again: one of the two is also in a stronger pair above), then each side's unpaired statements.",
-		"Words: only in the Biden-period statement (colour, or struck out without colour) · only in the Trump-period statement (colour, or underlined) · in both (bold).",
-		"Terms: the words and phrases that most distinguish each period (weighted log-odds, Monroe et al. 2008); 11/0 is their uses in the Biden/Trump period. T filters both panes by one.",
+		"Sides: the statements before the split on the left, from it on the right. At the default split (2024-11-06, the day after the election) they are named before and after the election — the Biden administration's last weeks are on the right — and at the inauguration split (i) they are the Biden and Trump periods. Undated statements and those before 2021-01-20 are left out; the status line counts them.",
+		"Rows: pairs of statements grouped by topic, most similar first (0.37: similarity 0–1; weak: below 0.15, few shared words; again: one of the two is also in a stronger pair above), then each side's unpaired statements. enter reads the focused statement, or the row's only one.",
+		"Words: only in the left statement (colour, or italic without colour) · only in the right statement (colour, or underlined) · in both (bold).",
+		"Terms: the words and phrases that most distinguish each side (weighted log-odds, Monroe et al. 2008); 11/0 is their uses on the left/right; those after “not clear” (or all, after “none clear”) have |z| < 1.96, below a clear difference. T filters both panes by one.",
 	}
 }

@@ -24,11 +24,11 @@ func openCompare(t *testing.T, w, h int, opt Options, before ...string) Model {
 func TestCompareOpensOnTheFilteredTimeline(t *testing.T) {
 	m := openCompare(t, 100, 30, Options{})
 	scr := screen(m)
-	mustContain(t, scr, "Biden period", "Trump period", "2021-01-20–2024-11-05 · 18", "from 2024-11-06 · 15 statements",
-		"terms:", "tango alone 0/2", "dialogue and talks · 2 pairs",
+	mustContain(t, scr, "Before the election", "After the election", "to 2024-11-05 · 18", "from 2024-11-06 · 15",
+		"terms, none clear:", "tango alone 0/2", "dialogue and talks · 2 pairs",
 		"Moscow is ready for a broad and comprehensive", "the Kremlin welcomes the readiness",
-		"split 2024-11-06 · Biden 18 · Trump 15 · 3 pairs · 41 of 41 statements",
-		"only in the Biden period · 15 unpaired")
+		"compare · split 2024-11-06 (election)", "3 pairs · 2 undated, 6 before 2021 left out · 41 of 41 statements",
+		"Before the election, unpaired · 15")
 	// the timeline's filters apply to both sides: Peskov only
 	m = openCompare(t, 100, 30, Options{Filter: model.Filter{Speakers: []string{"Peskov"}}})
 	for _, side := range [][]int{m.cv.cmp.Left.IDs, m.cv.cmp.Right.IDs} {
@@ -60,7 +60,7 @@ func TestCompareTabMovesFocus(t *testing.T) {
 	if !m.cv.right || right == left || m.cv.cmp.Pairs[0].Right != right {
 		t.Errorf("tab: right=%v statement %d, want the first pair's right %d", m.cv.right, right, m.cv.cmp.Pairs[0].Right)
 	}
-	mustContain(t, screen(m), "tab focus Biden pane")
+	mustContain(t, screen(m), "tab focus the before pane")
 	m, _ = drive(t, m, keys("tab")...)
 	if m.cv.right {
 		t.Error("tab again should move the focus back to the left")
@@ -116,7 +116,7 @@ func TestCompareMovesTheSplit(t *testing.T) {
 	if m.cv.gen == gen || len(m.cv.cmp.Left.IDs) <= left {
 		t.Errorf("> did not recompute: gen %d→%d, left %d→%d", gen, m.cv.gen, left, len(m.cv.cmp.Left.IDs))
 	}
-	mustContain(t, screen(m), "split 2024-12-06 · Biden", "2021-01-20–2024-12-05")
+	mustContain(t, screen(m), "compare · split 2024-12-06", "Before 2024-12-06", "From 2024-12-06", "2024-12-05 · ")
 	m, _ = drive(t, m, keys("<", "<")...)
 	if got := m.cv.cmp.Split.String(); got != "2024-10-06" {
 		t.Errorf("< <: split %s, want 2024-10-06", got)
@@ -126,7 +126,7 @@ func TestCompareMovesTheSplit(t *testing.T) {
 	if got := m.cv.cmp.Split.String(); got != "2025-01-20" {
 		t.Errorf("i: split %s, want the inauguration", got)
 	}
-	mustContain(t, screen(m), "compare · split 2025-01-20 (inauguration)", "split 2025-01-20 · Biden")
+	mustContain(t, screen(m), "compare · split 2025-01-20 (inauguration)", "Biden period", "Trump period")
 	if h := m.keys.compare.Split.Help().Desc; h != "split at the election" {
 		t.Errorf("i's help reads %q after switching to the inauguration", h)
 	}
@@ -166,7 +166,7 @@ func TestCompareEmptySideSaysWhy(t *testing.T) {
 	// Blinken spoke only in the Biden period: nothing is left for the Trump side
 	m := openCompare(t, 100, 30, Options{Filter: model.Filter{Speakers: []string{"Blinken"}}})
 	scr := screen(m)
-	mustContain(t, scr, "No Trump-period statements match", "speaker: Antony Blinken")
+	mustContain(t, scr, "No statement on this side matches", "speaker: Antony Blinken")
 	if len(m.cv.cmp.Pairs) != 0 || len(m.cv.cmp.Left.IDs) != 3 {
 		t.Errorf("pairs %d, left %d", len(m.cv.cmp.Pairs), len(m.cv.cmp.Left.IDs))
 	}
@@ -175,11 +175,11 @@ func TestCompareEmptySideSaysWhy(t *testing.T) {
 	// the Biden period (p) split at the inauguration (i): the same
 	m = openCompare(t, 80, 24, Options{}, "p")
 	m, _ = drive(t, m, keys("i")...)
-	mustContain(t, screen(m), "No Trump-period statements match these filters")
+	mustContain(t, screen(m), "No statement on this side matches these filters")
 	// without filters: the split is past every statement
 	m = openCompare(t, 100, 30, Options{Split: model.Split(model.Day(2025, 12, 1))})
-	mustContain(t, screen(m), "No statement in this corpus falls in")
-	if got := m.cv.emptyReason(true); !strings.HasSuffix(got, "Trump period (from 2025-12-01).") {
+	mustContain(t, screen(m), "No statement in this corpus falls on")
+	if got := m.cv.emptyReason(true); !strings.HasSuffix(got, "this side (from 2025-12-01).") {
 		t.Errorf("the empty Trump side says %q", got)
 	}
 }
@@ -212,7 +212,7 @@ func TestCompareTermFiltersBothPanes(t *testing.T) {
 		}
 	}
 	scr := screen(m)
-	mustContain(t, scr, "term: tango alone", "No Biden-period statements use “tango alone”", "esc clear term")
+	mustContain(t, scr, "term: tango alone", "No statement on this side uses “tango alone”", "esc clear term")
 	m, _ = drive(t, m, keys("esc")...)
 	if m.focus != focusCompare || m.cv.term != "" || len(m.cv.cmp.Left.IDs) != 18 {
 		t.Errorf("esc should clear the term and stay: focus %s term %q", focusName(m.focus), m.cv.term)
@@ -242,7 +242,7 @@ func TestCompareInACommandForBigCorpora(t *testing.T) {
 	if cmd == nil || m.cv.cmp != nil {
 		t.Fatal("the comparison should be computed in a command")
 	}
-	mustContain(t, screen(m), "Comparing the Biden and Trump periods…", "comparing…")
+	mustContain(t, screen(m), "Comparing the wording before and after the split…", "comparing…")
 	m, _ = drive(t, m, cmd())
 	mustContain(t, screen(m), "3 pairs")
 }
@@ -263,8 +263,9 @@ func TestCompareHelpFromItsKeyMap(t *testing.T) {
 	m := openCompare(t, 100, 30, Options{})
 	m, _ = drive(t, m, keys("?")...)
 	scr := screen(m)
-	mustContain(t, scr, "Keys — compare", "split a month earlier", "split a month later", "filter by a distinctive term", "focus Trump pane", "split at the inauguration")
-	mustNotContain(t, scr, "clear term", "filter by term") // disabled now
+	mustContain(t, scr, "Keys — compare", "split a month earlier", "split a month later", "filter by a distinctive term", "focus the after pane", "split at the inauguration")
+	// every key of the view, those that do not apply right now too
+	mustContain(t, strings.Join(strings.Fields(scr), " "), "esc clear term", "enter filter by term")
 	m, _ = drive(t, m, keys("esc")...)
 	if m.focus != focusCompare {
 		t.Errorf("closing help: focus %s", focusName(m.focus))
@@ -275,10 +276,14 @@ func TestCompareDiffReadsWithoutColour(t *testing.T) {
 	m := openCompare(t, 100, 30, Options{})
 	m, _ = drive(t, m, tea.EnvMsg{"NO_COLOR=1"})
 	v := m.View().Content
-	for _, attr := range []string{"9", "4", "1"} { // strike (left only), underline (right only), bold (shared)
+	for _, attr := range []string{"3", "4", "1"} { // italic (left only), underline (right only), bold (shared)
 		if !hasSGR(v, attr) {
 			t.Errorf("NO_COLOR: no SGR %s in the compare view", attr)
 		}
+	}
+	// issue 19: a strike made the left pane almost all struck through
+	if hasSGR(v, "9") {
+		t.Error("NO_COLOR: the left side's own words are struck through; a lighter mark reads better")
 	}
 	for _, p := range sgrParams(v) {
 		if strings.Contains(p, "38;") || strings.Contains(p, "48;") {
@@ -339,7 +344,7 @@ func TestTmuxCompare(t *testing.T) {
 	s.send("Enter")
 	s.waitFor("the timeline", func(scr string) bool { return ofStatements.MatchString(scr) })
 	s.send("c")
-	scr := s.waitText("Biden period", "Trump period", "terms:", "pairs", "split 2024-11-06 (election)", "split 2024-11-06 · Biden")
+	scr := s.waitText("Before the election", "After the election", "terms", "pairs", "split 2024-11-06 (election)", "61 of 61 statements")
 	mustContain(t, scr, "We are ready for dialogue, but", "No preconditions are necessary")
 	styled, err := s.tmux("capture-pane", "-e", "-p", "-t", s.name)
 	if err != nil {
@@ -371,10 +376,10 @@ func TestTmuxCompare(t *testing.T) {
 	s.send("Tab", "Enter")
 	s.waitText("── article")
 	s.send("Escape")
-	s.waitText("Biden period", "Trump period")
+	s.waitText("Before the election", "After the election")
 	s.send("c")
 	s.waitFor("the timeline again", func(scr string) bool {
-		return ofStatements.MatchString(scr) && !strings.Contains(scr, "Trump period")
+		return ofStatements.MatchString(scr) && !strings.Contains(scr, "After the election")
 	})
 	s.send("q")
 	s.waitText("qt-shell$")
@@ -442,10 +447,56 @@ func TestCompareDrawsOnlyTheRowsOnScreen(t *testing.T) {
 	}
 	for _, k := range []string{"G", "pgup", "g", "pgdown"} {
 		m, _ = drive(t, m, keys(k)...)
-		mustContain(t, screen(m), "Biden period", "Trump period")
+		mustContain(t, screen(m), "Before the election", "After the election")
 	}
 	t.Logf("%d pairs, %d diffed, %d rows", pairs, len(m.cv.diffs), len(m.cv.rows))
 	if n := len(m.cv.diffs); n > 60 {
 		t.Errorf("%d of %d pairs diffed after G, pgup, g, pgdown: only the rows on screen should be", n, pairs)
+	}
+}
+
+// issue 19: enter opens the row's statement when the focused side of the
+// row is empty (c, tab, G: the last unpaired rows have only a left side).
+func TestCompareEnterOnAnEmptySideOpensTheRowsStatement(t *testing.T) {
+	m := openCompare(t, 100, 30, Options{})
+	m, _ = drive(t, m, keys("tab", "G")...)
+	if _, ok := m.cv.focusedStatement(); ok {
+		t.Fatal("the fixture's last row should have nothing on the right")
+	}
+	want, _ := m.cv.stmtAt(m.cv.cursor, false)
+	mustContain(t, screen(m), "enter read")
+	m, _ = drive(t, m, keys("enter")...)
+	if m.focus != focusReader || m.rd.id != want {
+		t.Fatalf("enter on an empty right side: focus %s on %d, want the reader on %d", focusName(m.focus), m.rd.id, want)
+	}
+	m, _ = drive(t, m, keys("esc")...)
+	if m.focus != focusCompare {
+		t.Errorf("esc goes to %s", focusName(m.focus))
+	}
+}
+
+// issue 19: weak pairs and terms below |z| 1.96 are marked, and the
+// statements left out are counted.
+func TestCompareMarksWeakPairsAndTerms(t *testing.T) {
+	m := openCompare(t, 100, 30, Options{})
+	mustContain(t, screen(m), "terms, none clear:", "2 undated, 6 before 2021 left out")
+	m.cv.cmp.Pairs[0].Similarity = 0.08
+	mustContain(t, screen(m), "0.08 weak")
+	mustNotContain(t, screen(m), "0.22 weak")
+	// a clear term is listed before the mark, the others after it
+	m.cv.cmp.Left.Terms[0].Z = 2.5
+	scr := screen(m)
+	if i, j := strings.Index(scr, "terms:  "+m.cv.cmp.Left.Terms[0].Term), strings.Index(scr, "· not clear:"); i < 0 || j < i {
+		t.Errorf("clear terms then not clear ones:\n%s", scr)
+	}
+}
+
+// issue 19: at 60×15 the status line keeps the count whole.
+func TestCompareStatusLineFitsTheSmallestScreen(t *testing.T) {
+	m := openCompare(t, 60, 15, Options{})
+	lines := strings.Split(screen(m), "\n")
+	status := lines[len(lines)-2]
+	if !strings.Contains(status, "41 of 41") || strings.Contains(status, "…") {
+		t.Errorf("status line at 60 columns: %q", status)
 	}
 }

@@ -23,6 +23,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -64,7 +66,7 @@ func newExportKeys(g globalKeys) exportKeys {
 		DoneEdit: key.NewBinding(key.WithKeys("esc", "tab"), key.WithHelp("esc/tab", "done editing")),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "overwrite")),
-		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep the file")),
+		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/any key", "keep the file")),
 		global:   g,
 	}
 }
@@ -92,7 +94,9 @@ func (k *exportKeys) state(editing, confirm bool) {
 	k.Down.SetKeys(pick(editing, []string{"down"}, []string{"j", "down"})...)
 	k.Down.SetHelp(pick(editing, "↓", "↓/j"), "scroll down")
 	k.PageUp.SetKeys(pick(editing, []string{"pgup"}, []string{"pgup", "b"})...)
+	k.PageUp.SetHelp(pick(editing, "pgup", "pgup/b"), "page up")
 	k.PageDown.SetKeys(pick(editing, []string{"pgdown"}, []string{"pgdown", "f"})...)
+	k.PageDown.SetHelp(pick(editing, "pgdn", "pgdn/f"), "page down")
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown} {
 		b.SetEnabled(!confirm)
 	}
@@ -136,30 +140,33 @@ type (
 
 // exportDialog is the export dialog's state.
 type exportDialog struct {
-	open      bool
-	c         *model.Corpus
-	seq       int   // which opening of the dialog this is
-	ids       []int // the statements to export, in timeline order
-	marked    bool
-	filter    model.Filter
-	split     model.Split
-	version   string
-	title     string // the corpus, for the "what" line
-	compare   bool
-	path      textinput.Model
-	editing   bool // the path field has the keyboard
-	confirm   bool // asking whether to overwrite an existing file
-	writing   bool
-	err       string // why the last write failed
-	note      string // a one-off remark ("not written")
-	preview   pager
-	gen       int // preview generation; older results are dropped
-	rendering bool
-	renderErr error
-	renderedW int // the width the preview was rendered for (0: none yet)
-	keys      exportKeys
-	width     int
-	height    int
+	open    bool
+	c       *model.Corpus
+	seq     int   // which opening of the dialog this is
+	ids     []int // the statements to export, in timeline order
+	marked  bool
+	filter  model.Filter
+	split   model.Split
+	version string
+	title   string // the corpus, for the "what" line
+	compare bool
+	path    textinput.Model
+	// openedWith is the path the dialog opened with, so that closing it
+	// knows whether one was typed
+	openedWith string
+	editing    bool // the path field has the keyboard
+	confirm    bool // asking whether to overwrite an existing file
+	writing    bool
+	err        string // why the last write failed
+	note       string // a one-off remark ("not written")
+	preview    pager
+	gen        int // preview generation; older results are dropped
+	rendering  bool
+	renderErr  error
+	renderedW  int // the width the preview was rendered for (0: none yet)
+	keys       exportKeys
+	width      int
+	height     int
 
 	// questions: some statement answers a transcript's question, which
 	// noQuestions leaves out
@@ -194,7 +201,11 @@ func (m *Model) openExport() tea.Cmd {
 	}
 	ti := textinput.New()
 	ti.Prompt = ""
-	ti.SetValue(defaultExportPath(time.Now()))
+	path := defaultExportPath(time.Now())
+	if m.lastExportPath != "" {
+		path = m.lastExportPath // the session's last path: written, or typed
+	}
+	ti.SetValue(path)
 	ti.CursorEnd()
 	st := textinput.DefaultStyles(m.dark)
 	st.Focused.Text, st.Blurred.Text = m.th.Input, m.th.Input
@@ -202,9 +213,9 @@ func (m *Model) openExport() tea.Cmd {
 	ti.SetStyles(st)
 	m.ex = exportDialog{
 		open: true, c: m.c, seq: m.ex.seq + 1, gen: m.ex.gen,
-		ids: ids, marked: marked, filter: m.filter, split: m.opt.Split,
+		ids: ids, marked: marked, filter: m.viewFilter(), split: m.opt.Split,
 		version: m.opt.Version, title: m.title(),
-		path: ti,
+		path: ti, openedWith: path,
 		keys: newExportKeys(m.keys.global),
 	}
 	m.ex.questions = slices.ContainsFunc(ids, func(i int) bool { return i >= 0 && i < len(m.c.Statements) && m.c.Statements[i].Question != "" })
@@ -285,15 +296,53 @@ func renderPreview(md []byte, width int, dark, noColor bool) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.RenderBytes(body)
+	// glamour breaks lines after a hyphen, so a date wrapped as
+	// "2021-/01-24": a hyphen inside a word or number is rendered as a
+	// non-breaking one and written back after.
+	out, err := r.RenderBytes(keepHyphens(body))
 	if err != nil {
 		return nil, err
 	}
+	out = bytes.ReplaceAll(out, []byte(nbHyphen), []byte("-"))
+	// glamour prints an escaped tilde with its backslash ("to \~2025");
+	// the file keeps the escape, the preview shows what a reader sees
+	out = bytes.ReplaceAll(out, []byte(`\~`), []byte("~"))
 	var lines []string
 	if keys := frontMatterKeys(front); len(keys) > 0 {
 		lines = append(lines, "", "  --- front matter: "+strings.Join(keys, ", ")+" ---")
 	}
 	return append(lines, strings.Split(strings.TrimRight(string(out), "\n "), "\n")...), nil
+}
+
+// nbHyphen is U+2011, the non-breaking hyphen.
+const nbHyphen = "\u2011"
+
+// keepHyphens replaces each "-" between two letters or digits of md with
+// a non-breaking hyphen ("2021-01-24", "tass-2024-11-07#4",
+// "President-elect"); list markers, rules and table rules have a space or
+// another "-" beside theirs and stay.
+func keepHyphens(md []byte) []byte {
+	if !bytes.Contains(md, []byte("-")) {
+		return md
+	}
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	var b bytes.Buffer
+	b.Grow(len(md) + len(md)/8)
+	for i := 0; i < len(md); {
+		r, n := utf8.DecodeRune(md[i:])
+		if r == '-' && i > 0 {
+			prev, _ := utf8.DecodeLastRune(md[:i])
+			next, _ := utf8.DecodeRune(md[i+1:])
+			if word(prev) && word(next) {
+				b.WriteString(nbHyphen)
+				i++
+				continue
+			}
+		}
+		b.Write(md[i : i+n])
+		i += n
+	}
+	return b.Bytes()
 }
 
 // splitFrontMatter cuts the YAML front matter ("---" … "---") off md.
@@ -335,14 +384,13 @@ func (m *Model) exportKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := d.keys
 	switch {
 	case d.confirm:
-		switch {
-		case key.Matches(msg, k.Yes):
-			d.confirm = false
+		// only y overwrites; any other key (q too: the question has the
+		// keyboard) keeps the file
+		d.confirm = false
+		if key.Matches(msg, k.Yes) {
 			return m.writeCmd(true)
-		case key.Matches(msg, k.No):
-			d.confirm = false
-			d.note = "not written: " + d.cleanPath() + " is left as it was"
 		}
+		d.note = "not written: " + d.cleanPath() + " is left as it was"
 	case key.Matches(msg, k.Write):
 		return m.writeCmd(false)
 	case d.preview.Update(msg, k.moveKeys):
@@ -368,6 +416,9 @@ func (m *Model) exportKey(msg tea.KeyPressMsg) tea.Cmd {
 		d.note = ""
 		return d.previewCmd(m.dark, m.noCol)
 	case key.Matches(msg, k.Cancel):
+		if p := strings.TrimSpace(d.path.Value()); p != "" && p != d.openedWith {
+			m.lastExportPath = p // typed, not written: offered again next time
+		}
 		m.closeExport()
 	}
 	return nil
@@ -429,7 +480,9 @@ func (m *Model) exportWritten(msg exportWrittenMsg) {
 	switch {
 	case msg.err == nil:
 		m.flash = fmt.Sprintf("wrote %s to %s", plural(msg.n, "statement"), msg.path)
+		m.lastExportPath = msg.path
 		if current {
+			m.lastExportPath = strings.TrimSpace(d.path.Value()) // as typed: ~/ and all
 			d.open = false
 			if m.focus == focusExport {
 				m.closeExport()
@@ -450,17 +503,17 @@ func (m *Model) exportWritten(msg exportWrittenMsg) {
 // into another document.
 func (m *Model) copyMarkdown(id int) tea.Cmd {
 	ids := m.markedIDs()
-	opt := model.ExportOptions{Filter: m.filter, Marked: true, Split: m.opt.Split, Version: m.opt.Version}
 	if len(ids) == 0 {
 		ids = []int{id}
-		opt.Title = "Statement"
 	}
-	_, body := splitFrontMatter(model.RenderMarkdown(m.c, ids, opt))
 	if len(ids) == 1 {
+		// one statement alone: no title, summary, selection or headings
 		m.flash = "copied 1 statement (" + m.c.Statements[ids[0]].ID + ") to the clipboard as Markdown"
-	} else {
-		m.flash = fmt.Sprintf("copied %d marked statements to the clipboard as Markdown", len(ids))
+		return tea.SetClipboard(string(model.RenderStatementMarkdown(m.c, ids[0])))
 	}
+	opt := model.ExportOptions{Filter: m.filter, Marked: true, Split: m.opt.Split, Version: m.opt.Version}
+	_, body := splitFrontMatter(model.RenderMarkdown(m.c, ids, opt))
+	m.flash = fmt.Sprintf("copied %d marked statements to the clipboard as Markdown", len(ids))
 	return tea.SetClipboard(strings.TrimLeft(string(body), "\n"))
 }
 
@@ -481,7 +534,7 @@ func (d *exportDialog) View(th *theme) string {
 	var status string
 	switch {
 	case d.confirm:
-		status = " " + th.Warn.Render("file exists — overwrite? y/n")
+		status = " " + th.Warn.Render("file exists — overwrite? y overwrites, any other key keeps it")
 	case d.writing:
 		status = " " + th.Dim.Render("writing…")
 	case d.err != "":

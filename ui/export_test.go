@@ -8,12 +8,15 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/quotetrail/quotetrail/model"
 )
 
 // fakeFS records WriteFile calls and keeps the files in memory; like
@@ -56,7 +59,7 @@ func exportFixture(t *testing.T, ffs *fakeFS) Model {
 // peskovMarked filters to Peskov and marks his first three statements.
 func peskovMarked(t *testing.T, m Model) Model {
 	t.Helper()
-	m, _ = drive(t, m, keys("s", "type:peskov", "space", "enter", "space", "space", "space")...)
+	m, _ = drive(t, m, keys("s", "type:peskov", "tab", "enter", "space", "space", "space")...)
 	if len(m.marks) != 3 {
 		t.Fatalf("marked %d statements, want 3", len(m.marks))
 	}
@@ -131,7 +134,7 @@ func TestExportOpensWithoutMarks(t *testing.T) {
 	m := exportFixture(t, newFakeFS())
 	m, _ = drive(t, m, keys("e")...)
 	mustContain(t, screen(m), "the filtered timeline: 41 statements", "Statements")
-	m, _ = drive(t, m, keys("esc", "s", "type:peskov", "space", "enter", "e")...)
+	m, _ = drive(t, m, keys("esc", "s", "type:peskov", "tab", "enter", "e")...)
 	mustContain(t, screen(m), "the filtered timeline: 14 statements — speaker: Dmitry Peskov")
 	if len(m.ex.ids) != 14 || m.ex.marked {
 		t.Errorf("exporting %d statements, marked %v", len(m.ex.ids), m.ex.marked)
@@ -227,7 +230,7 @@ func TestExportAsksBeforeOverwriting(t *testing.T) {
 	}
 	// the same file again: asked, n leaves it
 	m, _ = drive(t, m, keys("u", "e", "tab", "ctrl+u", "type:p.md", "enter")...)
-	mustContain(t, screen(m), "file exists — overwrite? y/n", "y overwrite", "n keep the file")
+	mustContain(t, screen(m), "file exists — overwrite? y overwrites, any other key keeps it", "y overwrite", "n/any key keep the file")
 	mustNotContain(t, screen(m), "enter write")
 	if len(ffs.calls) != 2 || !bytes.Equal(ffs.files["p.md"], first) {
 		t.Fatalf("%d calls; file changed before the answer", len(ffs.calls))
@@ -239,7 +242,7 @@ func TestExportAsksBeforeOverwriting(t *testing.T) {
 	mustContain(t, screen(m), "not written: p.md is left as it was")
 	// again, and y overwrites (with every statement now: marks cleared)
 	m, _ = drive(t, m, keys("enter")...)
-	mustContain(t, screen(m), "overwrite? y/n")
+	mustContain(t, screen(m), "overwrite? y overwrites")
 	m, _ = drive(t, m, keys("y")...)
 	if len(ffs.calls) != 4 || !ffs.calls[3].overwrite {
 		t.Fatalf("y: %d calls", len(ffs.calls))
@@ -349,5 +352,87 @@ func TestCopyMarkedAsMarkdown(t *testing.T) {
 	_, cmd = m.Update(keyMsg("y"))
 	if quotes, _ := quotesIn(t, append([]byte("---\nx: 1\n---\n"), fmt.Sprint(cmd())...)); len(quotes) != 3 {
 		t.Errorf("reader y: %d quotes", len(quotes))
+	}
+}
+
+// issue 19: at the overwrite question any key but y means no — q keeps
+// the file and the app, and so does any other letter.
+func TestExportOverwriteQuestionAnyKeyButYIsNo(t *testing.T) {
+	ffs := newFakeFS()
+	m := peskovMarked(t, exportFixture(t, ffs))
+	m, _ = drive(t, m, keys("e", "tab", "ctrl+u", "type:p.md", "enter")...)
+	first := ffs.files["p.md"]
+	for _, k := range []string{"q", "x", "?", "enter", "space", "c"} {
+		m, _ = drive(t, m, keys("e", "tab", "ctrl+u", "type:p.md", "enter")...)
+		mustContain(t, screen(m), "overwrite?")
+		got, quit := drive(t, m, keys(k)...)
+		if quit {
+			t.Fatalf("%s at the overwrite question quit the app", k)
+		}
+		if got.focus != focusExport || got.ex.confirm || !bytes.Equal(ffs.files["p.md"], first) {
+			t.Errorf("%s: focus %v, still asking %v, file changed %v", k, got.focus, got.ex.confirm, !bytes.Equal(ffs.files["p.md"], first))
+		}
+		mustContain(t, screen(got), "not written: p.md is left as it was")
+		m, _ = drive(t, got, keys("esc")...)
+	}
+}
+
+// issue 19: the preview never breaks a date (or an id, or a hyphenated
+// word) after its hyphen, as glamour did at 160 columns ("2021-/01-24").
+func TestExportPreviewKeepsDatesWhole(t *testing.T) {
+	c := fixtureCorpus(t)
+	md := model.RenderMarkdown(c, c.Query(model.Filter{})[:12], model.ExportOptions{})
+	for w := 40; w <= 200; w += 2 {
+		lines, err := renderPreview(md, w, true, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range lines {
+			p := strings.TrimRight(ansi.Strip(l), " ")
+			if strings.HasSuffix(p, "-") && len(p) > 1 && unicode.IsDigit(rune(p[len(p)-2])) {
+				t.Fatalf("width %d: line %d ends %q, the next starts %q", w, i, p, strings.TrimSpace(ansi.Strip(lines[i+1])))
+			}
+			if strings.Contains(l, nbHyphen) {
+				t.Fatalf("width %d: a non-breaking hyphen is left in %q", w, p)
+			}
+		}
+	}
+	// an escaped tilde shows as a tilde, as a Markdown reader shows it
+	lines, _ := renderPreview([]byte("from 2021-01-24 to \\~2025-01-10\n"), 80, true, false)
+	if got := strings.TrimSpace(ansi.Strip(strings.Join(lines, "\n"))); got != "from 2021-01-24 to ~2025-01-10" {
+		t.Errorf("preview of an escaped tilde: %q", got)
+	}
+	// list markers and rules stay Markdown
+	if got := string(keepHyphens([]byte("- item\n---\n|---|\na-b-c 2021-01-24 x -y z- -"))); got != "- item\n---\n|---|\na‑b‑c 2021‑01‑24 x -y z- -" {
+		t.Errorf("keepHyphens: %q", got)
+	}
+}
+
+// issue 19: the dialog opens with the session's last path — the last one
+// written, or one typed and left unwritten.
+func TestExportRemembersTheLastPath(t *testing.T) {
+	ffs := newFakeFS()
+	m := peskovMarked(t, exportFixture(t, ffs))
+	m, _ = drive(t, m, keys("e")...)
+	if !strings.HasPrefix(m.ex.path.Value(), "quotetrail-") {
+		t.Fatalf("first opening: %q, want the default name", m.ex.path.Value())
+	}
+	m, _ = drive(t, m, keys("tab", "ctrl+u", "type:notes/peskov.md", "enter")...)
+	if m.focus != focusTimeline || len(ffs.calls) != 1 {
+		t.Fatalf("not written: focus %v, %d calls", m.focus, len(ffs.calls))
+	}
+	m, _ = drive(t, m, keys("e")...)
+	if got := m.ex.path.Value(); got != "notes/peskov.md" {
+		t.Errorf("after writing: the dialog opens with %q", got)
+	}
+	// typed and cancelled: offered again
+	m, _ = drive(t, m, keys("tab", "ctrl+u", "type:draft.md", "esc", "esc", "e")...)
+	if got := m.ex.path.Value(); got != "draft.md" {
+		t.Errorf("after cancelling a typed path: %q", got)
+	}
+	// opened and closed untouched: still the last one
+	m, _ = drive(t, m, keys("esc", "e")...)
+	if got := m.ex.path.Value(); got != "draft.md" {
+		t.Errorf("after an untouched opening: %q", got)
 	}
 }

@@ -100,12 +100,12 @@ func flowPeskovTango(t *testing.T, syncLimit int) {
 	waitScreen(t, s, "Speakers", "Kremlin spokesman")
 	tm.Type("peskov")
 	waitScreen(t, s, "narrow: peskov", "1 shown")
-	sendKeys(tm, "space", "enter")
+	sendKeys(tm, "tab", "enter")
 	waitScreen(t, s, "speaker: Dmitry Peskov", "14 of 41 statements")
 
 	sendKeys(tm, "/")
 	tm.Type("tango")
-	waitScreen(t, s, "/tango: 2 matches")
+	waitScreen(t, s, "/tango: 1/2")
 	sendKeys(tm, "enter")
 	waitScreen(t, s, "▸  2024-11-07")
 
@@ -174,6 +174,44 @@ func TestFlowQuitWhileLoading(t *testing.T) {
 	finalModel(t, tm)
 }
 
+// issue 19 as a whole-program flow: q types into a picker, q at the
+// export's overwrite question keeps the file, compare names its sides and
+// enter opens a row's only statement; the program ends on the timeline.
+func TestFlowNewcomer(t *testing.T) {
+	ffs := newFakeFS()
+	m := New(fixtureCorpus(t), Options{Theme: "dark", Events: fixtureEvents(), Title: "fixture", WriteFile: ffs.WriteFile})
+	tm, s := startProgram(t, m, 100, 30)
+	waitScreen(t, s, "41 of 41 statements")
+
+	sendKeys(tm, "s")
+	waitScreen(t, s, "Speakers")
+	tm.Type("q")
+	waitScreen(t, s, "narrow: q")
+	sendKeys(tm, "esc", "esc")
+	waitScreen(t, s, "41 of 41 statements", "oldest first")
+
+	sendKeys(tm, "e", "tab", "ctrl+u")
+	tm.Type("p.md")
+	sendKeys(tm, "enter")
+	waitScreen(t, s, "wrote 41 statements to p.md")
+	sendKeys(tm, "e", "enter") // the dialog opens with p.md
+	waitScreen(t, s, "overwrite?")
+	sendKeys(tm, "q")
+	waitScreen(t, s, "not written: p.md is left as it was")
+	sendKeys(tm, "esc")
+
+	sendKeys(tm, "c")
+	waitScreen(t, s, "Before the election", "After the election", "left out")
+	sendKeys(tm, "tab", "G", "enter")
+	waitScreen(t, s, "── article")
+	sendKeys(tm, "esc", "c", "q")
+
+	fm := finalModel(t, tm)
+	if fm.focus != focusTimeline || len(ffs.calls) != 2 {
+		t.Errorf("ended in %s after %d writes", focusName(fm.focus), len(ffs.calls))
+	}
+}
+
 // Goldens of View().Content (styles included), at two sizes. Update
 // with: go test ./ui -run TestGolden -update
 func TestGolden(t *testing.T) {
@@ -187,7 +225,7 @@ func TestGolden(t *testing.T) {
 		})
 		t.Run(name("filtered"), func(t *testing.T) {
 			m := newFixture(t, w, h, Options{})
-			m, _ = drive(t, m, keys("s", "type:pes", "space", "enter", "/", "type:tango", "enter")...)
+			m, _ = drive(t, m, keys("s", "type:pes", "tab", "enter", "/", "type:tango", "enter")...)
 			golden.RequireEqual(t, m.View().Content)
 		})
 		t.Run(name("reader"), func(t *testing.T) {
@@ -197,7 +235,7 @@ func TestGolden(t *testing.T) {
 		})
 		t.Run(name("picker"), func(t *testing.T) {
 			m := newFixture(t, w, h, Options{})
-			m, _ = drive(t, m, keys("s", "j", "space")...)
+			m, _ = drive(t, m, keys("s", "down", "space")...)
 			golden.RequireEqual(t, m.View().Content)
 		})
 	}

@@ -19,6 +19,8 @@ func (m *Model) activeKeyMap(f focus) help.KeyMap {
 		return m.keys.loading
 	case f == focusTimeline && m.sr.typing:
 		return m.keys.search
+	case f == focusTimeline && m.date.typing:
+		return m.keys.date
 	case f == focusTimeline:
 		return m.keys.timeline
 	case f == focusReader:
@@ -62,14 +64,45 @@ func (m *Model) helpLine() string {
 	return fit(" "+h.ShortHelpView(m.activeKeyMap(m.focus).ShortHelp()), m.width)
 }
 
-// helpLines renders the full help for the view help was opened from,
-// with a legend of the timeline's marks.
+// everyKey returns a key map's full help with every binding enabled: the
+// one-line hint leaves out what does not apply right now, the full help
+// lists every key of the view (x with no filter, n/N with no search…).
+func everyKey(groups [][]key.Binding) [][]key.Binding {
+	out := make([][]key.Binding, len(groups))
+	for i, g := range groups {
+		out[i] = make([]key.Binding, len(g))
+		for j, b := range g {
+			b.SetEnabled(true) // b is a copy: the key map is untouched
+			out[i][j] = b
+		}
+	}
+	return out
+}
+
+// helpLines renders the full help for the view help was opened from —
+// every key of its key map; for the timeline, the keys of the fields it
+// opens (search, pickers), which take every printable key and so cannot
+// open help themselves — with a legend of the view's marks.
 func (m *Model) helpLines() []string {
 	h := m.help
 	w := m.width
 	lines := []string{" " + m.th.Heading.Render("Keys — "+focusName(m.back)), ""}
-	for _, l := range strings.Split(flowColumns(h, m.activeKeyMap(m.back).FullHelp(), w-2), "\n") {
-		lines = append(lines, " "+l)
+	section := func(title string, groups [][]key.Binding) {
+		if title != "" {
+			lines = append(lines, "", " "+m.th.Label.Render(title))
+		}
+		for _, l := range strings.Split(flowColumns(h, everyKey(groups), w-2), "\n") {
+			lines = append(lines, " "+l)
+		}
+	}
+	section("", m.activeKeyMap(m.back).FullHelp())
+	if m.back == focusTimeline && m.c != nil {
+		sk := m.keys.search
+		section("While typing a search (/): every printable key types", [][]key.Binding{{sk.Accept, sk.Cancel, sk.NextMatch, sk.PrevMatch}})
+		dk := m.keys.date
+		section("While typing a date (d): 2024, 2024-11 or 2024-11-06", [][]key.Binding{{dk.Go, dk.Cancel}})
+		pk := newPickerKeys(m.keys.global)
+		section("In the speaker and topic pickers (s, t): every printable key narrows", [][]key.Binding{{pk.Up, pk.Down, pk.PageUp, pk.PageDown}, {pk.Toggle, pk.All, pk.Apply, pk.Cancel}})
 	}
 	legend := []string{
 		"Dates: 2024-11-06 day · 2024-11~ month known · 2024~ year known · ~2024-11-04 a range (its best estimate; enter shows both ends) · ????-??-?? unknown.",

@@ -43,8 +43,8 @@ func newMoveKeys() moveKeys {
 	return moveKeys{
 		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "f"), key.WithHelp("pgdn", "page down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "f"), key.WithHelp("pgdn/f", "page down")),
 		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
 		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
 		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
@@ -89,12 +89,14 @@ type timelineKeys struct {
 	Search             key.Binding
 	NextMatch          key.Binding
 	PrevMatch          key.Binding
+	OnlyMatches        key.Binding
 	ClearSearch        key.Binding
 	ClearFilters       key.Binding
 	Mark, ClearMarks   key.Binding
 	Copy               key.Binding
 	Warnings           key.Binding
 	Compare, Export    key.Binding
+	GoToDate           key.Binding
 	global             globalKeys
 }
 
@@ -112,14 +114,16 @@ func newTimelineKeys(g globalKeys) timelineKeys {
 		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		OnlyMatches:  key.NewBinding(key.WithKeys("&"), key.WithHelp("&", "show only the matches")),
 		ClearSearch:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search")),
 		ClearFilters: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters")),
-		Mark:         key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		Mark:         key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark, move down")),
 		ClearMarks:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "clear marks")),
 		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy marked/selected as Markdown")),
 		Warnings:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "skipped files, warnings")),
-		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare Biden/Trump periods")),
+		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare before/after the split (Biden → Trump)")),
 		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export to Markdown")),
+		GoToDate:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "go to a date")),
 		global:       g,
 	}
 }
@@ -132,9 +136,9 @@ func (k timelineKeys) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k timelineKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		append(k.moveKeys.bindings(), k.PrevYear, k.NextYear),
+		append(k.moveKeys.bindings(), k.PrevYear, k.NextYear, k.GoToDate),
 		{k.Speakers, k.Topics, k.Russia, k.Period, k.ClearFilters},
-		{k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
+		{k.Search, k.NextMatch, k.PrevMatch, k.OnlyMatches, k.ClearSearch},
 		{k.Open, k.Order, k.Mark, k.ClearMarks, k.Copy, k.Warnings, k.Compare, k.Export},
 		k.global.bindings(),
 	}
@@ -173,42 +177,44 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{k.moveKeys.bindings(), {k.Removed, k.Focus, k.Mark, k.Copy, k.Back}, k.global.bindings()}
 }
 
-// pickerKeys is the speaker and topic picker's key map. While the narrowing
-// field has the keyboard, letters type into it and the list keys that are
-// letters are disabled.
+// pickerKeys is the speaker and topic picker's key map. The narrowing
+// field has the keyboard all the time: every printable key types into it
+// (q and ? too), and the picker's actions are on keys that cannot be
+// typed, as in lazygit's and gh-dash's filters. Space is the exception
+// while nothing is typed — a leading space would narrow nothing — and
+// toggles; once something is typed it types a space, and tab toggles.
 type pickerKeys struct {
-	Up, Down key.Binding
-	Toggle   key.Binding
-	All      key.Binding
-	Narrow   key.Binding
-	Apply    key.Binding
-	Cancel   key.Binding
-	global   globalKeys
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Toggle           key.Binding
+	All              key.Binding
+	Apply            key.Binding
+	Cancel           key.Binding
+	global           globalKeys
 }
 
 func newPickerKeys(g globalKeys) pickerKeys {
-	return pickerKeys{
-		Up:     key.NewBinding(key.WithKeys("k", "up", "ctrl+p"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("j", "down", "ctrl+n"), key.WithHelp("↓/j", "down")),
-		Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
-		All:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all/none")),
-		Narrow: key.NewBinding(key.WithKeys("/"), key.WithHelp("type or /", "narrow")),
-		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		global: g,
+	k := pickerKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Toggle:   key.NewBinding(key.WithKeys("space", "tab"), key.WithHelp("space/tab", "toggle")),
+		All:      key.NewBinding(key.WithKeys("ctrl+a"), key.WithHelp("ctrl+a", "all/none")),
+		Apply:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		global:   g,
 	}
+	k.state(false)
+	return k
 }
 
-// typing switches the letter bindings off while the narrowing field has
-// the keyboard.
-func (k *pickerKeys) typing(on bool) {
-	k.Up.SetKeys(pick(on, []string{"up", "ctrl+p"}, []string{"k", "up", "ctrl+p"})...)
-	k.Up.SetHelp(pick(on, "↑", "↑/k"), "up")
-	k.Down.SetKeys(pick(on, []string{"down", "ctrl+n"}, []string{"j", "down", "ctrl+n"})...)
-	k.Down.SetHelp(pick(on, "↓", "↓/j"), "down")
-	k.All.SetEnabled(!on)
-	k.Narrow.SetEnabled(!on)
-	k.Cancel.SetHelp("esc", pick(on, "stop narrowing", "cancel"))
+// state sets the bindings for whether something is typed in the
+// narrowing field: then space types and esc clears what was typed.
+func (k *pickerKeys) state(narrowing bool) {
+	k.Toggle.SetKeys(pick(narrowing, []string{"tab"}, []string{"space", "tab"})...)
+	k.Toggle.SetHelp(pick(narrowing, "tab", "space/tab"), "toggle")
+	k.Cancel.SetHelp("esc", pick(narrowing, "clear narrowing", "cancel"))
 }
 
 func pick[T any](cond bool, a, b T) T {
@@ -220,12 +226,12 @@ func pick[T any](cond bool, a, b T) T {
 
 // ShortHelp implements help.KeyMap.
 func (k pickerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Toggle, k.Apply, k.Cancel, k.All, k.Narrow, k.Up, k.Down}
+	return []key.Binding{k.Toggle, k.Apply, k.Cancel, k.All, k.Up, k.Down}
 }
 
 // FullHelp implements help.KeyMap.
 func (k pickerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Toggle, k.All}, {k.Narrow, k.Apply, k.Cancel}, {k.global.Help, k.global.ForceQuit}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Toggle, k.All, k.Apply, k.Cancel}, {k.global.ForceQuit}}
 }
 
 // searchKeys is the search field's key map.
@@ -255,6 +261,29 @@ func (k searchKeys) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k searchKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Accept, k.Cancel, k.NextMatch, k.PrevMatch}, {k.global.ForceQuit}}
+}
+
+// dateKeys is the key map of the go-to-date field (d).
+type dateKeys struct {
+	Go     key.Binding
+	Cancel key.Binding
+	global globalKeys
+}
+
+func newDateKeys(g globalKeys) dateKeys {
+	return dateKeys{
+		Go:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		global: g,
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k dateKeys) ShortHelp() []key.Binding { return []key.Binding{k.Go, k.Cancel} }
+
+// FullHelp implements help.KeyMap.
+func (k dateKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Go, k.Cancel}, {k.global.ForceQuit}}
 }
 
 // pageKeys is the key map of the plain scrolling views (warnings).
@@ -326,6 +355,7 @@ type keyMaps struct {
 	reader   readerKeys
 	picker   pickerKeys
 	search   searchKeys
+	date     dateKeys
 	page     pageKeys
 	help     helpKeys
 	loading  loadingKeys
@@ -340,6 +370,7 @@ func newKeyMaps() keyMaps {
 		reader:   newReaderKeys(g),
 		picker:   newPickerKeys(g),
 		search:   newSearchKeys(g),
+		date:     newDateKeys(g),
 		page:     newPageKeys(g),
 		help:     newHelpKeys(g),
 		loading:  loadingKeys{g},

@@ -11,9 +11,10 @@ import (
 )
 
 // The picker chooses speakers (s) or topics (t): a multi-select list with
-// counts. Letters that are not list keys start narrowing (and `/` always
-// does); while narrowing, every letter types. Space toggles, `a` selects
-// all or none of what is shown, enter applies, esc cancels.
+// counts. Every printable key narrows it (see pickerKeys); space (before
+// anything is typed) or tab toggles, ctrl+a selects all or none of what is
+// shown, the arrows move, enter applies, esc clears the narrowing and then
+// cancels.
 
 type pickerKind int
 
@@ -36,7 +37,6 @@ type picker struct {
 	items   []pickItem
 	sel     map[string]bool
 	touched bool
-	typing  bool
 	narrow  field
 	shown   []int // indices into items that match the narrowing
 	cursor  int   // index into shown
@@ -213,8 +213,7 @@ func (p *picker) Update(msg tea.Msg, k pickerKeys) pickerResult {
 		case key.Matches(msg, k.Apply):
 			return pickerApply
 		case key.Matches(msg, k.Cancel):
-			if p.typing {
-				p.typing = false
+			if p.narrow.String() != "" {
 				p.narrow.set("")
 				p.refilter()
 				return pickerNone
@@ -224,15 +223,16 @@ func (p *picker) Update(msg tea.Msg, k pickerKeys) pickerResult {
 			p.move(-1)
 		case key.Matches(msg, k.Down):
 			p.move(1)
+		case key.Matches(msg, k.PageUp):
+			p.move(-p.listHeight())
+		case key.Matches(msg, k.PageDown):
+			p.move(p.listHeight())
 		case key.Matches(msg, k.Toggle):
 			p.toggle()
 		case key.Matches(msg, k.All):
 			p.toggleAll()
-		case key.Matches(msg, k.Narrow):
-			p.typing = true
 		default:
 			if _, changed := p.narrow.Update(msg); changed {
-				p.typing = p.narrow.String() != "" || p.typing
 				p.refilter()
 			}
 		}
@@ -251,10 +251,10 @@ func (p *picker) View() string {
 	}
 	head := th.Heading.Render(p.title()) + th.Dim.Render(fmt.Sprintf("  %d of %d selected · %d shown", n, len(p.items), len(p.shown)))
 	lines = append(lines, fit(" "+head, w))
-	if p.typing || p.narrow.String() != "" {
+	if p.narrow.String() != "" {
 		lines = append(lines, fit(" "+p.narrow.View(th, "narrow: ", w-2), w))
 	} else {
-		lines = append(lines, fit(" "+th.Dim.Render("type to narrow · space toggles · a all/none · enter applies · esc cancels"), w))
+		lines = append(lines, fit(" "+th.Dim.Render("every key you type narrows the list · space or tab toggles · enter applies"), w))
 	}
 	lines = append(lines, fit("", w))
 	countW := 5

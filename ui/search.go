@@ -76,6 +76,9 @@ type search struct {
 	found  int // matches in the timeline
 	// pending is true while a result for gen is awaited
 	pending bool
+	// only narrows the timeline to the matches (&); otherwise every
+	// statement is shown and the matches are highlighted
+	only bool
 }
 
 type searchAction int

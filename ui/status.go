@@ -26,13 +26,19 @@ func (m *Model) statusLine() string {
 	if m.flash != "" {
 		left = m.flash
 	} else if q := m.sr.query; q != "" {
+		only := pick(m.sr.only, " · only matches", "")
 		switch {
 		case m.sr.pending:
-			left += " · /" + q
-		case m.sr.found == 1:
-			left += " · /" + q + ": 1 match"
+			left += " · /" + q + only
+		case m.sr.found == 0:
+			left += " · /" + q + ": no match" + only
 		default:
-			left += fmt.Sprintf(" · /%s: %d matches", q, m.sr.found)
+			// which match the selection is on: "3/20", as less says it
+			at := "–"
+			if i := m.tl.matchIndex(); i >= 0 {
+				at = fmt.Sprint(i + 1)
+			}
+			left += fmt.Sprintf(" · /%s: %s/%d%s", q, at, m.sr.found, only)
 		}
 	}
 	right := []string{fmt.Sprintf("%d of %d statements", len(m.tl.lay.view), len(m.c.Statements))}

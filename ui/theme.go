@@ -9,7 +9,8 @@ import (
 	"github.com/quotetrail/quotetrail/model"
 )
 
-// palette is the colours of one theme. With NO_COLOR there is no palette:
+// palette is the colours of one theme. The three periods' bands differ in
+// hue, not only in shade (Trump's first and second terms were two reds). With NO_COLOR there is no palette:
 // every style is built from attributes alone.
 type palette struct {
 	fg, dim, faint, accent   color.Color
@@ -26,7 +27,7 @@ func darkPalette() palette {
 		fg: c("#E4E4E4"), dim: c("#8A8A8A"), faint: c("#5F5F5F"), accent: c("#87AFFF"),
 		selBg: c("#3A3F58"), selFg: c("#FFFFFF"), matchBg: c("#AF8700"),
 		russia: c("#FF6B6B"), us: c("#6CA8FF"), ukraine: c("#F5D547"), other: c("#8FD18F"), unknown: c("#A8A8A8"),
-		trump1: c("#AF5F5F"), biden: c("#5F87D7"), trump2: c("#D75F5F"),
+		trump1: c("#B48EDB"), biden: c("#5F87D7"), trump2: c("#D75F5F"),
 		event: c("#FFAF00"), warn: c("#FFAF5F"), err: c("#FF5F5F"), border: c("#4E4E4E"),
 	}
 }
@@ -37,7 +38,7 @@ func lightPalette() palette {
 		fg: c("#1C1C1C"), dim: c("#6C6C6C"), faint: c("#A8A8A8"), accent: c("#005FAF"),
 		selBg: c("#D0DCF5"), selFg: c("#000000"), matchBg: c("#FFD75F"),
 		russia: c("#C0392B"), us: c("#1F5FBF"), ukraine: c("#8A6D00"), other: c("#2E7D32"), unknown: c("#6C6C6C"),
-		trump1: c("#B07070"), biden: c("#3F6FBF"), trump2: c("#C03030"),
+		trump1: c("#7B4F9E"), biden: c("#3F6FBF"), trump2: c("#C03030"),
 		event: c("#AF5F00"), warn: c("#AF5F00"), err: c("#C00000"), border: c("#BCBCBC"),
 	}
 }
@@ -107,7 +108,7 @@ func newTheme(dark, noColor bool) *theme {
 		t.Input = s()
 		t.Prompt = s().Bold(true)
 		t.Checked = s().Bold(true)
-		t.DiffLeft = s().Strikethrough(true)
+		t.DiffLeft = s().Italic(true) // lighter than a strike: most of a side's words can be its own
 		t.DiffRight = s().Underline(true)
 		t.DiffShared = s().Bold(true)
 		t.PaneLeft = s().Bold(true)

@@ -399,6 +399,23 @@ func (t *timeline) ensureVisible() {
 			t.top++
 		}
 	}
+	// never leave the screen half empty while rows above are hidden
+	t.top = min(t.top, t.maxTop())
+}
+
+// maxTop is the last row the window may start at: the first row from
+// which every row to the end fits on screen (0 when they all do). A
+// window starting below it would leave lines blank with rows above
+// hidden.
+func (t *timeline) maxTop() int {
+	lines := 0
+	for i := len(t.lay.items) - 1; i >= 0; i-- {
+		lines += t.itemHeight(i)
+		if lines > t.height {
+			return min(i+1, len(t.lay.items)-1)
+		}
+	}
+	return 0
 }
 
 // move moves the selection by delta statements.
@@ -446,7 +463,7 @@ func (t *timeline) scroll(delta int) {
 	if len(t.lay.items) == 0 {
 		return
 	}
-	t.top = max(0, min(len(t.lay.items)-1, t.top+delta))
+	t.top = max(0, min(t.maxTop(), t.top+delta))
 	if len(t.lay.view) == 0 {
 		return
 	}
@@ -527,6 +544,16 @@ func (t *timeline) nextMatch(dir int) bool {
 	return true
 }
 
+// matchIndex is the index of the selection among the matches, or -1
+// when it is not on one.
+func (t *timeline) matchIndex() int {
+	i := sort.SearchInts(t.matchPos, t.cursor)
+	if i < len(t.matchPos) && t.matchPos[i] == t.cursor {
+		return i
+	}
+	return -1
+}
+
 func (t *timeline) isMatch(pos int) bool {
 	i := sort.SearchInts(t.matchPos, pos)
 	return i < len(t.matchPos) && t.matchPos[i] == pos
@@ -547,7 +574,12 @@ func (t *timeline) Update(msg tea.Msg, k timelineKeys) (handled, open bool) {
 			t.moveTo(0)
 			t.top = 0
 		case key.Matches(msg, k.Bottom):
+			// the last statement, and the rows after it (the events
+			// after the last statement) as far as they fit
 			t.moveTo(len(t.lay.view) - 1)
+			if len(t.lay.view) > 0 {
+				t.top = max(t.top, min(t.maxTop(), int(t.lay.itemOf[t.cursor])))
+			}
 		case key.Matches(msg, k.PrevYear):
 			t.jumpYear(-1)
 		case key.Matches(msg, k.NextYear):
@@ -680,7 +712,10 @@ func (t *timeline) renderStatement(pos int) []string {
 	date := s.Date.Short()
 	speaker := s.Speaker
 	if speaker == model.UnknownSpeaker {
-		speaker = "unknown speaker (" + s.Mention + ")"
+		speaker = "unknown speaker"
+		if m := strings.TrimSpace(flatten(s.Mention)); m != "" {
+			speaker += " (" + m + ")"
+		}
 	}
 	var meta string
 	if sel {
@@ -731,14 +766,13 @@ func (t *timeline) renderStatement(pos int) []string {
 	return lines
 }
 
-// sourceLabel names where a statement was reported: "TASS", "TASS +2".
+// sourceLabel names where a statement was reported: "TASS", "via
+// Kommersant", "TASS +2" — or "source unknown": a file name ("01") says
+// nothing to a reader; the reader pane gives the path.
 func sourceLabel(c *model.Corpus, s *model.Statement) string {
-	src := ""
-	if d := c.Document(s.Doc); d != nil {
+	src := "source unknown"
+	if d := c.Document(s.Doc); d != nil && strings.TrimSpace(d.Source) != "" {
 		src = d.Source
-		if src == "" {
-			src = d.ID
-		}
 	}
 	if n := len(s.Sources) - 1; n > 0 {
 		src += fmt.Sprintf(" +%d", n)

@@ -146,7 +146,7 @@ func TestTmuxReader(t *testing.T) {
 	if strings.Contains(scr, "Dmitry Peskov") {
 		s.typeText("peskov")
 		s.waitText("narrow: peskov")
-		s.send("Space", "Enter")
+		s.send("Tab", "Enter")
 		scr = s.waitText("speaker: Dmitry Peskov")
 		t.Logf("filtered to Peskov: %s", ofStatements.FindString(scr))
 		s.send("/")
@@ -183,6 +183,117 @@ func TestTmuxTooSmall(t *testing.T) {
 	s.typeText("TERM=xterm-256color " + bin)
 	s.send("Enter")
 	s.waitText("Terminal too small", "50×12")
+	s.send("q")
+	s.waitText("qt-shell$")
+}
+
+// issue 19, items 2–6, on the real binary and the built-in corpus at
+// 80×24, one test per item so that each says what it covers.
+
+// startReader starts the binary in a fresh 80×24 session and waits for
+// the timeline.
+func startReader(t *testing.T) *tmuxSession {
+	t.Helper()
+	bin := buildQuotetrail(t)
+	s := startTmux(t, 80, 24)
+	s.typeText("TERM=xterm-256color " + bin)
+	s.send("Enter")
+	s.waitFor("the timeline", func(scr string) bool { return ofStatements.MatchString(scr) })
+	return s
+}
+
+// 2: a picker narrows on every printable key; q does not quit.
+func TestTmuxPickerTypesEveryKey(t *testing.T) {
+	s := startReader(t)
+	s.send("s")
+	s.waitText("Speakers", "selected")
+	s.typeText("qa")
+	s.waitText("narrow: qa", "nothing matches")
+	s.send("BSpace", "BSpace")
+	s.typeText("peskov")
+	s.waitText("narrow: peskov", "1 shown")
+	s.send("Tab", "Enter")
+	s.waitText("speaker: Dmitry Peskov")
+	s.send("q")
+	s.waitText("qt-shell$")
+}
+
+// 3: at the overwrite question q keeps the file and the app; the dialog
+// opens with the path last written.
+func TestTmuxOverwriteQuestionQIsNo(t *testing.T) {
+	s := startReader(t)
+	out := filepath.Join(t.TempDir(), "peskov.md")
+	s.send("e")
+	s.waitText("Export to Markdown")
+	s.send("Tab", "C-u")
+	s.typeText(out)
+	s.send("Enter")
+	s.waitText("wrote ", "statements to /")
+	first, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("the export was not written: %v", err)
+	}
+	s.send("e")
+	s.waitText("Export to Markdown")
+	s.send("Tab", "C-u")
+	s.typeText(out)
+	s.send("Enter")
+	s.waitText("overwrite?")
+	s.send("q")
+	s.waitText("not written: /")
+	if again, _ := os.ReadFile(out); string(again) != string(first) {
+		t.Error("q at the overwrite question changed the file")
+	}
+	s.send("Escape") // alone: ESC and a key at once read as alt+key
+	s.waitFor("the timeline", func(scr string) bool { return !strings.Contains(scr, "Export to Markdown") })
+	s.send("e") // the dialog remembers the path
+	s.waitText("Export to Markdown", "peskov.md")
+	s.send("Escape")
+	s.waitFor("the timeline", func(scr string) bool { return !strings.Contains(scr, "Export to Markdown") })
+	s.send("q")
+	s.waitText("qt-shell$")
+}
+
+// 4: o g o leaves no blank screen; G shows the events after the last
+// statement (the Alaska summit).
+func TestTmuxReorderAndBottom(t *testing.T) {
+	s := startReader(t)
+	s.send("o")
+	s.waitText("newest first")
+	s.send("g", "o")
+	scr := s.waitText("oldest first", "▸")
+	blank := 0
+	lines := strings.Split(strings.TrimRight(scr, "\n"), "\n")
+	for _, l := range lines[1 : len(lines)-2] {
+		if strings.TrimSpace(l) == "" {
+			blank++
+		}
+	}
+	if blank > 3 {
+		t.Errorf("o g o leaves %d blank lines:\n%s", blank, scr)
+	}
+	s.send("g")
+	s.waitText("2020 ── no statements")
+	s.send("G")
+	s.waitText("◆ 2025-08-15", "▸")
+	s.send("q")
+	s.waitText("qt-shell$")
+}
+
+// 5 and 6: compare names its sides for what they are, and enter on a row
+// whose focused side is empty opens the row's statement.
+func TestTmuxCompareSidesAndEnter(t *testing.T) {
+	s := startReader(t)
+	s.send("c")
+	s.waitText("Before the election", "After the election", "compare · split 2024-11-06")
+	s.send("Tab", "G", "Enter")
+	s.waitText("── article")
+	s.send("Escape")
+	s.waitText("Before the election")
+	s.send("c")
+	s.waitFor("the timeline", func(scr string) bool {
+		return ofStatements.MatchString(scr) && !strings.Contains(scr, "After the election")
+	})
 	s.send("q")
 	s.waitText("qt-shell$")
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -42,6 +44,32 @@ func TestStatsBuiltIn(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("stats output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// issue 19: with a filter, each document counts the statements it selects
+// (stats --speaker printed every document's unfiltered count).
+func TestStatsFilteredPerDocument(t *testing.T) {
+	out, errs, code := runCLI(t, "stats", "--speaker", "Putin")
+	if code != 0 {
+		t.Fatalf("stats exit %d: %s", code, errs)
+	}
+	all, _, _ := runCLI(t, "stats")
+	if !strings.Contains(out, "match the filter") {
+		t.Fatalf("per-document counts are not filtered:\n%s", out)
+	}
+	re := regexp.MustCompile(`statements: (\d+) of (\d+) match the filter`)
+	sum := 0
+	for _, m := range re.FindAllStringSubmatch(out, -1) {
+		n, _ := strconv.Atoi(m[1])
+		sum += n
+	}
+	tot := regexp.MustCompile(`\nstatements: (\d+) of \d+`).FindStringSubmatch(out)
+	if tot == nil || strconv.Itoa(sum) != tot[1] {
+		t.Errorf("the documents' filtered counts add up to %d, the total says %v:\n%s", sum, tot, out)
+	}
+	if strings.Contains(all, "match the filter") {
+		t.Error("without a filter the documents say 'match the filter'")
 	}
 }
 
@@ -102,6 +130,8 @@ func TestCLIErrors(t *testing.T) {
 		{"missing corpus", []string{"stats", "--corpus", filepath.Join(dir, "nope")}, "nope"},
 		{"empty folder", []string{"stats", "--corpus", dir}, "no article"},
 		{"unknown speaker", []string{"stats", "--speaker", "Nobody Atall"}, `no speaker "Nobody Atall"`},
+		// issue 19: an ambiguous name lists whom it could mean
+		{"ambiguous speaker", []string{"stats", "--speaker", "Dmitry"}, `"Dmitry" could be 2 speakers: Dmitry Peskov, Dmitry Medvedev; name one of them`},
 		{"bad speakers file", []string{"stats", "--speakers", filepath.Join(dir, "missing.yaml")}, "missing.yaml"},
 	}
 	for _, tc := range cases {
