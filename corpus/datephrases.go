@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/quotetrail/quotetrail/model"
 )
@@ -511,5 +512,292 @@ var numberWords = map[string]int{
 // that it can be searched in windows; cleaned text has single spaces.)
 var countdownRE = mustWindowRE(`(?i)\b(?:final|last|closing|remaining|waning)\s{1,16}(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|few|several)\s{1,16})?(days|weeks|months)\b`)
 
+// raceTarget after a countdown says it counts down to a general election:
+// "the final nine weeks of a presidential race", "the closing days before
+// the election" (not a primary's).
+var raceTarget = regexp.MustCompile(`^(?i:\s+(?:of|before|until|till|to|in)\s+(?:(?:the|this|a|an|this year['’]s)\s+)?(?:(?:general|presidential|november|20\d\d)\s+)+(?:election|race|campaign|contest|vote)|\s+(?:of|before|until|till|to)\s+(?:the\s+)?election|\s+(?:before|until|till|to)\s+Election Day)\b`)
+
 // termWord says a countdown is about a term in office.
 var termWord = regexp.MustCompile(`(?i)\b(?:administration|presidency|term|in office|White House|government|tenure)\b`)
+
+// ---- tense around a date or an event ----
+
+// futureCue in the clause before a date or an event looks ahead: "will
+// meet on", "ahead of", "scheduled for", "the upcoming".
+var futureCue = regexp.MustCompile(`(?i)(?:\b(?:will|shall|won't|is (?:due|set|scheduled|slated|expected|going|poised) to|are (?:due|set|scheduled|slated|expected|going|poised) to|scheduled|slated|set for|planned for|upcoming|forthcoming|ahead of|in the run-?up to|in advance of|in preparation for|preparing for|prepares? for|looks? ahead to|looking ahead to|heads? into|heading into|expects?|expecting|hopes? to|plans? to|planning to|intends? to|aims? to|seeks? to|vows? to|promises? to)|['’]ll)\b[^.,;!?]{0,40}$`)
+
+// approachAfter after a date or an event, with "as" before it: "as
+// February 5, 2026 approaches".
+var approachAfter = regexp.MustCompile(`^(?i:\s+(?:approaches|approaching|nears|draws near|draws closer|looms))\b`)
+
+var reAsBefore = regexp.MustCompile(`(?i)\bas\b`)
+
+// overAfter after an event puts it behind the text: "Labor Day is barely
+// over", "the convention has come and gone".
+var overAfter = regexp.MustCompile(`^(?i:\s+(?:is|was|are|were)\s+(?:barely\s+|just\s+|now\s+|finally\s+|long\s+|well\s+)?(?:over|behind us|past|done|in the rear-?view mirror)|\s+(?:has|have)\s+(?:just\s+|now\s+|finally\s+)?(?:passed|come and gone|ended|concluded|wrapped up))\b`)
+
+// pastCue in the clause before a date or an event puts it behind the text:
+// a verb in the past tense or "since", "following", "in the wake of".
+var pastCue = regexp.MustCompile(`(?i)\b(?:since|following|in the wake of|in the aftermath of|said|told|was|were|had|did|won|lost|met|held|took|came|went|began|spoke|wrote|gave|made|saw|got|led|ran|left|brought|became|fell|rose|sent|stood|broke|chose|drew|found|heard|kept|paid|sold|struck|swore|threw|felt|fought|quit|hit|shot|\w{3,}(?:ed|ied))\b[^.;!?]{0,50}$`)
+
+// notPast are -ed words that look ahead or are no verbs of the event.
+var notPast = regexp.MustCompile(`(?i)\b(?:scheduled|slated|planned|expected|supposed|proposed|intended|anticipated|needed|required|aimed|hoped|wanted|called|speed|need|indeed|proceed|exceed|succeed)\b[^.;!?]{0,50}$`)
+
+// futureInSentence: words anywhere in a sentence that make a past reading
+// of a day in it unsafe.
+var futureInSentence = regexp.MustCompile(`(?i)(?:\b(?:will|shall|would|won't|scheduled|slated|upcoming|next|ahead|until|expected|plans?|planning)|['’]ll)\b`)
+
+// mentionTense says whether the words around a date or event mention at
+// span put it after the text (+1: "will meet on", "ahead of", "as …
+// approaches"), before it (-1: "said on", "since"), or do not say (0).
+// Only the sentence around it counts, up to an opening quotation mark
+// ("said it will “be adding this data in January”" looks ahead).
+func mentionTense(text, clause string, span model.Span) int {
+	before := sentencePrefix(text, span.Start, 100)
+	after := text[span.End:min(len(text), span.End+40)]
+	if futureCue.MatchString(before) || approachAfter.MatchString(after) && reAsBefore.MatchString(clause) {
+		return 1
+	}
+	if scheduledPresent.MatchString(clause) {
+		return 1 // "Texas, which votes on March 1"
+	}
+	if overAfter.MatchString(after) {
+		return -1 // "Labor Day is barely over"
+	}
+	if futureBefore.MatchString(clause) || reForBefore.MatchString(clause) {
+		return 0 // "led the field before the Iowa caucuses": a time before it
+	}
+	if tail := clauseTail(clause); pastCue.MatchString(tail) && !notPast.MatchString(tail) {
+		rest := sentenceSuffix(text, span.End, 160)
+		if !futureInSentence.MatchString(before) && !futureInSentence.MatchString(rest) {
+			return -1
+		}
+	}
+	return 0
+}
+
+// scheduledPresent: a present tense before "on" a day or "in" a month
+// names a time set ahead ("which votes on March 1", "takes office in
+// January 2017").
+var scheduledPresent = regexp.MustCompile(`(?i)\b(?:holds?|votes?|meets?|begins?|starts?|opens?|closes?|ends?|expires?|is|are|takes? place|heads? to|goes to|takes? office|leaves? office|takes? over|takes? effect|comes? into force|is sworn in|returns?)\s+(?:[\w'’-]+\s+){0,3}(?:on|in)\s+$`)
+
+// clauseTail is the end of a clause after its last comma or relative
+// word: the verb nearest a date is the one that dates it.
+func clauseTail(clause string) string {
+	i := strings.LastIndexByte(clause, ',')
+	for _, w := range []string{" which ", " that ", " who ", " where ", " when "} {
+		if j := strings.LastIndex(clause, w); j > i {
+			i = j
+		}
+	}
+	if i < 0 {
+		return clause
+	}
+	return clause[i+1:]
+}
+
+// yearModifier: a bare year that names a race, a vote or a budget ("the
+// 2016 race", "his 2020 campaign", "fiscal 2016") says nothing of when the
+// text was written: it may be to come. ("The 2022 conflict" is past.)
+// before and after are the text around the year.
+func yearModifier(before, after string) bool {
+	return reFiscal.MatchString(before) || reYearDet.MatchString(before) && (scheduledNoun(after) || reYearRace.MatchString(after))
+}
+
+var (
+	reYearRace = regexp.MustCompile(`^(?i:[ -]+(?:race|campaign|cycle|contest|run|bid|ticket|presidential|democratic|republican|gop|white house|candidates?|contenders?|hopefuls?|nominees?|nomination|budget|season|midterms?|census|olympics|world cup|games|general|primary|primaries|caucus(?:es)?|elections?|vote|ballot))\b`)
+	reFiscal   = regexp.MustCompile(`(?i)\b(?:fiscal(?: year)?|FY|budget year|class of|season)\s*$`)
+	reYearDet  = regexp.MustCompile(`(?i)(?:\b(?:the|a|an|his|her|its|their|our|this|that|fiscal|FY|early|late|mid|whose)|['’]s)\s*-?$`)
+)
+
+// sentencePrefix is the text of the sentence before position i, at most
+// n bytes: from the last full stop (or ! ?) followed by a space, or line
+// break, before i.
+func sentencePrefix(text string, i, n int) string {
+	a := max(0, i-n)
+	for a > 0 && !utf8.RuneStart(text[a]) {
+		a--
+	}
+	seg := text[a:i]
+	for k := len(seg) - 1; k > 0; k-- {
+		c := seg[k-1]
+		if seg[k] == '\n' || (c == '.' || c == '!' || c == '?') && seg[k] == ' ' {
+			return seg[k:]
+		}
+	}
+	return seg
+}
+
+// sentenceSuffix is the text of the sentence after position i, at most n
+// bytes.
+func sentenceSuffix(text string, i, n int) string {
+	b := min(len(text), i+n)
+	seg := text[i:b]
+	for k := 0; k+1 < len(seg); k++ {
+		c := seg[k]
+		if c == '\n' || (c == '.' || c == '!' || c == '?') && seg[k+1] == ' ' {
+			return seg[:k]
+		}
+	}
+	return seg
+}
+
+// futureEvidence is the words that make a mention a time to come.
+func futureEvidence(text, clause string, m dateMention) string {
+	ev := strings.TrimSpace(lastBytes(clause, 30)) + " " + m.text
+	if loc := approachAfter.FindStringIndex(text[m.span.End:min(len(text), m.span.End+24)]); loc != nil {
+		ev += text[m.span.End : m.span.End+loc[1]]
+	}
+	return ev
+}
+
+// reScheduledNoun: a date that names a vote or a meeting ("the November
+// 2016 presidential election", "the June 5 referendum") may be one still
+// to come.
+var reScheduledNoun = regexp.MustCompile(`^(?i:\W{0,3}(?:(?:presidential|general|midterm|primary|parliamentary|national|local|state|runoff|gop|republican|democratic|party|special|snap|leadership)\s+)*(?:elections?|votes?|voting|primary|primaries|caucus(?:es)?|referendum|ballot|debates?|convention|summit|meeting|talks|deadline|games|olympics|contest|race|poll))\b`)
+
+func scheduledNoun(after string) bool { return reScheduledNoun.MatchString(after) }
+
+var reWeekdayEnd = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$`)
+
+// weekdayBefore returns the weekday that ends clause ("on Monday, " before
+// "Sept. 12"), or nil.
+func weekdayBefore(clause string) *time.Weekday {
+	m := reWeekdayEnd.FindStringSubmatch(clause)
+	if m == nil {
+		return nil
+	}
+	d := weekdayOf(m[1])
+	return &d
+}
+
+// reForBefore: "called a referendum for June 5, 2016" — a day set for
+// something, which may be to come.
+var reForBefore = regexp.MustCompile(`(?i)\bfor\s+(?:the\s+)?$`)
+
+// ---- notes and embedded posts ----
+
+// correctionStart returns where a correction or update note near the end
+// of text begins ("CORRECTION:", "Update:", "An earlier version of this
+// article…"), or len(text). (An editor's note is left alone: it is as
+// often a standing disclaimer as a later change.) Only the last part of a text is searched: an
+// "UPDATE" line at the top heads the article itself.
+func correctionStart(text, lower string) int {
+	from := max(len(text)*6/10, len(text)-1500)
+	if from < 0 || from >= len(text) {
+		return len(text)
+	}
+	best := len(text)
+	for _, w := range []string{"correction", "clarification", "update", "an earlier version of this"} {
+		for i := from; ; {
+			j := strings.Index(lower[i:], w)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len(w)
+			if at >= best {
+				break
+			}
+			if at > 0 && strings.TrimLeft(text[lineStartBefore(text, at):at], " \t") != "" {
+				continue // not at the start of a line
+			}
+			rest := strings.TrimLeft(text[at+len(w):min(len(text), at+len(w)+3)], "sSdD")
+			if strings.HasPrefix(w, "an earlier") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, " —") || strings.HasPrefix(rest, " -") {
+				best = at
+				break
+			}
+		}
+	}
+	return best
+}
+
+// embedded are the posts a text embeds (tweets): where they are, and the
+// days their ids give.
+type embedded struct {
+	text  string
+	spans []model.Span
+	ids   []postID
+}
+
+type postID struct {
+	day  time.Time
+	text string
+	span model.Span
+}
+
+var (
+	reTweetID   = regexp.MustCompile(`(?i)(?:\btweet-id|\bdata-tweet-id|\bid)=["']?(\d{15,20})\b`)
+	reStatusURL = regexp.MustCompile(`(?i)\b(?:twitter|x)\.com/\w{1,30}/status(?:es)?/(\d{15,20})\b`)
+	reSignature = regexp.MustCompile(`\(@\w{1,30}\)\s*$`)
+)
+
+// snowflakeDay is the UTC day a post id of the Twitter (X) kind was made,
+// from the milliseconds in its top bits; ok is false for ids too old to
+// carry them or days to come.
+func snowflakeDay(id uint64, today time.Time) (time.Time, bool) {
+	ms := int64(id>>22) + 1288834974657
+	t := time.UnixMilli(ms).UTC()
+	if t.Before(model.Day(2010, 11, 4)) || t.After(today.AddDate(0, 0, 1)) {
+		return time.Time{}, false
+	}
+	return model.Day(t.Year(), t.Month(), t.Day()), true
+}
+
+// embeddedPosts finds the embedded posts of text: <tweet …>…</tweet>
+// elements, post URLs, "— Name (@handle) July 23, 2016" signatures.
+func embeddedPosts(text, lower string, today time.Time) embedded {
+	p := embedded{text: text}
+	if !strings.Contains(lower, "tweet") && !strings.Contains(lower, "status") && !strings.Contains(text, "(@") {
+		return p
+	}
+	for i := 0; ; {
+		j := strings.Index(lower[i:], "<tweet")
+		if j < 0 {
+			break
+		}
+		a := i + j
+		b := len(text)
+		for _, end := range []string{"</tweet>", "<tweet/>", "\n\n"} {
+			if k := strings.Index(lower[a+6:], end); k >= 0 && a+6+k+len(end) < b {
+				b = a + 6 + k + len(end)
+			}
+		}
+		p.spans = append(p.spans, model.Span{Start: a, End: b})
+		i = b
+		if i >= len(text) {
+			break
+		}
+	}
+	addID := func(digits string, span model.Span) {
+		id, err := strconv.ParseUint(digits, 10, 64)
+		if err != nil {
+			return
+		}
+		if day, ok := snowflakeDay(id, today); ok {
+			p.ids = append(p.ids, postID{day: day, text: text[span.Start:span.End], span: span})
+		}
+	}
+	for _, s := range p.spans {
+		for _, ix := range reTweetID.FindAllStringSubmatchIndex(text[s.Start:s.End], -1) {
+			addID(text[s.Start+ix[2]:s.Start+ix[3]], model.Span{Start: s.Start + ix[0], End: s.Start + ix[1]})
+		}
+	}
+	if strings.Contains(lower, "status") {
+		for _, ix := range reStatusURL.FindAllStringSubmatchIndex(text, -1) {
+			addID(text[ix[2]:ix[3]], model.Span{Start: ix[0], End: ix[1]})
+		}
+	}
+	return p
+}
+
+// holds reports whether position i is inside an embedded post or right
+// after a post's signature.
+func (p embedded) holds(i int) bool {
+	for _, s := range p.spans {
+		if s.Start <= i && i < s.End {
+			return true
+		}
+	}
+	return strings.Contains(p.text[max(0, i-40):i], "(@") && reSignature.MatchString(p.text[max(0, i-40):i])
+}

@@ -362,3 +362,165 @@ func shortest(l []string) int {
 	}
 	return n
 }
+
+// litIndex finds many literals in one pass over a text: the anchors of
+// every pattern of a table, so that a table of a few hundred patterns
+// costs one walk over the text rather than one search per pattern. It is
+// built once per table and read by many goroutines.
+type litIndex struct {
+	lits []string // lower-case, at least two bytes
+	// ids lists literal ids by their first two bytes; start[k] and
+	// start[k+1] bound those whose first two bytes are k.
+	ids   []uint16
+	start []uint32
+}
+
+// newLitIndex indexes lits (lower-case; shorter than two bytes are left
+// out and never found). It returns nil for more literals than it holds.
+func newLitIndex(lits []string) *litIndex {
+	if len(lits) >= 1<<16 {
+		return nil
+	}
+	x := &litIndex{lits: lits, start: make([]uint32, 1<<16+1)}
+	for _, l := range lits {
+		if len(l) >= 2 {
+			x.start[int(l[0])<<8|int(l[1])]++
+		}
+	}
+	var sum uint32
+	for k := range 1 << 16 {
+		n := x.start[k]
+		x.start[k] = sum
+		sum += n
+	}
+	x.start[1<<16] = sum
+	x.ids = make([]uint16, sum)
+	fill := slices.Clone(x.start)
+	for id, l := range lits {
+		if len(l) >= 2 {
+			k := int(l[0])<<8 | int(l[1])
+			x.ids[fill[k]] = uint16(id)
+			fill[k]++
+		}
+	}
+	return x
+}
+
+// litHits are the occurrences of an index's literals in one text, grouped
+// by literal: at[off[id]:off[id+1]] are the starts of literal id.
+type litHits struct {
+	off []int32
+	at  []int32
+}
+
+// find returns every occurrence of every literal in lower.
+func (x *litIndex) find(lower string) litHits {
+	type hit struct{ id, pos int32 }
+	var hits []hit
+	for i := 0; i+1 < len(lower); i++ {
+		k := int(lower[i])<<8 | int(lower[i+1])
+		a, b := x.start[k], x.start[k+1]
+		for _, id := range x.ids[a:b] {
+			if l := x.lits[id]; strings.HasPrefix(lower[i:], l) {
+				hits = append(hits, hit{int32(id), int32(i)})
+			}
+		}
+	}
+	h := litHits{off: make([]int32, len(x.lits)+1)}
+	if len(hits) == 0 {
+		return h
+	}
+	for _, t := range hits {
+		h.off[t.id+1]++
+	}
+	for k := 1; k < len(h.off); k++ {
+		h.off[k] += h.off[k-1]
+	}
+	h.at = make([]int32, len(hits))
+	fill := slices.Clone(h.off[:len(x.lits)])
+	for _, t := range hits { // in text order, so each literal's list is sorted
+		h.at[fill[t.id]] = t.pos
+		fill[t.id]++
+	}
+	return h
+}
+
+// any reports whether one of the literals ids occurs.
+func (h litHits) any(ids []int) bool {
+	for _, id := range ids {
+		if h.off[id+1] > h.off[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// spans returns the occurrences of the literals ids (lengths from x), in
+// text order.
+func (h litHits) spans(x *litIndex, ids []int) []model.Span {
+	var out []model.Span
+	for _, id := range ids {
+		n := len(x.lits[id])
+		for _, p := range h.at[h.off[id]:h.off[id+1]] {
+			out = append(out, model.Span{Start: int(p), End: int(p) + n})
+		}
+	}
+	if len(ids) > 1 {
+		sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	}
+	return out
+}
+
+// indexed is a windowRE whose anchors are literals of a litIndex.
+type indexed struct {
+	*windowRE
+	ids []int // the ids of w.lits in the index
+}
+
+// litTable collects the anchors of many windowREs into one litIndex.
+type litTable struct {
+	lits []string
+	ids  map[string]int
+}
+
+// add registers w's anchors and returns it with their ids.
+func (t *litTable) add(w *windowRE) indexed {
+	if t.ids == nil {
+		t.ids = map[string]int{}
+	}
+	x := indexed{windowRE: w}
+	for _, l := range w.lits {
+		id, ok := t.ids[l]
+		if !ok {
+			id = len(t.lits)
+			t.ids[l] = id
+			t.lits = append(t.lits, l)
+		}
+		x.ids = append(x.ids, id)
+	}
+	return x
+}
+
+// eachIndexed is w.each with the anchors' occurrences taken from hits (of
+// the index x built with w's anchors) instead of a search of their own.
+func (w indexed) eachIndexed(x *litIndex, hits litHits, text, lower string, fn func(ix []int) bool) {
+	if x == nil || w.lits == nil || len(lower) != len(text) || hasFoldTrap(text) || slices.ContainsFunc(w.lits, func(l string) bool { return len(l) < 2 }) {
+		w.each(text, lower, fn)
+		return
+	}
+	if !hits.any(w.ids) {
+		return // no anchor: no match
+	}
+	if !w.windowed(text) {
+		w.each(text, lower, fn) // unbounded: the whole text
+		return
+	}
+	windows := windowsAround(text, hits.spans(x, w.ids), w.width)
+	kept := windows[:0]
+	for _, win := range windows {
+		if satisfies(lower[win.Start:win.End], w.cnf) {
+			kept = append(kept, win)
+		}
+	}
+	eachInWindows(w.re, text, kept, fn)
+}
