@@ -567,6 +567,18 @@ func mentionTense(text, clause string, span model.Span) int {
 	if futureBefore.MatchString(clause) || reForBefore.MatchString(clause) {
 		return 0 // "led the field before the Iowa caucuses": a time before it
 	}
+	if openerOnly.MatchString(before) {
+		// "In January 2017, a new president will take office": the verb
+		// after a date that opens its sentence dates it
+		// its clause: after the comma that ends the opener, to the next
+		rest := strings.TrimLeft(sentenceSuffix(text, span.End, 100), " ,")
+		if i := strings.IndexAny(rest, ",;:—"); i >= 0 {
+			rest = rest[:i]
+		}
+		if !pastVerb.MatchString(rest) && (futureInSentence.MatchString(rest) || scheduledAfter.MatchString(rest)) {
+			return 1
+		}
+	}
 	if tail := clauseTail(clause); pastCue.MatchString(tail) && !notPast.MatchString(tail) {
 		rest := sentenceSuffix(text, span.End, 160)
 		if !futureInSentence.MatchString(before) && !futureInSentence.MatchString(rest) {
@@ -579,7 +591,18 @@ func mentionTense(text, clause string, span model.Span) int {
 // scheduledPresent: a present tense before "on" a day or "in" a month
 // names a time set ahead ("which votes on March 1", "takes office in
 // January 2017").
-var scheduledPresent = regexp.MustCompile(`(?i)\b(?:holds?|votes?|meets?|begins?|starts?|opens?|closes?|ends?|expires?|is|are|takes? place|heads? to|goes to|takes? office|leaves? office|takes? over|takes? effect|comes? into force|is sworn in|returns?)\s+(?:[\w'’-]+\s+){0,3}(?:on|in)\s+$`)
+// (Lower case: "the New START treaty agreed in" names no verb.)
+var scheduledPresent = regexp.MustCompile(`\b(?:holds?|votes?|meets?|begins?|starts?|opens?|closes?|ends?|expires?|is|are|takes? place|heads? to|goes to|takes? office|leaves? office|takes? over|takes? effect|comes? into force|is sworn in|returns?)\s+(?:[\w'’-]+\s+){0,3}(?:on|in)\s+$`)
+
+// pastVerb is a verb in the past tense.
+var pastVerb = regexp.MustCompile(`(?i)\b(?:said|told|was|were|had|did|won|lost|met|held|took|came|went|began|spoke|wrote|gave|made|saw|got|led|ran|left|became|fell|rose|sent|broke|chose|found|kept|paid|sold|struck|\w{3,}(?:ed|ied))\b`)
+
+// openerOnly: nothing but a preposition before a date in its sentence.
+var openerOnly = regexp.MustCompile(`(?i)^\W*(?:(?:in|on|by|from|starting|beginning|as of|come|early|late|mid|around)[\s-]+)*$`)
+
+// scheduledAfter after a date that opens a sentence names a time set
+// ahead: "In January, a new president takes office".
+var scheduledAfter = regexp.MustCompile(`(?i)^[^.;!?]{0,60}\b(?:takes office|is sworn in|is inaugurated|takes over|takes effect|comes into force|expires|is due|is set to|is scheduled)\b`)
 
 // clauseTail is the end of a clause after its last comma or relative
 // word: the verb nearest a date is the one that dates it.
@@ -640,6 +663,17 @@ func sentenceSuffix(text string, i, n int) string {
 		}
 	}
 	return seg
+}
+
+// transitionWord: a change of office spoken of in a date's sentence.
+var transitionWord = regexp.MustCompile(`(?i)\b(?:(?:next|new|incoming|future) (?:president|administration|congress|government|leader|secretary)|takes? office|leaves? office|sworn in|inaugurat\w+|hand(?:s|ing)? over|transition)\b`)
+
+// transitionAhead reports whether the sentence of a date at span speaks of
+// a change of office with no verb in the past tense: "when a new president
+// takes office in January 2017" is a time to come.
+func transitionAhead(text string, span model.Span) bool {
+	sent := sentencePrefix(text, span.Start, 160) + sentenceSuffix(text, span.End, 120)
+	return transitionWord.MatchString(sent) && !pastVerb.MatchString(sent)
 }
 
 // futureEvidence is the words that make a mention a time to come.

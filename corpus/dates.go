@@ -211,7 +211,7 @@ var (
 	// "Moscow. 30 July. INTERFAX -", "KYIV, 3 March (Reuters) -"
 	reYearlessDM = regexp.MustCompile(`(?m)^[ \t]*((?:[A-Z][A-Za-z'’\- ]{1,40})(?:,\s*[A-Z][A-Za-z'’\- ]{1,30})?)[,.]\s+(\d{1,2})\s+(` + monthRE + `)\b(\.?\s*/[^/\n]{1,24}/\.?|\.?\s*\([^)\n]{1,24}\)|\s*[–—-]|\.\s+[A-Z])`)
 	// a full date that opens a line, after at most a place and a weekday
-	reDatelineFull = regexp.MustCompile(`^[ \t]*(?:[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?,\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$`)
+	reDatelineFull = regexp.MustCompile(`^[ \t]*(?:[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?,\s+)?(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?$`)
 	// a byline's date: "By Jane Doe | January 24, 2021"
 	reByline      = regexp.MustCompile(`^[ \t]*By [^\n]{1,60}[|•·]\s*$`)
 	reYearFollows = regexp.MustCompile(`^(?:st|nd|rd|th)?,?\s+\d{4}`)
@@ -310,7 +310,7 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: strengthSoft, rule: "future-date", evidence: strings.TrimSpace(lastBytes(clause, 30)) + " " + m.text, span: m.span})
 			continue
 		}
-		if m.kind != mentionYear && mentionTense(text, clause, m.span) > 0 {
+		if m.kind != mentionYear && (mentionTense(text, clause, m.span) > 0 || transitionAhead(text, m.span)) {
 			// "as February 5, 2026 approaches", "ahead of the June 5 vote":
 			// written before it
 			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: strengthSoft, rule: "future-date", evidence: futureEvidence(text, clause, m), span: m.span})
@@ -375,9 +375,12 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	// Offices and statuses: "Secretary of State John Kerry", "former
 	// President Obama", "Hillary Clinton, the Democratic nominee".
 	for _, om := range matchOffices(e.holders, e.lits, hits, text, lower) {
-		set, ok := officeSet(om.group, om.qual)
+		set, hint, ok := officeSet(om.group, om.qual)
 		if !ok {
 			continue
+		}
+		if hint != nil {
+			ev.weak = append(ev.weak, dateConstraint{set: hint, strength: strengthSoft, rule: "office", evidence: text[om.span.Start:om.span.End], span: om.span, weak: true})
 		}
 		_, hi := set.hull()
 		c := dateConstraint{set: set, strength: strengthSoft, rule: "office", evidence: text[om.span.Start:om.span.End], span: om.span, sinceOnly: hi == posInf}
@@ -565,11 +568,9 @@ type eventTie struct {
 
 var (
 	reTieBefore = regexp.MustCompile(`(?i)\b((?:last|this|next) (?:week|month|year)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)['’]s\s+(?:[\w-]+\s+){0,2}$`)
-	// after the event: "the convention last week"; a time to come only
-	// when it ends the clause ("… on Election Day later this week they
-	// …" may date the verb)
-	reTieAfter    = regexp.MustCompile(`^(?i:\s+((?:last|this|earlier this) (?:week|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday))\b`)
-	reTieAfterEnd = regexp.MustCompile(`^(?i:\s+((?:next|later this) (?:week|month)|tonight|today|tomorrow))(?:\s*[.,;:!?)]|$)`)
+	// after the event: "the convention last week" (a time to come after
+	// it, "… on Election Day later this week", may date the verb instead)
+	reTieAfter = regexp.MustCompile(`^(?i:\s+((?:last|this|earlier this) (?:week|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday))\b`)
 )
 
 // reCountdownTie before a scheduled event counts down to it from the
@@ -643,8 +644,6 @@ func tiedPhrase(text string, span model.Span) *eventTie {
 		off := span.Start - len(before)
 		phrase, at = before[ix[2]:ix[3]], model.Span{Start: off + ix[2], End: off + ix[3]}
 	} else if ix := reTieAfter.FindStringSubmatchIndex(text[span.End:min(len(text), span.End+40)]); ix != nil {
-		phrase, at = text[span.End+ix[2]:span.End+ix[3]], model.Span{Start: span.End + ix[2], End: span.End + ix[3]}
-	} else if ix := reTieAfterEnd.FindStringSubmatchIndex(text[span.End:min(len(text), span.End+40)]); ix != nil {
 		phrase, at = text[span.End+ix[2]:span.End+ix[3]], model.Span{Start: span.End + ix[2], End: span.End + ix[3]}
 	} else {
 		return nil
@@ -1365,12 +1364,22 @@ func windowList(s iset) string {
 	return strings.Join(parts, ", ")
 }
 
-// anchoredAt reports whether a clue that dates what the text reports (its
-// best estimate is its lower edge: a caption, a mentioned date, an event)
-// sets the lower edge lo.
-func anchoredAt(cons []dateConstraint, lo int) bool {
+// anchoredSoon reports whether the lower edge lo is set by the text's own
+// media (a photo caption, an embedded post) or by a day it gives in full
+// within a year before first: an article is written soon after them. (A
+// month or a year it names is as often background years back.)
+func anchoredSoon(cons []dateConstraint, lo, first int) bool {
 	for _, c := range cons {
-		if !c.lowValue || c.strength < strengthSoft || c.use == model.ClueOverruled || c.use == model.ClueConflict {
+		if c.use == model.ClueOverruled || c.use == model.ClueConflict {
+			continue
+		}
+		switch c.rule {
+		case "caption", "embedded-post", "embedded-post-id":
+		case "mentioned-date":
+			if first-lo > 366 {
+				continue
+			}
+		default:
 			continue
 		}
 		if l, _ := c.set.hull(); l == lo {
@@ -1418,14 +1427,15 @@ func lowerEdgeStrength(cons []dateConstraint, lo int) int {
 // apart ("President-elect Trump": 2016 or 2024), do not give the year.
 func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds iset) (model.Date, bool) {
 	dl := ev.dateline
+	today := dnum(e.today())
 	candidates := func(s iset) []int {
 		lo, hi := s.hull()
-		if lo == negInf {
+		if lo == negInf || lo > today {
 			return nil
 		}
-		last := dtime(lo).Year() + 12
-		if hi != posInf {
-			last = dtime(hi).Year()
+		last := dtime(min(hi, today)).Year() // not a day to come
+		if hi == posInf {
+			s = s.intersect(daysBetween(negInf, today))
 		}
 		var out []int
 		for y := dtime(lo).Year(); y <= last; y++ {
@@ -1458,11 +1468,22 @@ func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds ise
 		}
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("date conflict: dateline %q fits no year the events the text refers to allow; dated from the dateline and the dates in the text", dl.text))
 	}
+	// A weekday the lead names ("told reporters on Tuesday") keeps the
+	// years when the dateline's day is that weekday.
+	byWeekday := false
+	if ev.weekday != nil && len(cands) > 1 {
+		if fits := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return dtime(c).Weekday() != ev.weekday.day }); len(fits) > 0 {
+			cands, byWeekday = fits, len(fits) == 1
+		}
+	}
 	// The first weak event that fits a candidate chooses it, unless it fits
 	// candidates a year or more apart ("the new US administration": 2017,
 	// 2021 and 2025), which leaves the choice open.
-	pick, chosen := cands[0], false // chosen: by a weak event
+	pick, chosen := cands[0], byWeekday // chosen: by the weekday or a weak event
 	for _, w := range ev.weak {
+		if chosen {
+			break
+		}
 		fits := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !w.set.contains(c) })
 		if len(fits) == 0 {
 			continue
@@ -1472,14 +1493,28 @@ func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds ise
 		}
 		break
 	}
-	if !chosen {
-		// Which year, nothing says — unless there is one, or the text
-		// dates what it reports (a caption, a date it mentions, an event)
-		// and the first fits: news is written soon after. A bound from a
-		// title ("former President Bush") says "after", not "soon after".
-		// Otherwise the dateline is left to fromBounds.
+	if !chosen && len(cands) > 1 {
+		// Which year, nothing says — unless the text shows its own
+		// pictures or posts (a caption, an embedded post), or gives a day
+		// in full within the year before, and the first year fits: an
+		// article is written soon after them. A month or a year it names
+		// may be background years back, and a title ("former President
+		// Bush") says "after", not "soon after": the date is then the
+		// days the dateline can be, when they are few or dated from
+		// below, else it is left to fromBounds.
 		lo, _ := bounds.hull()
-		if apart || len(cands) > 1 && !anchoredAt(ev.cons, lo) {
+		switch {
+		case apart:
+			return model.Date{}, false
+		case anchoredSoon(ev.cons, lo, cands[0]):
+		case datesFrom(ev.cons, lo) || lo != negInf && dtime(cands[len(cands)-1]).Year()-dtime(cands[0]).Year() <= 3:
+			var days []string
+			for _, c := range cands {
+				days = append(days, dtime(c).Format("2006-01-02"))
+			}
+			d := model.RangeDate(dtime(cands[0]), dtime(cands[len(cands)-1]), dl.text+" (one of "+strings.Join(days, ", ")+")", "dateline+candidates", dl.span)
+			return d, true
+		default:
 			return model.Date{}, false
 		}
 	}
@@ -1520,6 +1555,13 @@ func (e *Events) fromBounds(ev evidenceSet, s iset, binding []dateConstraint) mo
 	if len(binding) == 0 {
 		return model.Date{Precision: model.PrecisionUnknown}
 	}
+	// A text is not written after today: a term that ends later
+	// ("President Trump": until 2029) ends the range today.
+	if lo, hi := s.hull(); lo != negInf && hi != posInf {
+		if today := dnum(e.today()); hi > today && lo <= today {
+			s = s.intersect(daysBetween(negInf, today))
+		}
+	}
 	lo, hi := s.hull()
 	var words []string
 	var rules []string
@@ -1549,12 +1591,12 @@ func (e *Events) fromBounds(ev evidenceSet, s iset, binding []dateConstraint) mo
 		if lo > today {
 			return model.Date{Precision: model.PrecisionUnknown, Evidence: strings.Join(words, "; "), Rule: "bounds:future"}
 		}
-		if !datesFrom(binding, lo) {
-			// Only bare years ("suspended in 2014") or titles ("Foreign
-			// Minister Lavrov": since 2004; "former President Obama")
-			// say how early: an article may be written any time after
-			// them, so there is no date to give, and no range narrow
-			// enough to place it.
+		if lowerEdgeStrength(binding, lo) <= strengthYear {
+			// Only bare years ("suspended in 2014") say how early: an
+			// article may be written any time after them, so there is no
+			// date to give, and no range narrow enough to place it. (A
+			// title gives a true bound: "Foreign Minister Lavrov" puts
+			// the text between 2004-03-09 and today.)
 			return model.Date{Precision: model.PrecisionUnknown, Evidence: "not before " + dtime(lo).Format("2006-01-02") + ": " + strings.Join(words, "; "), Rule: "bounds:lower-only"}
 		}
 		hi = today

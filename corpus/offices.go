@@ -192,7 +192,7 @@ var conditional = regexp.MustCompile(`(?i)\b(?:would|could|might|if|imagine|imag
 
 // staffNoun after "former … administration": the person was in it, and
 // it may well be in office still.
-var staffNoun = regexp.MustCompile(`(?i)^\s+(?:officials?|aides?|advis[eo]rs?|staffers?|staff|members?|spokes\w+|lawyers?|veterans?|alumni|alums?|appointees?|employees?|diplomats?|hands?)\b`)
+var staffNoun = regexp.MustCompile(`(?i)^\s+(?:officials?|aides?|advis[eo]rs?|staffers?|staff|members?|spokes\w+|lawyers?|veterans?|alumni|alums?|appointees?|employees?|diplomats?|hands?|managers?|chair(?:man|woman)?|chiefs?|directors?|strategists?|operatives?|workers?|volunteers?|pollsters?|surrogates?|donors?|fundraisers?|counsel)\b`)
 
 // seekingPost before a current title: "a position in the Trump
 // administration", "to serve in" — a post hoped for.
@@ -240,11 +240,16 @@ func compileTitles(titles string) ([]titleForm, error) {
 		if err != nil {
 			return nil, err
 		}
+		// "the Republican nominee, Donald Trump"
+		commaed, err := newTitleForm(`(?i)\bthe\s+`+qualGroup+`(`+t+`),\s+$`, "")
+		if err != nil {
+			return nil, err
+		}
 		appos, err := newTitleForm("", `(?i)^,\s+(?:the\s+|a\s+)?`+qualGroup+`(`+t+`)\b`)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, before, appos)
+		out = append(out, before, commaed, appos)
 	}
 	return out, nil
 }
@@ -371,6 +376,10 @@ func matchOffices(hgs []*holderGroup, x *litIndex, hits litHits, text, lower str
 		qual string
 	}
 	seen := map[seenKey]bool{}
+	// hypo: a group first named as a possibility ("a Trump
+	// administration", "if Clinton is the nominee"): its later mentions
+	// ("the Trump administration") speak of the same possibility
+	hypo := map[*officeGroup]bool{}
 	for _, hg := range hgs {
 		hg.re.eachIndexed(x, hits, text, lower, func(ix []int) bool {
 			a, b := ix[0], ix[1]
@@ -384,11 +393,21 @@ func matchOffices(hgs []*holderGroup, x *litIndex, hits litHits, text, lower str
 					if !ok {
 						continue
 					}
-					if start < len(left) && hypothetical.MatchString(text[max(0, la+start-24):la+start]) {
+					pre, post := 80, 30
+					if end > 0 {
+						// "a Trump White House would…": an administration
+						// named in a conditional anywhere in its sentence
+						pre, post = 200, 120
+					}
+					if hypothetical.MatchString(text[max(0, la+start-24):la+start]) ||
+						conditional.MatchString(sentencePrefix(text, la+start, pre)) || conditional.MatchString(sentenceSuffix(text, b+end, post)) ||
+						qual == "" && seekingPost.MatchString(text[max(0, la+start-30):la+start]) {
+						if qual == "" {
+							hypo[g] = true
+						}
 						continue
 					}
-					if conditional.MatchString(sentencePrefix(text, la+start, 80)) || conditional.MatchString(sentenceSuffix(text, b+end, 30)) ||
-						qual == "" && seekingPost.MatchString(text[max(0, la+start-30):la+start]) {
+					if qual == "" && hypo[g] {
 						continue
 					}
 					if qual != "" && end > 0 && staffNoun.MatchString(right[end:]) {
@@ -486,30 +505,42 @@ func normQual(q string) string {
 // officeSet is the days a mention of g with the qualifier allows: inside
 // one of the terms (to the day before the successor's first; until today
 // for a term that lasts), after one of them for "former", after one's
-// start for "then". ok is false when the
-// mention says nothing ("former" of a term that lasts).
-func officeSet(g *officeGroup, qual string) (iset, bool) {
-	var s iset
+// start for "then". ok is false when the mention says nothing ("former"
+// of a term that lasts). hint, when not nil, is the terms of the rows
+// that are not weak, for a group that mixes them ("President Putin": his
+// first presidency is history): it chooses between the windows of set.
+func officeSet(g *officeGroup, qual string) (set, hint iset, ok bool) {
+	mixed := false
+	for _, of := range g.rows {
+		if of.Weak != g.rows[0].Weak {
+			mixed = true
+		}
+	}
 	for _, of := range g.rows {
 		lo, end := dnum(of.Start), posInf
 		if !of.End.IsZero() {
 			end = dnum(of.End) // the successor's first day
 		}
+		var s iset
 		switch qual {
 		case "then":
-			s = s.union(daysBetween(lo, posInf))
+			s = daysBetween(lo, posInf)
 		case "former":
 			if end == posInf {
 				continue
 			}
-			s = s.union(daysBetween(end, posInf))
+			s = daysBetween(end, posInf)
 		default:
 			if end == posInf {
-				s = s.union(daysBetween(lo, posInf))
+				s = daysBetween(lo, posInf)
 			} else {
-				s = s.union(daysBetween(lo, max(lo, end-1, dnum(of.NamedUntil))))
+				s = daysBetween(lo, max(lo, end-1, dnum(of.NamedUntil)))
 			}
 		}
+		set = set.union(s)
+		if mixed && qual == "" && !of.Weak {
+			hint = hint.union(s)
+		}
 	}
-	return s, !s.empty()
+	return set, hint, !set.empty()
 }
