@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/quotetrail/quotetrail/model"
 )
@@ -536,13 +537,6 @@ var reAsBefore = regexp.MustCompile(`(?i)\bas\b`)
 // over", "the convention has come and gone".
 var overAfter = regexp.MustCompile(`^(?i:\s+(?:is|was|are|were)\s+(?:barely\s+|just\s+|now\s+|finally\s+|long\s+|well\s+)?(?:over|behind us|past|done|in the rear-?view mirror)|\s+(?:has|have)\s+(?:just\s+|now\s+|finally\s+)?(?:passed|come and gone|ended|concluded|wrapped up))\b`)
 
-// pastCue in the clause before a date or an event puts it behind the text:
-// a verb in the past tense or "since", "following", "in the wake of".
-var pastCue = regexp.MustCompile(`(?i)\b(?:since|following|in the wake of|in the aftermath of|said|told|was|were|had|did|won|lost|met|held|took|came|went|began|spoke|wrote|gave|made|saw|got|led|ran|left|brought|became|fell|rose|sent|stood|broke|chose|drew|found|heard|kept|paid|sold|struck|swore|threw|felt|fought|quit|hit|shot|\w{3,}(?:ed|ied))\b[^.;!?]{0,50}$`)
-
-// notPast are -ed words that look ahead or are no verbs of the event.
-var notPast = regexp.MustCompile(`(?i)\b(?:scheduled|slated|planned|expected|supposed|proposed|intended|anticipated|needed|required|aimed|hoped|wanted|called|speed|need|indeed|proceed|exceed|succeed)\b[^.;!?]{0,50}$`)
-
 // futureInSentence: words anywhere in a sentence that make a past reading
 // of a day in it unsafe.
 var futureInSentence = regexp.MustCompile(`(?i)(?:\b(?:will|shall|would|won't|scheduled|slated|upcoming|next|ahead|until|expected|plans?|planning)|['’]ll)\b`)
@@ -555,37 +549,191 @@ var futureInSentence = regexp.MustCompile(`(?i)(?:\b(?:will|shall|would|won't|sc
 func mentionTense(text, clause string, span model.Span) int {
 	before := sentencePrefix(text, span.Start, 100)
 	after := text[span.End:min(len(text), span.End+40)]
-	if futureCue.MatchString(before) || approachAfter.MatchString(after) && reAsBefore.MatchString(clause) {
+	if hasKey(before, futureKeys) && futureCue.MatchString(before) || approachAfter.MatchString(after) && reAsBefore.MatchString(clause) {
 		return 1
 	}
-	if scheduledPresent.MatchString(clause) {
+	onIn := endsWithWord(clause, "on") || endsWithWord(clause, "in")
+	if onIn && scheduledPresent.MatchString(clause) {
 		return 1 // "Texas, which votes on March 1"
 	}
 	if overAfter.MatchString(after) {
 		return -1 // "Labor Day is barely over"
 	}
-	if futureBefore.MatchString(clause) || reForBefore.MatchString(clause) {
+	if hasKey(clause, futureBeforeKeys) && futureBefore.MatchString(clause) || endsWithWord(clause, "for") || endsWithWord(clause, "for the") {
 		return 0 // "led the field before the Iowa caucuses": a time before it
 	}
-	if openerOnly.MatchString(before) {
+	if len(before) <= 24 && openerOnly.MatchString(before) {
 		// "In January 2017, a new president will take office": the verb
-		// after a date that opens its sentence dates it
-		// its clause: after the comma that ends the opener, to the next
+		// after a date that opens its sentence dates it — in its clause,
+		// after the comma that ends the opener, to the next
 		rest := strings.TrimLeft(sentenceSuffix(text, span.End, 100), " ,")
 		if i := strings.IndexAny(rest, ",;:—"); i >= 0 {
 			rest = rest[:i]
 		}
-		if !pastVerb.MatchString(rest) && (futureInSentence.MatchString(rest) || scheduledAfter.MatchString(rest)) {
+		if !hasPastWord(rest, len(rest)) && (futureIn(rest) || scheduledAfter.MatchString(rest)) {
 			return 1
 		}
 	}
-	if tail := clauseTail(clause); pastCue.MatchString(tail) && !notPast.MatchString(tail) {
-		rest := sentenceSuffix(text, span.End, 160)
-		if !futureInSentence.MatchString(before) && !futureInSentence.MatchString(rest) {
+	if tail := clauseTail(clause); pastTail(tail) {
+		if !futureIn(before) && !futureIn(sentenceSuffix(text, span.End, 160)) {
 			return -1
 		}
 	}
 	return 0
+}
+
+// The keywords one of which every match of futureCue, futureBefore and
+// futureInSentence holds: the patterns run only on text that has one.
+var (
+	futureKeys       = []string{"will", "shall", "won't", "due", "set", "schedul", "slated", "plann", "upcom", "forthcom", "ahead", "run", "advance", "prepar", "look", "head", "expect", "hope", "plan", "intend", "aim", "seek", "vow", "promis", "'ll", "’ll", "going", "poised"}
+	futureBeforeKeys = []string{"will", "shall", "expir", "due", "schedul", "set", "plan", "upcom", "next", "until", "till", "by", "ahead", "before", "through", "run", "postpon", "deadline"}
+	futureInKeys     = []string{"will", "shall", "would", "won't", "schedul", "slated", "upcom", "next", "ahead", "until", "expect", "plan", "'ll", "’ll"}
+)
+
+func futureIn(s string) bool { return hasKey(s, futureInKeys) && futureInSentence.MatchString(s) }
+
+// hasKey reports whether s holds one of keys (lower case) in any case.
+func hasKey(s string, keys []string) bool {
+	var buf [320]byte
+	if len(s) > len(buf) || len(s) == 0 {
+		for _, k := range keys {
+			if containsFold(s, k) {
+				return true
+			}
+		}
+		return false
+	}
+	n := copy(buf[:], s)
+	for i := range n {
+		if c := buf[i]; 'A' <= c && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	ls := unsafe.String(&buf[0], n) // lives on the stack for the loop
+	for _, k := range keys {
+		if strings.Contains(ls, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold is strings.Contains folding ASCII case; key is lower case.
+func containsFold(s, key string) bool {
+	if len(key) == 0 {
+		return true
+	}
+	k0 := key[0]
+	for i := 0; i+len(key) <= len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != k0 {
+			continue
+		}
+		j := 1
+		for ; j < len(key); j++ {
+			d := s[i+j]
+			if 'A' <= d && d <= 'Z' {
+				d += 'a' - 'A'
+			}
+			if d != key[j] {
+				break
+			}
+		}
+		if j == len(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithWord reports whether s ends with the words w and white space.
+func endsWithWord(s, w string) bool {
+	t := strings.TrimRight(s, " \t\n")
+	if len(t) == len(s) || len(t) < len(w) || !strings.EqualFold(t[len(t)-len(w):], w) {
+		return false
+	}
+	return len(t) == len(w) || !isWordByte(t[len(t)-len(w)-1])
+}
+
+// pastIrregular are past-tense verbs without -ed, and the words that put
+// what follows behind the text.
+var pastIrregular = map[string]bool{
+	"since": true, "following": true, "said": true, "told": true, "was": true, "were": true, "had": true, "did": true,
+	"won": true, "lost": true, "met": true, "held": true, "took": true, "came": true, "went": true, "began": true,
+	"spoke": true, "wrote": true, "gave": true, "made": true, "saw": true, "got": true, "led": true, "ran": true,
+	"left": true, "brought": true, "became": true, "fell": true, "rose": true, "sent": true, "stood": true, "broke": true,
+	"chose": true, "drew": true, "found": true, "heard": true, "kept": true, "paid": true, "sold": true, "struck": true,
+	"swore": true, "threw": true, "felt": true, "fought": true, "quit": true, "hit": true, "shot": true,
+}
+
+// notPastWord are -ed words that look ahead or are no verbs of an event.
+var notPastWord = map[string]bool{
+	"scheduled": true, "slated": true, "planned": true, "expected": true, "supposed": true, "proposed": true,
+	"intended": true, "anticipated": true, "needed": true, "required": true, "aimed": true, "hoped": true,
+	"wanted": true, "called": true, "speed": true, "need": true, "indeed": true, "proceed": true, "exceed": true, "succeed": true,
+}
+
+// pastTail reports whether a clause's end puts a date behind the text: a
+// past-tense verb (or "since", "following", "in the wake of") within its
+// last 50 bytes, and none of the -ed words that look ahead there.
+func pastTail(tail string) bool {
+	if strings.ContainsAny(tail[max(0, len(tail)-60):], ".;!?") {
+		if i := strings.LastIndexAny(tail, ".;!?"); i >= 0 {
+			tail = tail[i+1:]
+		}
+	}
+	past, ahead := false, false
+	eachWord(tail, func(w string, end int) {
+		if len(tail)-end > 50 {
+			return
+		}
+		lw := strings.ToLower(w)
+		switch {
+		case notPastWord[lw]:
+			ahead = true
+		case pastIrregular[lw], len(lw) >= 5 && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ied")):
+			past = true
+		}
+	})
+	if !past {
+		past = containsFold(tail, "in the wake of") || containsFold(tail, "in the aftermath of")
+	}
+	return past && !ahead
+}
+
+// hasPastWord reports whether s has a past-tense verb in its first n bytes.
+func hasPastWord(s string, n int) bool {
+	found := false
+	eachWord(s, func(w string, end int) {
+		if end > n || found {
+			return
+		}
+		lw := strings.ToLower(w)
+		if lw != "since" && lw != "following" && (pastIrregular[lw] || len(lw) >= 5 && strings.HasSuffix(lw, "ed") && !notPastWord[lw]) {
+			found = true
+		}
+	})
+	return found
+}
+
+// eachWord calls fn with each run of ASCII letters in s and where it ends.
+func eachWord(s string, fn func(w string, end int)) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || 'A' <= s[j] && s[j] <= 'Z') {
+			j++
+		}
+		fn(s[i:j], j)
+		i = j
+	}
 }
 
 // scheduledPresent: a present tense before "on" a day or "in" a month
@@ -593,9 +741,6 @@ func mentionTense(text, clause string, span model.Span) int {
 // January 2017").
 // (Lower case: "the New START treaty agreed in" names no verb.)
 var scheduledPresent = regexp.MustCompile(`\b(?:holds?|votes?|meets?|begins?|starts?|opens?|closes?|ends?|expires?|is|are|takes? place|heads? to|goes to|takes? office|leaves? office|takes? over|takes? effect|comes? into force|is sworn in|returns?)\s+(?:[\w'’-]+\s+){0,3}(?:on|in)\s+$`)
-
-// pastVerb is a verb in the past tense.
-var pastVerb = regexp.MustCompile(`(?i)\b(?:said|told|was|were|had|did|won|lost|met|held|took|came|went|began|spoke|wrote|gave|made|saw|got|led|ran|left|became|fell|rose|sent|broke|chose|found|kept|paid|sold|struck|\w{3,}(?:ed|ied))\b`)
 
 // openerOnly: nothing but a preposition before a date in its sentence.
 var openerOnly = regexp.MustCompile(`(?i)^\W*(?:(?:in|on|by|from|starting|beginning|as of|come|early|late|mid|around)[\s-]+)*$`)
@@ -624,7 +769,28 @@ func clauseTail(clause string) string {
 // text was written: it may be to come. ("The 2022 conflict" is past.)
 // before and after are the text around the year.
 func yearModifier(before, after string) bool {
-	return reFiscal.MatchString(before) || reYearDet.MatchString(before) && (scheduledNoun(after) || reYearRace.MatchString(after))
+	if hasKey(before, fiscalKeys) && reFiscal.MatchString(before) {
+		return true
+	}
+	return wordFollows(after) && reYearDet.MatchString(before) && (scheduledNoun(after) || reYearRace.MatchString(after))
+}
+
+var fiscalKeys = []string{"fiscal", "fy", "budget", "class", "season"}
+
+// wordFollows reports whether s starts, after at most three marks and
+// spaces, with a letter.
+func wordFollows(s string) bool {
+	for i := 0; i < len(s) && i < 5; i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			return true
+		case c == ' ' || c == '-' || c == '\'' || c == '"' || c == ',' || c == '(':
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 var (
@@ -672,9 +838,14 @@ var transitionWord = regexp.MustCompile(`(?i)\b(?:(?:next|new|incoming|future) (
 // a change of office with no verb in the past tense: "when a new president
 // takes office in January 2017" is a time to come.
 func transitionAhead(text string, span model.Span) bool {
-	sent := sentencePrefix(text, span.Start, 160) + sentenceSuffix(text, span.End, 120)
-	return transitionWord.MatchString(sent) && !pastVerb.MatchString(sent)
+	pre, post := sentencePrefix(text, span.Start, 160), sentenceSuffix(text, span.End, 120)
+	if !hasKey(pre, transitionKeys) && !hasKey(post, transitionKeys) {
+		return false
+	}
+	return (transitionWord.MatchString(pre) || transitionWord.MatchString(post)) && !hasPastWord(pre, len(pre)) && !hasPastWord(post, len(post))
 }
+
+var transitionKeys = []string{"president", "administration", "congress", "government", "leader", "secretary", "office", "sworn", "inaugurat", "hand", "transition"}
 
 // futureEvidence is the words that make a mention a time to come.
 func futureEvidence(text, clause string, m dateMention) string {
@@ -690,7 +861,9 @@ func futureEvidence(text, clause string, m dateMention) string {
 // to come.
 var reScheduledNoun = regexp.MustCompile(`^(?i:\W{0,3}(?:(?:presidential|general|midterm|primary|parliamentary|national|local|state|runoff|gop|republican|democratic|party|special|snap|leadership)\s+)*(?:elections?|votes?|voting|primary|primaries|caucus(?:es)?|referendum|ballot|debates?|convention|summit|meeting|talks|deadline|games|olympics|contest|race|poll))\b`)
 
-func scheduledNoun(after string) bool { return reScheduledNoun.MatchString(after) }
+func scheduledNoun(after string) bool {
+	return wordFollows(after) && reScheduledNoun.MatchString(after)
+}
 
 var reWeekdayEnd = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$`)
 
@@ -704,10 +877,6 @@ func weekdayBefore(clause string) *time.Weekday {
 	d := weekdayOf(m[1])
 	return &d
 }
-
-// reForBefore: "called a referendum for June 5, 2016" — a day set for
-// something, which may be to come.
-var reForBefore = regexp.MustCompile(`(?i)\bfor\s+(?:the\s+)?$`)
 
 // ---- notes and embedded posts ----
 

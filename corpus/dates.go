@@ -27,6 +27,7 @@ package corpus
 // month, a year, a range, or unknown — never an invented day.
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -67,30 +68,79 @@ func daysBetween(lo, hi int) iset { return iset{{lo, hi}} }
 func (s iset) empty() bool        { return len(s) == 0 }
 func (s iset) hull() (int, int)   { return s[0].lo, s[len(s)-1].hi }
 
+// intersect returns the days in both s and o (both sorted and disjoint,
+// as every iset is), merging the two lists.
 func (s iset) intersect(o iset) iset {
+	if s.equal(o) {
+		return s
+	}
+	if len(s) == 1 && len(o) == 1 { // the common case: no list to build
+		lo, hi := max(s[0].lo, o[0].lo), min(s[0].hi, o[0].hi)
+		switch {
+		case lo > hi:
+			return nil
+		case lo == s[0].lo && hi == s[0].hi:
+			return s
+		case lo == o[0].lo && hi == o[0].hi:
+			return o
+		}
+		return iset{{lo, hi}}
+	}
 	var out iset
-	for _, a := range s {
-		for _, b := range o {
-			lo, hi := max(a.lo, b.lo), min(a.hi, b.hi)
-			if lo <= hi {
-				out = append(out, ival{lo, hi})
-			}
+	for i, j := 0, 0; i < len(s) && j < len(o); {
+		a, b := s[i], o[j]
+		if lo, hi := max(a.lo, b.lo), min(a.hi, b.hi); lo <= hi {
+			out = append(out, ival{lo, hi})
+		}
+		if a.hi < b.hi {
+			i++
+		} else {
+			j++
 		}
 	}
 	return out.norm()
 }
 
-func (s iset) union(o iset) iset { return append(append(iset{}, s...), o...).norm() }
+// overlaps reports whether s and o share a day, without building the
+// intersection.
+func (s iset) overlaps(o iset) bool {
+	for i, j := 0, 0; i < len(s) && j < len(o); {
+		a, b := s[i], o[j]
+		if max(a.lo, b.lo) <= min(a.hi, b.hi) {
+			return true
+		}
+		if a.hi < b.hi {
+			i++
+		} else {
+			j++
+		}
+	}
+	return false
+}
 
+func (s iset) union(o iset) iset {
+	switch {
+	case len(s) == 0:
+		return o
+	case len(o) == 0:
+		return s
+	}
+	return append(append(make(iset, 0, len(s)+len(o)), s...), o...).norm()
+}
+
+// norm sorts s and merges the ranges that touch, in place.
 func (s iset) norm() iset {
-	sort.Slice(s, func(i, j int) bool { return s[i].lo < s[j].lo })
-	var out iset
+	slices.SortFunc(s, func(a, b ival) int { return cmp.Compare(a.lo, b.lo) })
+	out := s[:0]
 	for _, v := range s {
 		if n := len(out); n > 0 && v.lo <= out[n-1].hi+1 {
 			out[n-1].hi = max(out[n-1].hi, v.hi)
 			continue
 		}
 		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -306,7 +356,7 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 			}
 			continue
 		}
-		if futureUpper.MatchString(clause) {
+		if (endsWithWord(clause, "in") || endsWithWord(clause, "on")) && futureUpper.MatchString(clause) {
 			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: strengthSoft, rule: "future-date", evidence: strings.TrimSpace(lastBytes(clause, 30)) + " " + m.text, span: m.span})
 			continue
 		}
@@ -316,7 +366,8 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: strengthSoft, rule: "future-date", evidence: futureEvidence(text, clause, m), span: m.span})
 			continue
 		}
-		if futureBefore.MatchString(clause) || reForBefore.MatchString(clause) || scheduledNoun(after) && mentionTense(text, clause, m.span) >= 0 {
+		if hasKey(clause, futureBeforeKeys) && futureBefore.MatchString(clause) || endsWithWord(clause, "for") || endsWithWord(clause, "for the") ||
+			scheduledNoun(after) && mentionTense(text, clause, m.span) >= 0 {
 			continue // a limit, or a vote or meeting that may be to come
 		}
 		switch m.kind {
@@ -452,7 +503,7 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	alts := slices.Clone(em.events)
 	slices.SortStableFunc(alts, func(a, b *Event) int { return a.Start.Compare(b.Start) })
 	// "the Nov. 8 election": only the alternatives on that day
-	if ms := scanDates(em.text); len(ms) > 0 && (ms[0].kind == mentionMonthDay || ms[0].kind == mentionFull) {
+	if ms := daysNamed(em.text); len(ms) > 0 && (ms[0].kind == mentionMonthDay || ms[0].kind == mentionFull) {
 		m := ms[0]
 		alts = slices.DeleteFunc(alts, func(x *Event) bool {
 			for t := x.Start; !t.After(x.End); t = t.AddDate(0, 0, 1) {
@@ -526,6 +577,16 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	return c, true
 }
 
+var relKeys = []string{"earlier", "last", "this", "week", "month", "year"}
+
+// daysNamed is the dates an event's words name ("the Nov. 8 election").
+func daysNamed(s string) []dateMention {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil
+	}
+	return scanDates(s)
+}
+
 // aheadCue before an event that happens once (a summit) looks ahead to
 // it: "ahead of", "the upcoming", "preparations for".
 var aheadCue = regexp.MustCompile(`(?i)\b(?:ahead of|in the run-?up to|in advance of|preparations? for|preparing for|upcoming|forthcoming|planned|scheduled)\s+(?:the\s+|a\s+|this\s+|next\s+)?(?:[\w'’-]+\s+){0,2}$`)
@@ -534,7 +595,11 @@ var aheadCue = regexp.MustCompile(`(?i)\b(?:ahead of|in the run-?up to|in advanc
 // the clause of the event mention at span: no comma, semicolon or colon
 // between them, and near.
 func relativeInClause(text string, span model.Span) string {
-	sent := sentenceAround(text, span.Start)
+	pre, post := sentencePrefix(text, span.Start, 120), sentenceSuffix(text, span.End, 120)
+	if !hasKey(pre, relKeys) && !hasKey(post, relKeys) {
+		return ""
+	}
+	sent := model.Span{Start: span.Start - len(pre), End: span.End + len(post)}
 	for _, ix := range relativeEventRE.FindAllStringIndex(text[sent.Start:sent.End], -1) {
 		a, b := sent.Start+ix[0], sent.Start+ix[1]
 		var between string
@@ -955,7 +1020,7 @@ func (ev *evidenceSet) solveTier(s iset, idx []int, binding, conflicts []dateCon
 	var live []int
 	for _, i := range idx {
 		c := &ev.cons[i]
-		if s.intersect(c.set).empty() {
+		if !s.overlaps(c.set) {
 			c.use = model.ClueOverruled
 			conflicts = append(conflicts, *c)
 			continue
@@ -1221,7 +1286,17 @@ func (ev *evidenceSet) clues(d model.Date, explicit bool) []model.DateClue {
 		rank int
 	}
 	var items []item
-	rank := map[model.ClueUse]int{model.ClueUsed: 0, model.ClueConflict: 0, model.ClueOverruled: 1, model.ClueNoEffect: 2, model.ClueHint: 3}
+	rankOf := func(u model.ClueUse) int {
+		switch u {
+		case model.ClueUsed, model.ClueConflict:
+			return 0
+		case model.ClueOverruled:
+			return 1
+		case model.ClueNoEffect:
+			return 2
+		}
+		return 3
+	}
 	add := func(c dateConstraint) {
 		if explicit {
 			c.use = model.ClueNoEffect
@@ -1229,7 +1304,7 @@ func (ev *evidenceSet) clues(d model.Date, explicit bool) []model.DateClue {
 				c.use = model.ClueConflict
 			}
 		}
-		items = append(items, item{c, rank[c.use]})
+		items = append(items, item{c, rankOf(c.use)})
 	}
 	for _, c := range ev.cons {
 		add(c)

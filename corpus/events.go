@@ -162,7 +162,7 @@ func (e *Events) compile() error {
 			ev.ire = t.add(ev.re)
 		}
 	}
-	hs, err := compileOffices(e.Offices.List(), &t)
+	hs, err := compileOffices(e.Offices.List(), &t, true)
 	if err != nil {
 		return err
 	}
