@@ -485,6 +485,27 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 		})
 	}
 
+	// What the text reports dates it soon after: the latest day it gives
+	// in full, event it refers to, picture or post it shows is a hint of
+	// the year that follows, for a title of several terms ("the
+	// Republican nominee": 2016, 2020 or 2024) to choose from.
+	latest := -1
+	for i, c := range ev.cons {
+		switch c.rule {
+		case "mentioned-date", "event", "caption", "embedded-post", "embedded-post-id":
+		default:
+			continue
+		}
+		if lo, _ := c.set.hull(); c.lowValue && lo != negInf && len(c.set) == 1 && (latest < 0 || lo > ev.cons[latest].set[0].lo) {
+			latest = i
+		}
+	}
+	if latest >= 0 {
+		c := ev.cons[latest]
+		lo := c.set[0].lo
+		ev.weak = append(ev.weak, dateConstraint{set: daysBetween(lo, lo+366), strength: c.strength, rule: "soon-after-" + c.rule, evidence: c.evidence, span: c.span, weak: true})
+	}
+
 	ev.weekday = leadWeekday(doc, leadEnd)
 	return ev
 }
@@ -991,8 +1012,8 @@ func (ev *evidenceSet) solve() (iset, []dateConstraint, []dateConstraint) {
 	for i := range ev.weak {
 		w := &ev.weak[i]
 		w.use = model.ClueHint
-		if len(s) < 2 {
-			continue
+		if len(s) < 2 || !windowsApart(s) {
+			continue // one window, or windows close enough for one range
 		}
 		var keep iset
 		for _, v := range s {
@@ -1481,6 +1502,18 @@ func datesFrom(cons []dateConstraint, lo int) bool {
 	return false
 }
 
+// lowerBound is the latest lower bound of the clues among cons stronger
+// than a bare year, or negInf.
+func lowerBound(cons []dateConstraint) int {
+	best := negInf
+	for _, c := range cons {
+		if lo, _ := c.set.hull(); c.strength > strengthYear && !c.weak {
+			best = max(best, lo)
+		}
+	}
+	return best
+}
+
 // lowerEdgeStrength is the strength of the strongest of cons that sets
 // the lower edge lo (0 when none does).
 func lowerEdgeStrength(cons []dateConstraint, lo int) int {
@@ -1669,10 +1702,15 @@ func (e *Events) fromBounds(ev evidenceSet, s iset, binding []dateConstraint) mo
 		if lowerEdgeStrength(binding, lo) <= strengthYear {
 			// Only bare years ("suspended in 2014") say how early: an
 			// article may be written any time after them, so there is no
-			// date to give, and no range narrow enough to place it. (A
-			// title gives a true bound: "Foreign Minister Lavrov" puts
-			// the text between 2004-03-09 and today.)
-			return model.Date{Precision: model.PrecisionUnknown, Evidence: "not before " + dtime(lo).Format("2006-01-02") + ": " + strings.Join(words, "; "), Rule: "bounds:lower-only"}
+			// date to give, and no range narrow enough to place it. A
+			// title gives a true bound ("Foreign Minister Lavrov": the
+			// text is between 2004-03-09 and today), and then it, not
+			// the year, is the range's start.
+			strong := lowerBound(binding)
+			if strong == negInf {
+				return model.Date{Precision: model.PrecisionUnknown, Evidence: "not before " + dtime(lo).Format("2006-01-02") + ": " + strings.Join(words, "; "), Rule: "bounds:lower-only"}
+			}
+			lo = strong
 		}
 		hi = today
 		words = append(words, "not after today")
