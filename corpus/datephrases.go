@@ -740,7 +740,7 @@ func eachWord(s string, fn func(w string, end int)) {
 // names a time set ahead ("which votes on March 1", "takes office in
 // January 2017").
 // (Lower case: "the New START treaty agreed in" names no verb.)
-var scheduledPresent = regexp.MustCompile(`\b(?:holds?|votes?|meets?|begins?|starts?|opens?|closes?|ends?|expires?|is|are|takes? place|heads? to|goes to|takes? office|leaves? office|takes? over|takes? effect|comes? into force|is sworn in|returns?)\s+(?:[\w'’-]+\s+){0,3}(?:on|in)\s+$`)
+var scheduledPresent = regexp.MustCompile(`\b(?:holds?|votes?|meets?|begins?|starts?|opens?|closes?|ends?|expires?|is|are|takes? place|heads? to|goes to|takes? office|leaves? office|takes? over|takes? effect|comes? into force|is sworn in|returns?|convenes?|retires?|steps? down|moves? into|hands? over)\s+(?:[\w'’-]+\s+){0,3}(?:on|in)\s+$`)
 
 // openerOnly: nothing but a preposition before a date in its sentence.
 var openerOnly = regexp.MustCompile(`(?i)^\W*(?:(?:in|on|by|from|starting|beginning|as of|come|early|late|mid|around)[\s-]+)*$`)

@@ -679,8 +679,11 @@ func countdownTie(text string, span model.Span) *eventTie {
 		num, unit = 6, 8
 	default:
 		// "just days before": a time before the event in the past tense
-		// ("the debate came 15 days before the caucuses") is not now
-		if mentionTense(text, clauseBefore(text, off+ix[0]), model.Span{Start: off + ix[0], End: span.Start}) < 0 {
+		// ("the debate came 15 days before the caucuses"), or one to come
+		// ("would not come until days before the election"), is not now
+		clause := clauseBefore(text, off+ix[0])
+		if mentionTense(text, clause, model.Span{Start: off + ix[0], End: span.Start}) != 0 || conditional.MatchString(clause) ||
+			hasKey(clause, futureBeforeKeys) && futureBefore.MatchString(clause) {
 			return nil
 		}
 		num, unit = 10, 12

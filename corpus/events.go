@@ -269,30 +269,37 @@ func (e *Events) match(text string) []eventMatch {
 // lower, asciiLower(text)).
 func (e *Events) matchIndexed(text, lower string, hits litHits) []eventMatch {
 	var out []eventMatch
-	seen := map[string]int{}
+	seen := map[string][]int{} // a group's references in out
 	for _, ev := range e.List() {
 		if ev.re == nil {
 			continue
 		}
-		if i, ok := seen[ev.Pattern]; ok {
-			if i >= 0 {
+		if is, ok := seen[ev.Pattern]; ok {
+			for _, i := range is {
 				out[i].events = append(out[i].events, ev)
 			}
 			continue
 		}
-		seen[ev.Pattern] = -1
+		seen[ev.Pattern] = nil
 		ev.ire.eachIndexed(e.lits, hits, text, lower, func(ix []int) bool {
 			if ev.Bound == BoundWithin && titleQualifier.MatchString(text[max(0, ix[0]-12):ix[0]]) {
 				return true
 			}
-			seen[ev.Pattern] = len(out)
+			seen[ev.Pattern] = append(seen[ev.Pattern], len(out))
 			out = append(out, eventMatch{events: []*Event{ev}, span: model.Span{Start: ix[0], End: ix[1]}, text: text[ix[0]:ix[1]]})
-			return false
+			// a scheduled event's first reference may say nothing of
+			// when ("the Democratic Convention" in a headline): the next
+			// ones may ("at the Democratic National Convention on
+			// Tuesday")
+			return ev.Scheduled && len(seen[ev.Pattern]) < maxScheduledRefs
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
 	return out
 }
+
+// maxScheduledRefs bounds the references to one scheduled event weighed.
+const maxScheduledRefs = 6
 
 // raceEnds returns the events that end a race.
 func (e *Events) raceEnds() []*Event {
