@@ -939,6 +939,9 @@ var (
 // from the milliseconds in its top bits; ok is false for ids too old to
 // carry them or days to come.
 func snowflakeDay(id uint64, today time.Time) (time.Time, bool) {
+	if id < 1<<38 { // the ids before the timestamped kind (2010) count up
+		return time.Time{}, false
+	}
 	ms := int64(id>>22) + 1288834974657
 	t := time.UnixMilli(ms).UTC()
 	if t.Before(model.Day(2010, 11, 4)) || t.After(today.AddDate(0, 0, 1)) {

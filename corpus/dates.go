@@ -1003,7 +1003,11 @@ func (ev *evidenceSet) solve() (iset, []dateConstraint, []dateConstraint) {
 		}
 		tier(idx)
 	}
-	if add := ev.yearlessCons(s); len(add) > 0 {
+	yearless := func() bool {
+		add := ev.yearlessCons(s)
+		if len(add) == 0 {
+			return false
+		}
 		base := len(ev.cons)
 		ev.cons = append(ev.cons, add...)
 		var idx []int
@@ -1011,7 +1015,9 @@ func (ev *evidenceSet) solve() (iset, []dateConstraint, []dateConstraint) {
 			idx = append(idx, i)
 		}
 		tier(idx)
+		return true
 	}
+	doneYearless := yearless()
 	for i := range ev.weak {
 		w := &ev.weak[i]
 		w.use = model.ClueHint
@@ -1031,6 +1037,9 @@ func (ev *evidenceSet) solve() (iset, []dateConstraint, []dateConstraint) {
 			b.rule = "weak-" + b.rule
 			binding = append(binding, b)
 		}
+	}
+	if !doneYearless {
+		yearless() // the years a hint chose may place them
 	}
 	return s, binding, conflicts
 }
