@@ -577,16 +577,21 @@ func (d *decoder) date(t *model.Date, inherited []model.DateClue) {
 			return
 		}
 		t.Clues = make([]model.DateClue, k)
+		var wins []model.DateWindow // one array for the windows of all the clues
 		for i := range t.Clues {
 			c := &t.Clues[i]
 			c.Rule = d.sym()
 			c.Evidence = d.sym()
 			c.Span = d.span()
 			if w := d.count(minWindow); w > 0 {
-				c.Windows = make([]model.DateWindow, w)
-				for j := range c.Windows {
-					c.Windows[j] = model.DateWindow{From: d.time(), To: d.time()}
+				if cap(wins)-len(wins) < w {
+					wins = make([]model.DateWindow, 0, max(w, 2*k))
 				}
+				at := len(wins)
+				for range w {
+					wins = append(wins, model.DateWindow{From: d.time(), To: d.time()})
+				}
+				c.Windows = wins[at:len(wins):len(wins)]
 			}
 			c.Use = model.ClueUse(d.sym())
 		}

@@ -1309,7 +1309,7 @@ func monthMentions(text string, ms []dateMention) []yearlessMention {
 
 // maxClues bounds the clues a date lists: the ones it used and those in
 // conflict first, then the others in text order.
-const maxClues = 16
+const maxClues = 10
 
 // clues renders the evidence for d. explicit: d is the text's (or the
 // metadata's) own date, and every clue is weighed against it.
