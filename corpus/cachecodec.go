@@ -22,7 +22,10 @@ package corpus
 //	           question:in(questionspan of questiondoc's text, when it is doc's)
 //	speaker  = name:sym role:sym affiliation:sym aliases:list(sym) count:varint
 //	date     = value:time earliest:time latest:time precision:sym evidence:sym
-//	           evidencespan:span rule:sym
+//	           evidencespan:span rule:sym clues
+//	clues    = 0 (none) | 1 (a statement's: its document's clues)
+//	         | n+2:uvarint clue{n}
+//	clue     = rule:sym evidence:sym span windows:list(from:time to:time) use:sym
 //	span     = start:varint (end-start):varint
 //	time     = 0 (the zero time) | 1 days:varint (UTC midnight)
 //	         | 2 unix:varint nanos:uvarint (UTC)
@@ -184,7 +187,9 @@ func (e *encoder) time(t time.Time) {
 	}
 }
 
-func (e *encoder) date(d *model.Date) {
+// date writes d; inherited is the document's clues when d is a
+// statement's date (a statement dated as its document shares them).
+func (e *encoder) date(d *model.Date, inherited []model.DateClue) {
 	e.time(d.Value)
 	e.time(d.Earliest)
 	e.time(d.Latest)
@@ -192,6 +197,31 @@ func (e *encoder) date(d *model.Date) {
 	e.sym(d.Evidence)
 	e.span(d.EvidenceSpan)
 	e.sym(d.Rule)
+	switch {
+	case len(d.Clues) == 0:
+		e.uvarint(0)
+	case inherited != nil && sameClueSlice(d.Clues, inherited):
+		e.uvarint(1)
+	default:
+		e.uvarint(uint64(len(d.Clues)) + 2)
+		for _, c := range d.Clues {
+			e.sym(c.Rule)
+			e.sym(c.Evidence)
+			e.span(c.Span)
+			e.uvarint(uint64(len(c.Windows)))
+			for _, w := range c.Windows {
+				e.time(w.From)
+				e.time(w.To)
+			}
+			e.sym(string(c.Use))
+		}
+	}
+}
+
+// sameClueSlice reports whether a and b are the same slice (a statement's
+// date copied from its document's).
+func sameClueSlice(a, b []model.DateClue) bool {
+	return len(a) == len(b) && len(a) > 0 && &a[0] == &b[0]
 }
 
 func (e *encoder) strs(l []string) {
@@ -257,7 +287,11 @@ func (e *encoder) processed(p *Processed) {
 		e.document(p.Doc)
 		text = p.Doc.Text
 	}
-	ptrs(e, p.Statements, func(s *model.Statement) { e.statement(s, text) })
+	var clues []model.DateClue
+	if p.Doc != nil {
+		clues = p.Doc.Date.Clues
+	}
+	ptrs(e, p.Statements, func(s *model.Statement) { e.statement(s, text, clues) })
 	ptrs(e, p.Speakers, e.speaker)
 }
 
@@ -272,7 +306,7 @@ func (e *encoder) document(d *model.Document) {
 	e.sym(d.Language)
 	e.sym(d.Place)
 	e.sym(d.Encoding)
-	e.date(&d.Date)
+	e.date(&d.Date, nil)
 	e.strs(d.Captions)
 	e.uvarint(uint64(len(d.Removed)))
 	for _, r := range d.Removed {
@@ -292,7 +326,7 @@ func (e *encoder) document(d *model.Document) {
 	e.uvarint(uint64(d.Transcript.Questions))
 }
 
-func (e *encoder) statement(s *model.Statement, text string) {
+func (e *encoder) statement(s *model.Statement, text string, docClues []model.DateClue) {
 	e.str(s.ID)
 	e.sym(s.Doc)
 	e.sym(s.Speaker)
@@ -301,7 +335,7 @@ func (e *encoder) statement(s *model.Statement, text string) {
 	e.span(s.Span)
 	e.in(s.Text, text, s.Span)
 	e.span(s.Context)
-	e.date(&s.Date)
+	e.date(&s.Date, docClues)
 	e.uvarint(uint64(len(s.Topics)))
 	for _, t := range s.Topics {
 		e.sym(t.Topic)
@@ -336,7 +370,9 @@ const (
 	minRepair    = 4
 	minTopic     = 2
 	minSpan      = 2
-	minDate      = 3 + 3 + minSpan
+	minDate      = 3 + 3 + minSpan + 1
+	minClue      = 2 + minSpan + 1 + 1
+	minWindow    = 2
 	minStatement = 5 + minSpan + 1 + minSpan + minDate + 3 + minSpan + 2
 	minSpeaker   = 5
 )
@@ -537,7 +573,9 @@ func (d *decoder) time() time.Time {
 	return time.Time{}
 }
 
-func (d *decoder) date(t *model.Date) {
+// date reads a date; inherited is the document's clues when it is a
+// statement's.
+func (d *decoder) date(t *model.Date, inherited []model.DateClue) {
 	t.Value = d.time()
 	t.Earliest = d.time()
 	t.Latest = d.time()
@@ -545,6 +583,40 @@ func (d *decoder) date(t *model.Date) {
 	t.Evidence = d.sym()
 	t.EvidenceSpan = d.span()
 	t.Rule = d.sym()
+	switch n := d.uvarint(); {
+	case n == 0:
+	case n == 1:
+		if inherited == nil {
+			d.fail()
+			return
+		}
+		t.Clues = inherited
+	default:
+		k := int(min(n-2, uint64(len(d.s)-d.i)/minClue))
+		if uint64(k) != n-2 {
+			d.fail()
+			return
+		}
+		t.Clues = make([]model.DateClue, k)
+		var wins []model.DateWindow // one array for the windows of all the clues
+		for i := range t.Clues {
+			c := &t.Clues[i]
+			c.Rule = d.sym()
+			c.Evidence = d.sym()
+			c.Span = d.span()
+			if w := d.count(minWindow); w > 0 {
+				if cap(wins)-len(wins) < w {
+					wins = make([]model.DateWindow, 0, max(w, 2*k))
+				}
+				at := len(wins)
+				for range w {
+					wins = append(wins, model.DateWindow{From: d.time(), To: d.time()})
+				}
+				c.Windows = wins[at:len(wins):len(wins)]
+			}
+			c.Use = model.ClueUse(d.sym())
+		}
+	}
 }
 
 func (d *decoder) strList() []string {
@@ -636,6 +708,10 @@ func (d *decoder) processed(p *Processed) {
 	default:
 		d.fail()
 	}
+	var clues []model.DateClue
+	if p.Doc != nil {
+		clues = p.Doc.Date.Clues
+	}
 	n, flagged := d.ptrs(minStatement)
 	p.Statements = d.stmtPtrs.take(n)
 	for i := range p.Statements {
@@ -643,7 +719,7 @@ func (d *decoder) processed(p *Processed) {
 			continue
 		}
 		s := d.stmts.one()
-		d.statement(s, text)
+		d.statement(s, text, clues)
 		p.Statements[i] = s
 	}
 	n, flagged = d.ptrs(minSpeaker)
@@ -669,7 +745,7 @@ func (d *decoder) document(doc *model.Document) {
 	doc.Language = d.sym()
 	doc.Place = d.sym()
 	doc.Encoding = d.sym()
-	d.date(&doc.Date)
+	d.date(&doc.Date, nil)
 	doc.Captions = d.strList()
 	if n := d.count(minRemoval); n > 0 {
 		doc.Removed = make([]model.Removal, n)
@@ -688,7 +764,7 @@ func (d *decoder) document(doc *model.Document) {
 	doc.Transcript.Questions = d.small()
 }
 
-func (d *decoder) statement(s *model.Statement, text string) {
+func (d *decoder) statement(s *model.Statement, text string, docClues []model.DateClue) {
 	s.ID = d.str()
 	s.Doc = d.sym()
 	s.Speaker = d.sym()
@@ -697,7 +773,7 @@ func (d *decoder) statement(s *model.Statement, text string) {
 	s.Span = d.span()
 	s.Text = d.in(text, s.Span)
 	s.Context = d.span()
-	d.date(&s.Date)
+	d.date(&s.Date, docClues)
 	s.Topics = d.topics.take(d.count(minTopic))
 	for i := range s.Topics {
 		s.Topics[i].Topic = d.sym()

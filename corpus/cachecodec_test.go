@@ -144,10 +144,16 @@ func TestCacheCodecRoundTrip(t *testing.T) {
 		Warnings:   []string{"no date", "no date"},
 		Transcript: model.Transcript{Turns: 7, Questions: 3},
 	}
+	doc.Date.Clues = []model.DateClue{
+		{Rule: "event", Evidence: "special military operation", Span: model.Span{Start: 1, End: 4}, Windows: []model.DateWindow{{From: model.Day(2022, 2, 24)}}, Use: model.ClueUsed},
+		{Rule: "office", Windows: []model.DateWindow{{From: model.Day(2017, 1, 20), To: model.Day(2021, 1, 19)}, {To: model.Day(2029, 1, 19)}}, Use: model.ClueConflict},
+		{Rule: "weekday"},
+	}
 	full := &model.Statement{
 		ID: "a#1", Doc: "a", Speaker: "Dmitry Peskov", Mention: "Peskov", Kind: model.Direct,
 		Text: "Quote,", Span: model.Span{Start: 10, End: 18}, Context: model.Span{Start: 7, End: 40},
-		Date:    model.Date{Value: time.Unix(1700000000, 5).UTC(), Earliest: time.Unix(-1e12, 0).In(msk), Latest: time.Unix(86400*3, 0).In(time.FixedZone("", 0)), Precision: "odd", Evidence: "on Monday"},
+		Date: model.Date{Value: time.Unix(1700000000, 5).UTC(), Earliest: time.Unix(-1e12, 0).In(msk), Latest: time.Unix(86400*3, 0).In(time.FixedZone("", 0)), Precision: "odd", Evidence: "on Monday",
+			Clues: []model.DateClue{{Rule: "relative:weekday", Evidence: "on Monday", Windows: []model.DateWindow{{From: model.Day(2024, 1, 1), To: model.Day(2024, 1, 1)}}, Use: model.ClueUsed}}},
 		Topics:  []model.TopicMatch{{Topic: "talks", Words: []string{"talk", "dialogue"}}, {Topic: "none"}},
 		Sources: []string{"a", "b"}, Rules: []string{"direct:said"},
 	}
@@ -164,7 +170,7 @@ func TestCacheCodecRoundTrip(t *testing.T) {
 			Arts: []cachedArticle{
 				{ID: "a", Out: Processed{
 					Doc:        doc,
-					Statements: []*model.Statement{full, {}, nil, {Text: "not in the text", Span: model.Span{Start: 2, End: 1}}, &answer, &merged},
+					Statements: []*model.Statement{full, {}, nil, {Text: "not in the text", Span: model.Span{Start: 2, End: 1}}, &answer, &merged, {ID: "a#5", Date: doc.Date}},
 					Speakers:   []*model.Speaker{{Name: "Ivan Petrov", Role: "minister", Affiliation: model.Russia, Aliases: []string{"Petrov"}, Count: -3}, nil, {}},
 				}},
 				{ID: "b", Out: Processed{Statements: []*model.Statement{{Text: "no document", Span: model.Span{Start: 0, End: 11}}}}, Skip: "no prose"},
@@ -367,6 +373,13 @@ func (g *fuzzGen) date(text string) model.Date {
 	d := model.Date{Value: g.time(), Earliest: g.time(), Latest: g.time(), Precision: model.Precision(g.str()), Rule: g.str()}
 	d.EvidenceSpan = g.span(text)
 	d.Evidence = g.in(text, d.EvidenceSpan)
+	for range g.n(3) {
+		c := model.DateClue{Rule: g.str(), Evidence: g.str(), Span: g.span(text), Use: model.ClueUse(g.str())}
+		for range g.n(3) {
+			c.Windows = append(c.Windows, model.DateWindow{From: g.time(), To: g.time()})
+		}
+		d.Clues = append(d.Clues, c)
+	}
 	return d
 }
 

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/quotetrail/quotetrail/model"
 )
@@ -511,5 +513,497 @@ var numberWords = map[string]int{
 // that it can be searched in windows; cleaned text has single spaces.)
 var countdownRE = mustWindowRE(`(?i)\b(?:final|last|closing|remaining|waning)\s{1,16}(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|few|several)\s{1,16})?(days|weeks|months)\b`)
 
+// raceTarget after a countdown says it counts down to a general election:
+// "the final nine weeks of a presidential race", "the closing days before
+// the election" (not a primary's).
+var raceTarget = regexp.MustCompile(`^(?i:\s+(?:of|before|until|till|to|in)\s+(?:(?:the|this|a|an|this year['’]s)\s+)?(?:(?:general|presidential|november|20\d\d)\s+)+(?:election|race|campaign|contest|vote)|\s+(?:of|before|until|till|to)\s+(?:the\s+)?election|\s+(?:before|until|till|to)\s+Election Day)\b`)
+
 // termWord says a countdown is about a term in office.
 var termWord = regexp.MustCompile(`(?i)\b(?:administration|presidency|term|in office|White House|government|tenure)\b`)
+
+// ---- tense around a date or an event ----
+
+// futureCue in the clause before a date or an event looks ahead: "will
+// meet on", "ahead of", "scheduled for", "the upcoming".
+var futureCue = regexp.MustCompile(`(?i)(?:\b(?:will|shall|won't|is (?:due|set|scheduled|slated|expected|going|poised) to|are (?:due|set|scheduled|slated|expected|going|poised) to|scheduled|slated|set for|planned for|upcoming|forthcoming|ahead of|in the run-?up to|in advance of|in preparation for|preparing for|prepares? for|looks? ahead to|looking ahead to|heads? into|heading into|expects?|expecting|hopes? to|plans? to|planning to|intends? to|aims? to|seeks? to|vows? to|promises? to)|['’]ll)\b[^.,;!?]{0,40}$`)
+
+// approachAfter after a date or an event, with "as" before it: "as
+// February 5, 2026 approaches".
+var approachAfter = regexp.MustCompile(`^(?i:\s+(?:approaches|approaching|nears|draws near|draws closer|looms))\b`)
+
+var reAsBefore = regexp.MustCompile(`(?i)\bas\b`)
+
+// overAfter after an event puts it behind the text: "Labor Day is barely
+// over", "the convention has come and gone".
+var overAfter = regexp.MustCompile(`^(?i:\s+(?:is|was|are|were)\s+(?:barely\s+|just\s+|now\s+|finally\s+|long\s+|well\s+)?(?:over|behind us|past|done|in the rear-?view mirror)|\s+(?:has|have)\s+(?:just\s+|now\s+|finally\s+)?(?:passed|come and gone|ended|concluded|wrapped up))\b`)
+
+// futureInSentence: words anywhere in a sentence that make a past reading
+// of a day in it unsafe.
+var futureInSentence = regexp.MustCompile(`(?i)(?:\b(?:will|shall|would|won't|scheduled|slated|upcoming|next|ahead|until|expected|plans?|planning)|['’]ll)\b`)
+
+// mentionTense says whether the words around a date or event mention at
+// span put it after the text (+1: "will meet on", "ahead of", "as …
+// approaches"), before it (-1: "said on", "since"), or do not say (0).
+// Only the sentence around it counts, up to an opening quotation mark
+// ("said it will “be adding this data in January”" looks ahead).
+func mentionTense(text, clause string, span model.Span) int {
+	before := sentencePrefix(text, span.Start, 100)
+	after := text[span.End:min(len(text), span.End+40)]
+	if hasKey(before, futureKeys) && futureCue.MatchString(before) || approachAfter.MatchString(after) && reAsBefore.MatchString(clause) {
+		return 1
+	}
+	onIn := endsWithWord(clause, "on") || endsWithWord(clause, "in")
+	if onIn && scheduledPresent.MatchString(clause) {
+		return 1 // "Texas, which votes on March 1"
+	}
+	if overAfter.MatchString(after) {
+		return -1 // "Labor Day is barely over"
+	}
+	if hasKey(clause, futureBeforeKeys) && futureBefore.MatchString(clause) || endsWithWord(clause, "for") || endsWithWord(clause, "for the") {
+		return 0 // "led the field before the Iowa caucuses": a time before it
+	}
+	if len(before) <= 24 && openerOnly.MatchString(before) {
+		// "In January 2017, a new president will take office": the verb
+		// after a date that opens its sentence dates it — in its clause,
+		// after the comma that ends the opener, to the next
+		rest := strings.TrimLeft(sentenceSuffix(text, span.End, 100), " ,")
+		if i := strings.IndexAny(rest, ",;:—"); i >= 0 {
+			rest = rest[:i]
+		}
+		if !hasPastWord(rest, len(rest)) && (futureIn(rest) || scheduledAfter.MatchString(rest)) {
+			return 1
+		}
+	}
+	if tail := clauseTail(clause); pastTail(tail) {
+		if !futureIn(before) && !futureIn(sentenceSuffix(text, span.End, 160)) {
+			return -1
+		}
+	}
+	return 0
+}
+
+// The keywords one of which every match of futureCue, futureBefore and
+// futureInSentence holds: the patterns run only on text that has one.
+var (
+	futureKeys       = []string{"will", "shall", "won't", "due", "set", "schedul", "slated", "plann", "upcom", "forthcom", "ahead", "run", "advance", "prepar", "look", "head", "expect", "hope", "plan", "intend", "aim", "seek", "vow", "promis", "'ll", "’ll", "going", "poised"}
+	futureBeforeKeys = []string{"will", "shall", "expir", "due", "schedul", "set", "plan", "upcom", "next", "until", "till", "by", "ahead", "before", "through", "run", "postpon", "deadline"}
+	futureInKeys     = []string{"will", "shall", "would", "won't", "schedul", "slated", "upcom", "next", "ahead", "until", "expect", "plan", "'ll", "’ll"}
+)
+
+func futureIn(s string) bool { return hasKey(s, futureInKeys) && futureInSentence.MatchString(s) }
+
+// hasKey reports whether s holds one of keys (lower case) in any case.
+func hasKey(s string, keys []string) bool {
+	var buf [320]byte
+	if len(s) > len(buf) || len(s) == 0 {
+		for _, k := range keys {
+			if containsFold(s, k) {
+				return true
+			}
+		}
+		return false
+	}
+	n := copy(buf[:], s)
+	for i := range n {
+		if c := buf[i]; 'A' <= c && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	ls := unsafe.String(&buf[0], n) // lives on the stack for the loop
+	for _, k := range keys {
+		if strings.Contains(ls, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold is strings.Contains folding ASCII case; key is lower case.
+func containsFold(s, key string) bool {
+	if len(key) == 0 {
+		return true
+	}
+	k0 := key[0]
+	for i := 0; i+len(key) <= len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != k0 {
+			continue
+		}
+		j := 1
+		for ; j < len(key); j++ {
+			d := s[i+j]
+			if 'A' <= d && d <= 'Z' {
+				d += 'a' - 'A'
+			}
+			if d != key[j] {
+				break
+			}
+		}
+		if j == len(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithWord reports whether s ends with the words w and white space.
+func endsWithWord(s, w string) bool {
+	t := strings.TrimRight(s, " \t\n")
+	if len(t) == len(s) || len(t) < len(w) || !strings.EqualFold(t[len(t)-len(w):], w) {
+		return false
+	}
+	return len(t) == len(w) || !isWordByte(t[len(t)-len(w)-1])
+}
+
+// pastIrregular are past-tense verbs without -ed, and the words that put
+// what follows behind the text.
+var pastIrregular = map[string]bool{
+	"since": true, "following": true, "said": true, "told": true, "was": true, "were": true, "had": true, "did": true,
+	"won": true, "lost": true, "met": true, "held": true, "took": true, "came": true, "went": true, "began": true,
+	"spoke": true, "wrote": true, "gave": true, "made": true, "saw": true, "got": true, "led": true, "ran": true,
+	"left": true, "brought": true, "became": true, "fell": true, "rose": true, "sent": true, "stood": true, "broke": true,
+	"chose": true, "drew": true, "found": true, "heard": true, "kept": true, "paid": true, "sold": true, "struck": true,
+	"swore": true, "threw": true, "felt": true, "fought": true, "quit": true, "hit": true, "shot": true,
+}
+
+// notPastWord are -ed words that look ahead or are no verbs of an event.
+var notPastWord = map[string]bool{
+	"scheduled": true, "slated": true, "planned": true, "expected": true, "supposed": true, "proposed": true,
+	"intended": true, "anticipated": true, "needed": true, "required": true, "aimed": true, "hoped": true,
+	"wanted": true, "called": true, "speed": true, "need": true, "indeed": true, "proceed": true, "exceed": true, "succeed": true,
+}
+
+// pastTail reports whether a clause's end puts a date behind the text: a
+// past-tense verb (or "since", "following", "in the wake of") within its
+// last 50 bytes, and none of the -ed words that look ahead there.
+func pastTail(tail string) bool {
+	if strings.ContainsAny(tail[max(0, len(tail)-60):], ".;!?") {
+		if i := strings.LastIndexAny(tail, ".;!?"); i >= 0 {
+			tail = tail[i+1:]
+		}
+	}
+	past, ahead := false, false
+	eachWord(tail, func(w string, end int) {
+		if len(tail)-end > 50 {
+			return
+		}
+		lw := strings.ToLower(w)
+		switch {
+		case notPastWord[lw]:
+			ahead = true
+		case pastIrregular[lw], len(lw) >= 5 && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ied")):
+			past = true
+		}
+	})
+	if !past {
+		past = containsFold(tail, "in the wake of") || containsFold(tail, "in the aftermath of")
+	}
+	return past && !ahead
+}
+
+// hasPastWord reports whether s has a past-tense verb in its first n bytes.
+func hasPastWord(s string, n int) bool {
+	found := false
+	eachWord(s, func(w string, end int) {
+		if end > n || found {
+			return
+		}
+		lw := strings.ToLower(w)
+		if lw != "since" && lw != "following" && (pastIrregular[lw] || len(lw) >= 5 && strings.HasSuffix(lw, "ed") && !notPastWord[lw]) {
+			found = true
+		}
+	})
+	return found
+}
+
+// eachWord calls fn with each run of ASCII letters in s and where it ends.
+func eachWord(s string, fn func(w string, end int)) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || 'A' <= s[j] && s[j] <= 'Z') {
+			j++
+		}
+		fn(s[i:j], j)
+		i = j
+	}
+}
+
+// scheduledPresent: a present tense before "on" a day or "in" a month
+// names a time set ahead ("which votes on March 1", "takes office in
+// January 2017").
+// (Lower case: "the New START treaty agreed in" names no verb.)
+var scheduledPresent = regexp.MustCompile(`\b(?:holds?|votes?|meets?|begins?|starts?|opens?|closes?|ends?|expires?|is|are|takes? place|heads? to|goes to|takes? office|leaves? office|takes? over|takes? effect|comes? into force|is sworn in|returns?|convenes?|retires?|steps? down|moves? into|hands? over)\s+(?:[\w'’-]+\s+){0,3}(?:on|in)\s+$`)
+
+// openerOnly: nothing but a preposition before a date in its sentence.
+var openerOnly = regexp.MustCompile(`(?i)^\W*(?:(?:in|on|by|from|starting|beginning|as of|come|early|late|mid|around)[\s-]+)*$`)
+
+// scheduledAfter after a date that opens a sentence names a time set
+// ahead: "In January, a new president takes office".
+var scheduledAfter = regexp.MustCompile(`(?i)^[^.;!?]{0,60}\b(?:takes office|is sworn in|is inaugurated|takes over|takes effect|comes into force|expires|is due|is set to|is scheduled)\b`)
+
+// clauseTail is the end of a clause after its last comma or relative
+// word: the verb nearest a date is the one that dates it.
+func clauseTail(clause string) string {
+	i := strings.LastIndexByte(clause, ',')
+	for _, w := range []string{" which ", " that ", " who ", " where ", " when "} {
+		if j := strings.LastIndex(clause, w); j > i {
+			i = j
+		}
+	}
+	if i < 0 {
+		return clause
+	}
+	return clause[i+1:]
+}
+
+// yearModifier: a bare year that names a race, a vote or a budget ("the
+// 2016 race", "his 2020 campaign", "fiscal 2016") says nothing of when the
+// text was written: it may be to come. ("The 2022 conflict" is past.)
+// before and after are the text around the year.
+func yearModifier(before, after string) bool {
+	if hasKey(before, fiscalKeys) && reFiscal.MatchString(before) {
+		return true
+	}
+	return wordFollows(after) && reYearDet.MatchString(before) && (scheduledNoun(after) || reYearRace.MatchString(after))
+}
+
+var fiscalKeys = []string{"fiscal", "fy", "budget", "class", "season"}
+
+// wordFollows reports whether s starts, after at most three marks and
+// spaces, with a letter.
+func wordFollows(s string) bool {
+	for i := 0; i < len(s) && i < 5; i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			return true
+		case c == ' ' || c == '-' || c == '\'' || c == '"' || c == ',' || c == '(':
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	reYearRace = regexp.MustCompile(`^(?i:[ -]+(?:race|campaign|cycle|contest|run|bid|ticket|presidential|democratic|republican|gop|white house|candidates?|contenders?|hopefuls?|nominees?|nomination|budget|season|midterms?|census|olympics|world cup|games|general|primary|primaries|caucus(?:es)?|elections?|vote|ballot))\b`)
+	reFiscal   = regexp.MustCompile(`(?i)\b(?:fiscal(?: year)?|FY|budget year|class of|season)\s*$`)
+	reYearDet  = regexp.MustCompile(`(?i)(?:\b(?:the|a|an|his|her|its|their|our|this|that|fiscal|FY|early|late|mid|whose)|['’]s)\s*-?$`)
+)
+
+// sentencePrefix is the text of the sentence before position i, at most
+// n bytes: from the last full stop (or ! ?) followed by a space, or line
+// break, before i.
+func sentencePrefix(text string, i, n int) string {
+	a := max(0, i-n)
+	for a > 0 && !utf8.RuneStart(text[a]) {
+		a--
+	}
+	seg := text[a:i]
+	for k := len(seg) - 1; k > 0; k-- {
+		c := seg[k-1]
+		if seg[k] == '\n' || (c == '.' || c == '!' || c == '?') && seg[k] == ' ' {
+			return seg[k:]
+		}
+	}
+	return seg
+}
+
+// sentenceSuffix is the text of the sentence after position i, at most n
+// bytes.
+func sentenceSuffix(text string, i, n int) string {
+	b := min(len(text), i+n)
+	seg := text[i:b]
+	for k := 0; k+1 < len(seg); k++ {
+		c := seg[k]
+		if c == '\n' || (c == '.' || c == '!' || c == '?') && seg[k+1] == ' ' {
+			return seg[:k]
+		}
+	}
+	return seg
+}
+
+// transitionWord: a change of office spoken of in a date's sentence.
+var transitionWord = regexp.MustCompile(`(?i)\b(?:(?:next|new|incoming|future) (?:president|administration|congress|government|leader|secretary)|takes? office|leaves? office|sworn in|inaugurat\w+|hand(?:s|ing)? over|transition)\b`)
+
+// transitionAhead reports whether the sentence of a date at span speaks of
+// a change of office with no verb in the past tense: "when a new president
+// takes office in January 2017" is a time to come.
+func transitionAhead(text string, span model.Span) bool {
+	pre, post := sentencePrefix(text, span.Start, 160), sentenceSuffix(text, span.End, 120)
+	if !hasKey(pre, transitionKeys) && !hasKey(post, transitionKeys) {
+		return false
+	}
+	return (transitionWord.MatchString(pre) || transitionWord.MatchString(post)) && !hasPastWord(pre, len(pre)) && !hasPastWord(post, len(post))
+}
+
+var transitionKeys = []string{"president", "administration", "congress", "government", "leader", "secretary", "office", "sworn", "inaugurat", "hand", "transition"}
+
+// futureEvidence is the words that make a mention a time to come.
+func futureEvidence(text, clause string, m dateMention) string {
+	ev := strings.TrimSpace(lastBytes(clause, 30)) + " " + m.text
+	if loc := approachAfter.FindStringIndex(text[m.span.End:min(len(text), m.span.End+24)]); loc != nil {
+		ev += text[m.span.End : m.span.End+loc[1]]
+	}
+	return ev
+}
+
+// reScheduledNoun: a date that names a vote or a meeting ("the November
+// 2016 presidential election", "the June 5 referendum") may be one still
+// to come.
+var reScheduledNoun = regexp.MustCompile(`^(?i:\W{0,3}(?:(?:presidential|general|midterm|primary|parliamentary|national|local|state|runoff|gop|republican|democratic|party|special|snap|leadership)\s+)*(?:elections?|votes?|voting|primary|primaries|caucus(?:es)?|referendum|ballot|debates?|convention|summit|meeting|talks|deadline|games|olympics|contest|race|poll))\b`)
+
+func scheduledNoun(after string) bool {
+	return wordFollows(after) && reScheduledNoun.MatchString(after)
+}
+
+var reWeekdayEnd = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$`)
+
+// weekdayBefore returns the weekday that ends clause ("on Monday, " before
+// "Sept. 12"), or nil.
+func weekdayBefore(clause string) *time.Weekday {
+	m := reWeekdayEnd.FindStringSubmatch(clause)
+	if m == nil {
+		return nil
+	}
+	d := weekdayOf(m[1])
+	return &d
+}
+
+// ---- notes and embedded posts ----
+
+// correctionStart returns where a correction or update note near the end
+// of text begins ("CORRECTION:", "Update:", "An earlier version of this
+// article…"), or len(text). (An editor's note is left alone: it is as
+// often a standing disclaimer as a later change.) Only the last part of a text is searched: an
+// "UPDATE" line at the top heads the article itself.
+func correctionStart(text, lower string) int {
+	from := max(len(text)*6/10, len(text)-1500)
+	if from < 0 || from >= len(text) {
+		return len(text)
+	}
+	best := len(text)
+	for _, w := range []string{"correction", "clarification", "update", "an earlier version of this"} {
+		for i := from; ; {
+			j := strings.Index(lower[i:], w)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len(w)
+			if at >= best {
+				break
+			}
+			if at > 0 && strings.TrimLeft(text[lineStartBefore(text, at):at], " \t") != "" {
+				continue // not at the start of a line
+			}
+			rest := strings.TrimLeft(text[at+len(w):min(len(text), at+len(w)+3)], "sSdD")
+			if strings.HasPrefix(w, "an earlier") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, " —") || strings.HasPrefix(rest, " -") {
+				best = at
+				break
+			}
+		}
+	}
+	return best
+}
+
+// embedded are the posts a text embeds (tweets): where they are, and the
+// days their ids give.
+type embedded struct {
+	text  string
+	spans []model.Span
+	ids   []postID
+}
+
+type postID struct {
+	day  time.Time
+	text string
+	span model.Span
+}
+
+var (
+	reTweetID   = regexp.MustCompile(`(?i)(?:\btweet-id|\bdata-tweet-id|\bid)=["']?(\d{15,20})\b`)
+	reStatusURL = regexp.MustCompile(`(?i)\b(?:twitter|x)\.com/\w{1,30}/status(?:es)?/(\d{15,20})\b`)
+	reSignature = regexp.MustCompile(`\(@\w{1,30}\)\s*$`)
+)
+
+// snowflakeDay is the UTC day a post id of the Twitter (X) kind was made,
+// from the milliseconds in its top bits; ok is false for ids too old to
+// carry them or days to come.
+func snowflakeDay(id uint64, today time.Time) (time.Time, bool) {
+	if id < 1<<38 { // the ids before the timestamped kind (2010) count up
+		return time.Time{}, false
+	}
+	ms := int64(id>>22) + 1288834974657
+	t := time.UnixMilli(ms).UTC()
+	if t.Before(model.Day(2010, 11, 4)) || t.After(today.AddDate(0, 0, 1)) {
+		return time.Time{}, false
+	}
+	return model.Day(t.Year(), t.Month(), t.Day()), true
+}
+
+// embeddedPosts finds the embedded posts of text: <tweet …>…</tweet>
+// elements, post URLs, "— Name (@handle) July 23, 2016" signatures.
+func embeddedPosts(text, lower string, today time.Time) embedded {
+	p := embedded{text: text}
+	if !strings.Contains(lower, "tweet") && !strings.Contains(lower, "status") && !strings.Contains(text, "(@") {
+		return p
+	}
+	for i := 0; ; {
+		j := strings.Index(lower[i:], "<tweet")
+		if j < 0 {
+			break
+		}
+		a := i + j
+		b := len(text)
+		for _, end := range []string{"</tweet>", "<tweet/>", "\n\n"} {
+			if k := strings.Index(lower[a+6:], end); k >= 0 && a+6+k+len(end) < b {
+				b = a + 6 + k + len(end)
+			}
+		}
+		p.spans = append(p.spans, model.Span{Start: a, End: b})
+		i = b
+		if i >= len(text) {
+			break
+		}
+	}
+	addID := func(digits string, span model.Span) {
+		id, err := strconv.ParseUint(digits, 10, 64)
+		if err != nil {
+			return
+		}
+		if day, ok := snowflakeDay(id, today); ok {
+			p.ids = append(p.ids, postID{day: day, text: text[span.Start:span.End], span: span})
+		}
+	}
+	for _, s := range p.spans {
+		for _, ix := range reTweetID.FindAllStringSubmatchIndex(text[s.Start:s.End], -1) {
+			addID(text[s.Start+ix[2]:s.Start+ix[3]], model.Span{Start: s.Start + ix[0], End: s.Start + ix[1]})
+		}
+	}
+	if strings.Contains(lower, "status") {
+		for _, ix := range reStatusURL.FindAllStringSubmatchIndex(text, -1) {
+			addID(text[ix[2]:ix[3]], model.Span{Start: ix[0], End: ix[1]})
+		}
+	}
+	return p
+}
+
+// holds reports whether position i is inside an embedded post or right
+// after a post's signature.
+func (p embedded) holds(i int) bool {
+	for _, s := range p.spans {
+		if s.Start <= i && i < s.End {
+			return true
+		}
+	}
+	return strings.Contains(p.text[max(0, i-40):i], "(@") && reSignature.MatchString(p.text[max(0, i-40):i])
+}

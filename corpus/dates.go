@@ -27,6 +27,7 @@ package corpus
 // month, a year, a range, or unknown — never an invented day.
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -67,30 +68,79 @@ func daysBetween(lo, hi int) iset { return iset{{lo, hi}} }
 func (s iset) empty() bool        { return len(s) == 0 }
 func (s iset) hull() (int, int)   { return s[0].lo, s[len(s)-1].hi }
 
+// intersect returns the days in both s and o (both sorted and disjoint,
+// as every iset is), merging the two lists.
 func (s iset) intersect(o iset) iset {
+	if s.equal(o) {
+		return s
+	}
+	if len(s) == 1 && len(o) == 1 { // the common case: no list to build
+		lo, hi := max(s[0].lo, o[0].lo), min(s[0].hi, o[0].hi)
+		switch {
+		case lo > hi:
+			return nil
+		case lo == s[0].lo && hi == s[0].hi:
+			return s
+		case lo == o[0].lo && hi == o[0].hi:
+			return o
+		}
+		return iset{{lo, hi}}
+	}
 	var out iset
-	for _, a := range s {
-		for _, b := range o {
-			lo, hi := max(a.lo, b.lo), min(a.hi, b.hi)
-			if lo <= hi {
-				out = append(out, ival{lo, hi})
-			}
+	for i, j := 0, 0; i < len(s) && j < len(o); {
+		a, b := s[i], o[j]
+		if lo, hi := max(a.lo, b.lo), min(a.hi, b.hi); lo <= hi {
+			out = append(out, ival{lo, hi})
+		}
+		if a.hi < b.hi {
+			i++
+		} else {
+			j++
 		}
 	}
 	return out.norm()
 }
 
-func (s iset) union(o iset) iset { return append(append(iset{}, s...), o...).norm() }
+// overlaps reports whether s and o share a day, without building the
+// intersection.
+func (s iset) overlaps(o iset) bool {
+	for i, j := 0, 0; i < len(s) && j < len(o); {
+		a, b := s[i], o[j]
+		if max(a.lo, b.lo) <= min(a.hi, b.hi) {
+			return true
+		}
+		if a.hi < b.hi {
+			i++
+		} else {
+			j++
+		}
+	}
+	return false
+}
 
+func (s iset) union(o iset) iset {
+	switch {
+	case len(s) == 0:
+		return o
+	case len(o) == 0:
+		return s
+	}
+	return append(append(make(iset, 0, len(s)+len(o)), s...), o...).norm()
+}
+
+// norm sorts s and merges the ranges that touch, in place.
 func (s iset) norm() iset {
-	sort.Slice(s, func(i, j int) bool { return s[i].lo < s[j].lo })
-	var out iset
+	slices.SortFunc(s, func(a, b ival) int { return cmp.Compare(a.lo, b.lo) })
+	out := s[:0]
 	for _, v := range s {
 		if n := len(out); n > 0 && v.lo <= out[n-1].hi+1 {
 			out[n-1].hi = max(out[n-1].hi, v.hi)
 			continue
 		}
 		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -118,10 +168,11 @@ func (s iset) equal(o iset) bool {
 
 // ---- evidence ----
 
-// dateConstraint is one piece of evidence about when a text was written.
+// dateConstraint is one piece of evidence about when a text was written:
+// a clue and the days it allows.
 type dateConstraint struct {
 	set      iset
-	strength int // 3 reference events, 2 dates and months, 1 bare years
+	strength int // strengthEvent, strengthSoft or strengthYear
 	rule     string
 	evidence string
 	span     model.Span
@@ -129,7 +180,29 @@ type dateConstraint struct {
 	// estimate is that edge (news is written soon after what it reports and
 	// the photos it shows; a countdown is exact at its start).
 	lowValue bool
+	// weak: a hint that only chooses between windows (ev.weak)
+	weak bool
+	// sinceOnly: a title's bound that says "any time since" (an office
+	// still held, "former", "then-"): it narrows, but does not date alone
+	sinceOnly bool
+	// use: what solving made of it
+	use model.ClueUse
 }
+
+// How much a clue weighs. Solving intersects the strongest first; a clue
+// that contradicts stronger ones is left out, and clues of one strength
+// that contradict each other widen the date to hold every reading.
+const (
+	// bare years ("since 2014"): a lower bound that never dates alone
+	strengthYear = 1
+	// dates and months the text mentions, captions, embedded posts,
+	// offices ("President Obama"), which a text may also name in
+	// retrospect
+	strengthSoft = 2
+	// reference events, statuses ("the Republican nominee"), "former"
+	// titles, countdowns
+	strengthEvent = 3
+)
 
 // docDate is a candidate date the text gives as its own.
 type docDate struct {
@@ -153,6 +226,25 @@ type evidenceSet struct {
 	weak        []dateConstraint
 	weekday     *weekdayMention
 	captionDays []time.Time
+	// year-less days the text mentions in a clear tense ("said on Sept.
+	// 12", "will meet on June 16"): they narrow a date other clues have
+	// put within a few years
+	yearless []yearlessMention
+}
+
+// yearlessMention is a day without a year in a clear tense: -1 past, +1
+// to come.
+type yearlessMention struct {
+	m       dateMention
+	tense   int
+	weekday *time.Weekday // "Monday, Sept. 12": only years when it is one
+	// rel: "earlier this month", "last month", "this month" in the clause
+	// puts the text in that month or the next
+	rel string
+	// month: a month without a day ("in August", "this May"); word is the
+	// word before it (in, since, this, next, last)
+	month bool
+	word  string
 }
 
 type weekdayMention struct {
@@ -169,7 +261,7 @@ var (
 	// "Moscow. 30 July. INTERFAX -", "KYIV, 3 March (Reuters) -"
 	reYearlessDM = regexp.MustCompile(`(?m)^[ \t]*((?:[A-Z][A-Za-z'’\- ]{1,40})(?:,\s*[A-Z][A-Za-z'’\- ]{1,30})?)[,.]\s+(\d{1,2})\s+(` + monthRE + `)\b(\.?\s*/[^/\n]{1,24}/\.?|\.?\s*\([^)\n]{1,24}\)|\s*[–—-]|\.\s+[A-Z])`)
 	// a full date that opens a line, after at most a place and a weekday
-	reDatelineFull = regexp.MustCompile(`^[ \t]*(?:[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?,\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$`)
+	reDatelineFull = regexp.MustCompile(`^[ \t]*(?:[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?,\s+)?(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?$`)
 	// a byline's date: "By Jane Doe | January 24, 2021"
 	reByline      = regexp.MustCompile(`^[ \t]*By [^\n]{1,60}[|•·]\s*$`)
 	reYearFollows = regexp.MustCompile(`^(?:st|nd|rd|th)?,?\s+\d{4}`)
@@ -187,29 +279,58 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	if leadEnd > 1200 {
 		leadEnd = 1200
 	}
+	lower := asciiLower(text)
+	var hits litHits
+	if e != nil && e.lits != nil {
+		hits = e.lits.find(lower)
+	}
 
 	// Captions: their dates are anchors (a photo predates its article).
 	for _, c := range doc.Captions {
 		for _, m := range scanDates(c) {
 			if m.kind == mentionFull {
 				ev.captionDays = append(ev.captionDays, m.first())
-				ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: 2, rule: "caption", evidence: "caption: " + m.text})
+				ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: strengthSoft, rule: "caption", evidence: "caption: " + m.text, lowValue: true})
 			}
 		}
 	}
 
+	// A correction or update note at the end is later than the article:
+	// its dates bound the article from above.
+	corr := correctionStart(text, lower)
+	posts := embeddedPosts(text, lower, e.today())
+
 	// Dates, months and years in the text.
-	for _, m := range scanDates(text) {
+	var months [13]bool // months given with a year so far
+	mentions := scanDates(text)
+	for _, m := range mentions {
+		if m.kind == mentionFull || m.kind == mentionMonthYear {
+			months[m.month] = true
+		}
 		before := text[lineStartBefore(text, m.span.Start):m.span.Start]
 		after := text[m.span.End:min(len(text), m.span.End+30)]
+		if m.span.Start >= corr {
+			if m.kind == mentionFull || m.kind == mentionMonthYear {
+				ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: strengthSoft, rule: "correction-date", evidence: m.text, span: m.span})
+			}
+			continue
+		}
+		if m.kind == mentionFull && posts.holds(m.span.Start) {
+			// an embedded post's date is its time in UTC: a day early in
+			// the Americas
+			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first())-1, posInf), strength: strengthSoft, rule: "embedded-post", evidence: m.text, span: m.span, lowValue: true})
+			continue
+		}
 		if m.kind == mentionFull {
 			captionStyle := reCaptionDash.MatchString(before) && strings.HasPrefix(strings.TrimLeft(after, " "), ":")
 			switch {
 			case captionStyle:
 				ev.captionDays = append(ev.captionDays, m.first())
-				ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: 2, rule: "caption", evidence: m.text, span: m.span, lowValue: true})
+				ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: strengthSoft, rule: "caption", evidence: m.text, span: m.span, lowValue: true})
 				continue
-			case !ev.explicit.found && reLabelled.MatchString(lastBytes(before, 30)):
+			case !ev.explicit.found && reLabelled.MatchString(lastBytes(before, 30)) && len(strings.Fields(before)) <= 3:
+				// a label opening its line ("Published: …"), not "an email
+				// dated …"
 				ev.explicit = docDate{model.DayDate(m.first(), strings.TrimSpace(lastBytes(before, 30))+" "+m.text, "text-date:labelled", m.span), true}
 				continue
 			case !ev.explicit.found && m.span.Start < leadEnd && (reDatelineFull.MatchString(before) || reByline.MatchString(before)):
@@ -218,21 +339,53 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 			}
 		}
 		clause := clauseBefore(text, m.span.Start)
-		if m.kind != mentionMonthDay && futureUpper.MatchString(clause) {
-			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: 2, rule: "future-date", evidence: strings.TrimSpace(lastBytes(clause, 30)) + " " + m.text, span: m.span})
+		if m.kind == mentionMonthDay {
+			if months[m.month] {
+				continue // the month of a date given in full before: its year
+			}
+			rel := strings.ToLower(relativeInClause(text, m.span))
+			if rel != "" && !strings.Contains(rel, "month") {
+				rel = ""
+			}
+			t := mentionTense(text, clause, m.span)
+			if rel != "" && t >= 0 && !strings.HasPrefix(rel, "this") {
+				t = -1 // "earlier this month, on Sept. 9", "last month, on July 28"
+			}
+			if t != 0 {
+				ev.yearless = append(ev.yearless, yearlessMention{m: m, tense: t, weekday: weekdayBefore(clause), rel: rel})
+			}
 			continue
 		}
-		if futureBefore.MatchString(clause) {
+		if (endsWithWord(clause, "in") || endsWithWord(clause, "on")) && futureUpper.MatchString(clause) {
+			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: strengthSoft, rule: "future-date", evidence: strings.TrimSpace(lastBytes(clause, 30)) + " " + m.text, span: m.span})
 			continue
+		}
+		if m.kind != mentionYear && (mentionTense(text, clause, m.span) > 0 || transitionAhead(text, m.span)) {
+			// "as February 5, 2026 approaches", "ahead of the June 5 vote":
+			// written before it
+			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: strengthSoft, rule: "future-date", evidence: futureEvidence(text, clause, m), span: m.span})
+			continue
+		}
+		if hasKey(clause, futureBeforeKeys) && futureBefore.MatchString(clause) || endsWithWord(clause, "for") || endsWithWord(clause, "for the") ||
+			scheduledNoun(after) && mentionTense(text, clause, m.span) >= 0 {
+			continue // a limit, or a vote or meeting that may be to come
 		}
 		switch m.kind {
 		case mentionFull:
-			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: 2, rule: "mentioned-date", evidence: m.text, span: m.span, lowValue: true})
+			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: strengthSoft, rule: "mentioned-date", evidence: m.text, span: m.span, lowValue: true})
 		case mentionMonthYear:
-			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: 2, rule: "mentioned-month", evidence: m.text, span: m.span, lowValue: true})
+			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: strengthSoft, rule: "mentioned-month", evidence: m.text, span: m.span, lowValue: true})
 		case mentionYear:
-			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: 1, rule: "mentioned-year", evidence: m.text, span: m.span, lowValue: true})
+			// a bare year is as often to come ("up for re-election in
+			// 2018"): only one in the past tense counts
+			if !yearModifier(lastBytes(clause, 12), after) && mentionTense(text, clause, m.span) < 0 {
+				ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: strengthYear, rule: "mentioned-year", evidence: m.text, span: m.span, lowValue: true})
+			}
 		}
+	}
+	ev.yearless = append(ev.yearless, monthMentions(text, mentions)...)
+	for _, p := range posts.ids {
+		ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(p.day)-1, posInf), strength: strengthSoft, rule: "embedded-post-id", evidence: p.text, span: p.span, lowValue: true})
 	}
 
 	// A year-less dateline in the lead: "MOSCOW, January 24. /TASS/." or,
@@ -260,25 +413,42 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	}
 
 	// Reference events.
-	for _, em := range e.match(text) {
-		c := dateConstraint{strength: 3, rule: "event", evidence: em.text, span: em.span}
-		weak := true
-		sent := sentenceAround(text, em.span.Start)
-		rel := relativeEventRE.FindString(text[sent.Start:sent.End])
-		for _, x := range em.events {
-			if !x.Weak {
+	for _, em := range e.matchIndexed(text, lower, hits) {
+		if c, ok := eventConstraint(text, em); ok {
+			if c.weak {
+				ev.weak = append(ev.weak, c)
+			} else {
+				ev.cons = append(ev.cons, c)
+			}
+		}
+	}
+
+	// Offices and statuses: "Secretary of State John Kerry", "former
+	// President Obama", "Hillary Clinton, the Democratic nominee".
+	for _, om := range matchOffices(e.holders, e.lits, hits, text, lower) {
+		set, hint, ok := officeSet(om.group, om.qual)
+		if !ok {
+			continue
+		}
+		if hint != nil {
+			ev.weak = append(ev.weak, dateConstraint{set: hint, strength: strengthSoft, rule: "office", evidence: text[om.span.Start:om.span.End], span: om.span, weak: true})
+		}
+		_, hi := set.hull()
+		c := dateConstraint{set: set, strength: strengthSoft, rule: "office", evidence: text[om.span.Start:om.span.End], span: om.span, sinceOnly: hi == posInf}
+		weak := om.qual == "" // "former" always counts
+		for _, of := range om.group.rows {
+			if !of.Weak {
 				weak = false
 			}
-			s := eventSet(x, strings.ToLower(rel))
-			if x.Bound == BoundAfter {
-				c.lowValue = true
+			if of.Status {
+				c.strength, c.rule = strengthEvent, "status"
 			}
-			c.set = c.set.union(s)
 		}
-		if rel != "" {
-			c.rule = "event-" + strings.ReplaceAll(strings.ToLower(rel), " ", "-")
-			c.evidence = em.text + " … " + rel
-			c.lowValue = false
+		switch om.qual {
+		case "former":
+			c.strength, c.rule = strengthEvent, "office-former"
+		case "then":
+			c.rule = "office-then"
 		}
 		if weak {
 			ev.weak = append(ev.weak, c)
@@ -287,32 +457,362 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 		}
 	}
 
-	// Countdowns to the end of a term.
-	if ends := e.termEnds(); len(ends) > 0 {
-		countdownRE.each(text, asciiLower(text), func(ix []int) bool {
+	// Countdowns to the end of a term ("the final ten days" of an
+	// administration) or of a race ("the final nine weeks" of the
+	// campaign), in the present or future tense.
+	if ends, races := e.termEnds(), e.raceEnds(); len(ends)+len(races) > 0 {
+		countdownRE.each(text, lower, func(ix []int) bool {
 			sent := sentenceAround(text, ix[0])
-			if !termWord.MatchString(text[sent.Start:sent.End]) {
+			targets, rule := ends, "countdown"
+			switch st := text[sent.Start:sent.End]; {
+			case termWord.MatchString(st):
+			case raceTarget.MatchString(text[ix[1]:min(len(text), ix[1]+48)]):
+				targets, rule = races, "countdown-race"
+			default:
 				return true
 			}
-			n, exact := countdownDays(text, ix)
-			c := dateConstraint{strength: 3, rule: "countdown", evidence: text[ix[0]:ix[1]], span: model.Span{Start: ix[0], End: ix[1]}, lowValue: exact}
-			for _, x := range ends {
+			if len(targets) == 0 || mentionTense(text, clauseBefore(text, ix[0]), model.Span{Start: ix[0], End: ix[1]}) < 0 {
+				return true
+			}
+			far, near, exact := countdownDays(text, ix)
+			c := dateConstraint{strength: strengthEvent, rule: rule, evidence: text[ix[0]:ix[1]], span: model.Span{Start: ix[0], End: ix[1]}, lowValue: exact}
+			for _, x := range targets {
 				end := dnum(x.Start)
-				if exact {
-					// "in its final ten days" is written when ten days
-					// are left: that day, or the next for publication lag.
-					c.set = c.set.union(daysBetween(end-n, end-n+1))
-				} else {
-					c.set = c.set.union(daysBetween(end-n, end))
-				}
+				c.set = c.set.union(daysBetween(end-far, end-near))
 			}
 			ev.cons = append(ev.cons, c)
 			return true
 		})
 	}
 
+	// What the text reports dates it soon after: the latest day it gives
+	// in full, event it refers to, picture or post it shows is a hint of
+	// the year that follows, for a title of several terms ("the
+	// Republican nominee": 2016, 2020 or 2024) to choose from.
+	latest := -1
+	for i, c := range ev.cons {
+		switch c.rule {
+		case "mentioned-date", "event", "caption", "embedded-post", "embedded-post-id":
+		default:
+			continue
+		}
+		if lo, _ := c.set.hull(); c.lowValue && lo != negInf && len(c.set) == 1 && (latest < 0 || lo > ev.cons[latest].set[0].lo) {
+			latest = i
+		}
+	}
+	if latest >= 0 {
+		c := ev.cons[latest]
+		lo := c.set[0].lo
+		ev.weak = append(ev.weak, dateConstraint{set: daysBetween(lo, lo+366), strength: c.strength, rule: "soon-after-" + c.rule, evidence: c.evidence, span: c.span, weak: true})
+	}
+
 	ev.weekday = leadWeekday(doc, leadEnd)
 	return ev
+}
+
+// eventConstraint is what a reference to a group of events says: after
+// it (or inside its window), narrowed by "earlier this month" and the
+// like in its clause; before it when the words before it look ahead
+// ("ahead of the summit"); for scheduled events only what the tense says,
+// or the days a phrase tied to it gives ("Monday's debate", "last week's
+// convention").
+func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
+	c := dateConstraint{strength: strengthEvent, rule: "event", evidence: em.text, span: em.span}
+	clause := clauseBefore(text, em.span.Start)
+	tense := mentionTense(text, clause, em.span)
+	weak := true
+	alts := slices.Clone(em.events)
+	slices.SortStableFunc(alts, func(a, b *Event) int { return a.Start.Compare(b.Start) })
+	// "the Nov. 8 election": only the alternatives on that day
+	if ms := daysNamed(em.text); len(ms) > 0 && (ms[0].kind == mentionMonthDay || ms[0].kind == mentionFull) {
+		m := ms[0]
+		alts = slices.DeleteFunc(alts, func(x *Event) bool {
+			for t := x.Start; !t.After(x.End); t = t.AddDate(0, 0, 1) {
+				if t.Month() == m.month && t.Day() == m.day && (m.kind != mentionFull || t.Year() == m.year) {
+					return false
+				}
+			}
+			return true
+		})
+	}
+	scheduled := slices.ContainsFunc(alts, func(x *Event) bool { return x.Scheduled })
+	var rel string
+	var tie *eventTie
+	if scheduled {
+		tie = tiedPhrase(text, em.span)
+	} else {
+		rel = relativeInClause(text, em.span)
+	}
+	for i, x := range alts {
+		if !x.Weak {
+			weak = false
+		}
+		var s iset
+		switch {
+		case x.Scheduled && tie != nil:
+			s = tie.days(x)
+			c.rule = "event-" + tie.rule
+		case x.Scheduled:
+			switch {
+			case tense < 0:
+				// the latest one held: on or after it, before the next
+				hi := posInf
+				if i+1 < len(alts) {
+					hi = dnum(alts[i+1].Start) - 1
+				}
+				s = daysBetween(dnum(x.Start), hi)
+			case tense > 0:
+				// the next one: after the one before, before its end
+				lo := negInf
+				if i > 0 {
+					lo = dnum(alts[i-1].End) + 1
+				}
+				s = daysBetween(lo, dnum(x.End))
+			default:
+				continue
+			}
+			c.rule = "event-scheduled"
+		case x.Bound == BoundAfter && aheadCue.MatchString(clause):
+			s = daysBetween(negInf, dnum(x.Start))
+			c.rule = "event-ahead"
+		default:
+			s = eventSet(x, strings.ToLower(rel))
+			if x.Bound == BoundAfter && rel == "" {
+				c.lowValue = true
+			}
+		}
+		c.set = c.set.union(s)
+	}
+	if c.set.empty() {
+		return c, false
+	}
+	switch {
+	case tie != nil:
+		c.evidence = tie.evidence(text, em)
+	case rel != "":
+		c.rule = "event-" + strings.ReplaceAll(strings.ToLower(rel), " ", "-")
+		c.evidence = em.text + " … " + rel
+		c.lowValue = false
+	}
+	c.weak = weak
+	return c, true
+}
+
+var relKeys = []string{"earlier", "last", "this", "week", "month", "year"}
+
+// daysNamed is the dates an event's words name ("the Nov. 8 election").
+func daysNamed(s string) []dateMention {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil
+	}
+	return scanDates(s)
+}
+
+// aheadCue before an event that happens once (a summit) looks ahead to
+// it: "ahead of", "the upcoming", "preparations for".
+var aheadCue = regexp.MustCompile(`(?i)\b(?:ahead of|in the run-?up to|in advance of|preparations? for|preparing for|upcoming|forthcoming|planned|scheduled)\s+(?:the\s+|a\s+|this\s+|next\s+)?(?:[\w'’-]+\s+){0,2}$`)
+
+// relativeInClause finds "earlier this month", "last week" and the like in
+// the clause of the event mention at span: no comma, semicolon or colon
+// between them, and near.
+func relativeInClause(text string, span model.Span) string {
+	pre, post := sentencePrefix(text, span.Start, 120), sentenceSuffix(text, span.End, 120)
+	if !hasKey(pre, relKeys) && !hasKey(post, relKeys) {
+		return ""
+	}
+	sent := model.Span{Start: span.Start - len(pre), End: span.End + len(post)}
+	for _, ix := range relativeEventRE.FindAllStringIndex(text[sent.Start:sent.End], -1) {
+		a, b := sent.Start+ix[0], sent.Start+ix[1]
+		var between string
+		switch {
+		case b <= span.Start:
+			between = text[b:span.Start]
+		case a >= span.End:
+			between = text[span.End:a]
+		default:
+			continue
+		}
+		if len(between) <= 80 && !strings.ContainsAny(between, ",;:") {
+			return text[a:b]
+		}
+	}
+	return ""
+}
+
+// eventTie is a phrase tied to a scheduled event that puts the text
+// within days of it: "Monday's debate", "last week's convention", "the
+// debate next week".
+type eventTie struct {
+	rule    string
+	weekday *time.Weekday
+	rel     string // last week, this month, next week, today, tomorrow, yesterday, …
+	span    model.Span
+	// before: a countdown, the text written between before[0] and
+	// before[1] days before the event
+	before [2]int
+}
+
+var (
+	reTieBefore = regexp.MustCompile(`(?i)\b((?:last|this|next) (?:week|month|year)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)['’]s\s+(?:[\w-]+\s+){0,2}$`)
+	// after the event: "the convention last week" (a time to come after
+	// it, "… on Election Day later this week", may date the verb instead)
+	reTieAfter = regexp.MustCompile(`^(?i:\s+((?:last|this|earlier this) (?:week|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday))\b`)
+)
+
+// reCountdownTie before a scheduled event counts down to it from the
+// time of writing: "with fewer than 70 days remaining until", "just six
+// weeks away from".
+var reCountdownTie = regexp.MustCompile(`(?i)(?:\bwith\s+(?:(?:just|only|less than|fewer than|nearly|almost|about|roughly|barely|a mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:remaining|left|to go)\s+(?:until|till|before|to)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|out)\s+from|\b(?:(?:just|only|barely|less than|fewer than|about|nearly|some|a mere|mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a)?\s*(days?|weeks?|months?)\s+(?:before|ahead of|prior to))\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?$`)
+
+// countdownTie reads "with N days remaining until" before an event.
+func countdownTie(text string, span model.Span) *eventTie {
+	before := text[max(0, span.Start-80):span.Start]
+	ix := reCountdownTie.FindStringSubmatchIndex(before)
+	if ix == nil {
+		return nil
+	}
+	off := span.Start - len(before)
+	num, unit := 2, 4
+	switch {
+	case ix[4] >= 0:
+	case ix[8] >= 0:
+		num, unit = 6, 8
+	default:
+		// "just days before": a time before the event in the past tense
+		// ("the debate came 15 days before the caucuses"), or one to come
+		// ("would not come until days before the election"), is not now
+		clause := clauseBefore(text, off+ix[0])
+		if mentionTense(text, clause, model.Span{Start: off + ix[0], End: span.Start}) != 0 || conditional.MatchString(clause) ||
+			hasKey(clause, futureBeforeKeys) && futureBefore.MatchString(clause) {
+			return nil
+		}
+		num, unit = 10, 12
+	}
+	n := "a few"
+	if ix[num] >= 0 {
+		n = strings.ToLower(before[ix[num]:ix[num+1]])
+	}
+	if n == "a" {
+		n = "one"
+	}
+	u := strings.ToLower(strings.TrimSuffix(before[ix[unit]:ix[unit+1]], "s"))
+	per := map[string]int{"day": 1, "week": 7, "month": 31}[u]
+	t := &eventTie{rule: "countdown", span: model.Span{Start: off + ix[0], End: span.Start}}
+	k, ok := numberWords[n]
+	if !ok {
+		k = dateAtoi(n)
+	}
+	hedged := strings.Contains(strings.ToLower(before[ix[0]:]), "less than") || strings.Contains(strings.ToLower(before[ix[0]:]), "fewer than") ||
+		strings.Contains(strings.ToLower(before[ix[0]:]), "under") || n == "a few" || n == "several" || n == "a couple of"
+	switch {
+	case n == "a few" || n == "several" || n == "a couple of":
+		// "days before", "a few weeks before": up to about five
+		t.before = [2]int{max(10, 5*per), 0}
+		return t
+	case k == 0:
+		return nil
+	}
+	// "with 70 days remaining": that many days before it, give or take
+	// a day, or a unit for weeks and months; "fewer than": up to it
+	t.before = [2]int{k*per + max(1, per), max(0, k*per-max(1, per))}
+	if hedged {
+		t.before[1] = 0
+	}
+	return t
+}
+
+// tiedPhrase finds the phrase tied to the event mention at span.
+func tiedPhrase(text string, span model.Span) *eventTie {
+	if t := countdownTie(text, span); t != nil {
+		return t
+	}
+	before := text[max(0, span.Start-40):span.Start]
+	var phrase string
+	var at model.Span
+	if ix := reTieBefore.FindStringSubmatchIndex(before); ix != nil {
+		off := span.Start - len(before)
+		phrase, at = before[ix[2]:ix[3]], model.Span{Start: off + ix[2], End: off + ix[3]}
+	} else if ix := reTieAfter.FindStringSubmatchIndex(text[span.End:min(len(text), span.End+40)]); ix != nil {
+		phrase, at = text[span.End+ix[2]:span.End+ix[3]], model.Span{Start: span.End + ix[2], End: span.End + ix[3]}
+	} else {
+		return nil
+	}
+	t := &eventTie{span: at}
+	p := strings.ToLower(phrase)
+	p = strings.TrimPrefix(p, "on ")
+	for _, part := range []string{" night", " morning", " afternoon", " evening"} {
+		p = strings.TrimSuffix(p, part)
+	}
+	if len(p) > 3 && strings.HasSuffix(p, "day") && !strings.Contains(p, " ") && p != "today" && p != "yesterday" {
+		d := weekdayOf(strings.ToUpper(p[:1]) + p[1:])
+		t.weekday, t.rule = &d, "weekday"
+		return t
+	}
+	t.rel, t.rule = p, strings.ReplaceAll(p, " ", "-")
+	return t
+}
+
+func (t *eventTie) evidence(text string, em eventMatch) string {
+	if t.span.Start < em.span.Start {
+		return text[t.span.Start:em.span.End]
+	}
+	return text[em.span.Start:t.span.End]
+}
+
+// days is the set of days the tie allows for one of the alternatives.
+func (t *eventTie) days(x *Event) iset {
+	s, e := dnum(x.Start), dnum(x.End)
+	month := func(d time.Time, k int) iset {
+		first := model.Day(d.Year(), d.Month(), 1).AddDate(0, k, 0)
+		return daysBetween(dnum(first), dnum(first.AddDate(0, 1, -1)))
+	}
+	if t.rule == "countdown" {
+		return daysBetween(s-t.before[0], s-t.before[1])
+	}
+	if t.weekday != nil {
+		// news names the weekday of a day within a week of it
+		for d := x.Start; !d.After(x.End); d = d.AddDate(0, 0, 1) {
+			if d.Weekday() == *t.weekday {
+				return daysBetween(s-6, e+6)
+			}
+		}
+		return nil
+	}
+	switch t.rel {
+	case "last week": // loosely said of the week before that, too
+		return daysBetween(s+1, e+20)
+	case "this week":
+		return daysBetween(s-6, e+6)
+	case "next week":
+		return daysBetween(s-13, s-1)
+	case "earlier this week":
+		return daysBetween(s, e+6)
+	case "later this week":
+		return daysBetween(s-6, s)
+	case "last month":
+		return month(x.Start, 1)
+	case "this month":
+		return month(x.Start, 0)
+	case "next month":
+		return month(x.Start, -1)
+	case "earlier this month":
+		return month(x.Start, 0).intersect(daysBetween(s, posInf))
+	case "later this month":
+		return month(x.Start, 0).intersect(daysBetween(negInf, s))
+	case "last year":
+		return daysBetween(dnum(model.Day(x.Start.Year()+1, 1, 1)), dnum(model.Day(x.Start.Year()+1, 12, 31)))
+	case "this year":
+		return daysBetween(dnum(model.Day(x.Start.Year(), 1, 1)), dnum(model.Day(x.Start.Year(), 12, 31)))
+	case "next year":
+		return daysBetween(dnum(model.Day(x.Start.Year()-1, 1, 1)), dnum(model.Day(x.Start.Year()-1, 12, 31)))
+	case "tonight", "today":
+		return daysBetween(s-1, e)
+	case "tomorrow":
+		return daysBetween(s-2, s)
+	case "yesterday":
+		return daysBetween(s, e+2)
+	}
+	return nil
 }
 
 // relativeEventRE ties a reference event to the time of writing.
@@ -350,36 +850,36 @@ func eventSet(x *Event, rel string) iset {
 	}
 }
 
-// countdownDays reads the length of a countdown: "final ten days" is 10
-// days (exact), "final days" a month, "final weeks" six weeks, "final
-// months" a quarter (not exact).
-func countdownDays(text string, ix []int) (int, bool) {
+// countdownDays reads a countdown: the text was written between far and
+// near days before the end. "final ten days" is ten days (or nine, for
+// publication lag: exact); "final nine weeks" eight to ten weeks, "final
+// seven months" six to eight; "final days" up to six weeks, "final weeks"
+// two months, "final months" a year.
+func countdownDays(text string, ix []int) (far, near int, exact bool) {
 	unit := strings.ToLower(text[ix[4]:ix[5]])
-	n, exact := 0, false
+	n, numbered := 0, false
 	if ix[2] >= 0 {
 		w := strings.ToLower(text[ix[2]:ix[3]])
 		if v, ok := numberWords[w]; ok {
-			n, exact = v, w != "few" && w != "several"
+			n, numbered = v, w != "few" && w != "several"
 		} else {
-			n, exact = dateAtoi(w), true
+			n, numbered = dateAtoi(w), true
 		}
 	}
-	switch unit {
-	case "weeks":
-		if n == 0 {
-			return 42, false
-		}
-		return n * 7, false
-	case "months":
-		if n == 0 {
-			return 92, false
-		}
-		return n * 31, false
+	per := map[string]int{"days": 1, "weeks": 7, "months": 31}[unit]
+	switch {
+	case numbered && per == 1:
+		return n, n - 1, true
+	case numbered:
+		return (n + 1) * per, max(0, (n-1)*per), false
+	case n > 0: // a few, several
+		return (n + 1) * per, 0, false
+	case per == 7:
+		return 62, 0, false
+	case per == 31: // "the waning months" of a presidency: its last year
+		return 366, 0, false
 	}
-	if n == 0 {
-		return 31, false
-	}
-	return n, exact
+	return 42, 0, false
 }
 
 // leadWeekday finds the weekday the lead gives the reported event ("Peskov
@@ -459,43 +959,70 @@ func (e *Events) DateDocument(doc *model.Document, meta Meta) model.Date {
 	}
 	if strong.Known() {
 		e.checkAgainst(doc, strong, ev)
+		strong.Clues = ev.clues(strong, true)
 		return strong
 	}
 	for _, c := range conflicts {
-		if c.strength >= 2 {
+		if c.strength >= strengthSoft && c.rule != "mentioned-day" && c.rule != "future-day" {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("date evidence %q (%s) contradicts stronger evidence and was ignored", c.evidence, c.rule))
 		}
 	}
+	if w := ev.disagreement(); w != "" {
+		doc.Warnings = append(doc.Warnings, w)
+	}
 	if ev.dateline != nil {
 		if d, ok := e.resolveDateline(doc, ev, bounds); ok {
+			d.Clues = ev.clues(d, false)
 			return d
 		}
 	}
-	return e.fromBounds(ev, bounds, binding)
+	d := e.fromBounds(ev, bounds, binding)
+	d.Clues = ev.clues(d, false)
+	return d
 }
 
-// solve intersects the constraints, strongest first; a dateConstraint that
-// would leave no day is a conflict and is left out. Weak constraints then
-// choose among the disjoint windows that remain, without narrowing them.
+// solve intersects the clues, strongest first. A clue that would leave no
+// day beside stronger ones is a conflict and is left out. Clues of one
+// strength that contradict each other widen the date instead: it holds
+// every reading that keeps as many of them as can agree. Year-less days
+// ("said on Sept. 12") then narrow a date already within a few years, and
+// weak clues choose among the disjoint windows that remain, without
+// narrowing them.
 func (ev *evidenceSet) solve() (iset, []dateConstraint, []dateConstraint) {
-	cons := append([]dateConstraint{}, ev.cons...)
-	sort.SliceStable(cons, func(i, j int) bool { return cons[i].strength > cons[j].strength })
 	s := allDays()
 	var binding, conflicts []dateConstraint
-	for _, c := range cons {
-		n := s.intersect(c.set)
-		if n.empty() {
-			conflicts = append(conflicts, c)
-			continue
-		}
-		if !n.equal(s) {
-			binding = append(binding, c)
-		}
-		s = n
+	tier := func(idx []int) {
+		s, binding, conflicts = ev.solveTier(s, idx, binding, conflicts)
 	}
-	for _, w := range ev.weak {
-		if len(s) < 2 {
-			break
+	for _, strength := range []int{strengthEvent, strengthSoft, strengthYear} {
+		var idx []int
+		for i := range ev.cons {
+			if ev.cons[i].strength == strength {
+				idx = append(idx, i)
+			}
+		}
+		tier(idx)
+	}
+	yearless := func() bool {
+		add := ev.yearlessCons(s)
+		if len(add) == 0 {
+			return false
+		}
+		base := len(ev.cons)
+		ev.cons = append(ev.cons, add...)
+		var idx []int
+		for i := base; i < len(ev.cons); i++ {
+			idx = append(idx, i)
+		}
+		tier(idx)
+		return true
+	}
+	doneYearless := yearless()
+	for i := range ev.weak {
+		w := &ev.weak[i]
+		w.use = model.ClueHint
+		if len(s) < 2 || !windowsApart(s) {
+			continue // one window, or windows close enough for one range
 		}
 		var keep iset
 		for _, v := range s {
@@ -505,11 +1032,367 @@ func (ev *evidenceSet) solve() (iset, []dateConstraint, []dateConstraint) {
 		}
 		if len(keep) > 0 && len(keep) < len(s) {
 			s = keep
-			w.rule = "weak-event"
-			binding = append(binding, w)
+			w.use = model.ClueUsed
+			b := *w
+			b.rule = "weak-" + b.rule
+			binding = append(binding, b)
 		}
 	}
+	if !doneYearless {
+		yearless() // the years a hint chose may place them
+	}
 	return s, binding, conflicts
+}
+
+// maxTierSets bounds the distinct windows of one strength weighed against
+// each other (a bit each); more are intersected in text order.
+const maxTierSets = 62
+
+// solveTier adds the clues ev.cons[idx] of one strength to s.
+func (ev *evidenceSet) solveTier(s iset, idx []int, binding, conflicts []dateConstraint) (iset, []dateConstraint, []dateConstraint) {
+	var live []int
+	for _, i := range idx {
+		c := &ev.cons[i]
+		if !s.overlaps(c.set) {
+			c.use = model.ClueOverruled
+			conflicts = append(conflicts, *c)
+			continue
+		}
+		live = append(live, i)
+	}
+	if len(live) == 0 {
+		return s, binding, conflicts
+	}
+	all := s
+	for _, i := range live {
+		all = all.intersect(ev.cons[i].set)
+	}
+	if !all.empty() {
+		cur := s
+		for _, i := range live {
+			c := &ev.cons[i]
+			n := cur.intersect(c.set)
+			if n.equal(cur) {
+				c.use = model.ClueNoEffect
+			} else {
+				c.use = model.ClueUsed
+				binding = append(binding, *c)
+			}
+			cur = n
+		}
+		return cur, binding, conflicts
+	}
+	// They disagree. The distinct windows, one bit each:
+	var sets []iset
+	bit := make([]int, len(live))
+	for k, i := range live {
+		bit[k] = -1
+		for j, x := range sets {
+			if x.equal(ev.cons[i].set) {
+				bit[k] = j
+				break
+			}
+		}
+		if bit[k] < 0 && len(sets) < maxTierSets {
+			bit[k] = len(sets)
+			sets = append(sets, ev.cons[i].set)
+		}
+	}
+	// the days between consecutive edges are alike for every clue
+	var edges []int
+	for _, v := range s {
+		edges = append(edges, v.lo, v.hi+1)
+	}
+	for _, x := range sets {
+		for _, v := range x {
+			edges = append(edges, v.lo, v.hi+1)
+		}
+	}
+	slices.Sort(edges)
+	edges = slices.Compact(edges)
+	type seg struct {
+		lo, hi int
+		mask   uint64
+	}
+	var segs []seg
+	for k := 0; k+1 < len(edges); k++ {
+		lo, hi := edges[k], edges[k+1]-1
+		if !s.contains(lo) {
+			continue
+		}
+		var m uint64
+		for j, x := range sets {
+			if x.contains(lo) {
+				m |= 1 << j
+			}
+		}
+		segs = append(segs, seg{lo, hi, m})
+	}
+	// keep the days whose clues no other days' clues contain and exceed
+	var out iset
+	agreed := ^uint64(0)
+	for a, x := range segs {
+		maximal := true
+		for b, y := range segs {
+			if a != b && y.mask != x.mask && y.mask&x.mask == x.mask {
+				maximal = false
+				break
+			}
+		}
+		if maximal {
+			out = append(out, ival{x.lo, x.hi})
+			agreed &= x.mask
+		}
+	}
+	out = out.norm()
+	for k, i := range live {
+		c := &ev.cons[i]
+		switch {
+		case bit[k] < 0: // beyond the bits: only if it agrees
+			if n := out.intersect(c.set); !n.empty() {
+				out = n
+				c.use = model.ClueUsed
+				binding = append(binding, *c)
+			} else {
+				c.use = model.ClueOverruled
+				conflicts = append(conflicts, *c)
+			}
+		case agreed&(1<<bit[k]) != 0:
+			c.use = model.ClueNoEffect
+			if !out.equal(s) {
+				c.use = model.ClueUsed
+				binding = append(binding, *c)
+			}
+		default:
+			c.use = model.ClueConflict
+			binding = append(binding, *c)
+		}
+	}
+	return out, binding, conflicts
+}
+
+// disagreement is the warning for clues of one strength that contradict
+// each other, "" when none do.
+func (ev *evidenceSet) disagreement() string {
+	var words []string
+	for _, c := range ev.cons {
+		if c.use == model.ClueConflict {
+			words = append(words, fmt.Sprintf("%q (%s: %s)", c.evidence, c.rule, windowList(c.set)))
+		}
+	}
+	if len(words) < 2 {
+		return ""
+	}
+	if len(words) > 4 {
+		words = append(words[:4], "…")
+	}
+	return "date conflict: " + strings.Join(words, ", ") + " cannot all hold; the date is widened to hold each reading"
+}
+
+// yearlessSlack is how far from a year-less day the text can be: news
+// gives the year of a day further back (or ahead) than about ten months.
+const yearlessSlack = 300
+
+// yearlessCons turns the year-less days of the text into clues, for the
+// years a date already in s (no more than a few years wide) allows.
+func (ev *evidenceSet) yearlessCons(s iset) []dateConstraint {
+	if len(ev.yearless) == 0 || s.empty() {
+		return nil
+	}
+	lo, hi := s.hull()
+	if lo == negInf || hi == posInf || hi-lo > 3*366 {
+		return nil
+	}
+	var out []dateConstraint
+	for _, y := range ev.yearless {
+		c := dateConstraint{strength: strengthSoft, rule: "mentioned-day", evidence: y.m.text, span: y.m.span, lowValue: y.tense < 0 && !y.month}
+		switch {
+		case y.month:
+			c.rule = "mentioned-month-name"
+		case y.tense > 0:
+			c.rule = "future-day"
+		}
+		if y.rel != "" {
+			c.rule += "+" + strings.ReplaceAll(y.rel, " ", "-")
+			c.evidence += " … " + y.rel
+		}
+		for yr := dtime(lo).Year() - 1; yr <= dtime(hi).Year()+1; yr++ {
+			day := max(1, y.m.day)
+			if !validDay(yr, y.m.month, day) {
+				continue
+			}
+			t := model.Day(yr, y.m.month, day)
+			if y.weekday != nil && t.Weekday() != *y.weekday {
+				continue
+			}
+			first := model.Day(yr, y.m.month, 1)
+			d, mlo, mhi := dnum(t), dnum(first), dnum(first.AddDate(0, 1, -1))
+			if y.month {
+				d = mlo
+			}
+			switch {
+			case y.rel == "last month":
+				c.set = c.set.union(daysBetween(dnum(first.AddDate(0, 1, 0)), dnum(first.AddDate(0, 2, -1))))
+			case y.rel != "": // earlier this month, this month
+				c.set = c.set.union(daysBetween(max(d, mlo), mhi))
+			case y.word == "this":
+				c.set = c.set.union(daysBetween(dnum(model.Day(yr, 1, 1)), dnum(model.Day(yr, 12, 31))))
+			case y.word == "next":
+				c.set = c.set.union(daysBetween(mlo-366, mlo-1))
+			case y.word == "last":
+				c.set = c.set.union(daysBetween(mhi+1, mhi+366))
+			case y.tense < 0:
+				c.set = c.set.union(daysBetween(d, d+yearlessSlack))
+			case y.month:
+				c.set = c.set.union(daysBetween(mhi-yearlessSlack, mhi))
+			default:
+				c.set = c.set.union(daysBetween(d-yearlessSlack, d))
+			}
+		}
+		if !c.set.empty() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// reMonthWordBefore is the word before a month named alone that makes it
+// a time: "in August", "since June", "this May", "next January".
+var reMonthWordBefore = regexp.MustCompile(`(?i)\b(in|since|during|this|next|last|early|late|mid)[\s-]+$`)
+
+// monthMentions finds months named without a day or year ("in August",
+// "since June", "this May") in a clear tense, or with this, next, last;
+// months of dates given in full before are their year's, and left out.
+func monthMentions(text string, ms []dateMention) []yearlessMention {
+	var out []yearlessMention
+	var full [13]bool
+	k := 0
+	for _, w := range monthWords(text) {
+		for k < len(ms) && ms[k].span.End <= w.Start {
+			if ms[k].kind == mentionFull || ms[k].kind == mentionMonthYear {
+				full[ms[k].month] = true
+			}
+			k++
+		}
+		if k < len(ms) && ms[k].span.Start <= w.Start {
+			continue // part of a date
+		}
+		name := text[w.Start:w.End]
+		mo, ok := monthOf(name)
+		if !ok || !capitalised(name) || len(name) < 3 || name == "May" && !strings.HasSuffix(text[max(0, w.Start-4):w.Start], "in ") || full[mo] {
+			continue
+		}
+		if w.End < len(text) && (text[w.End] == '.' && w.End+1 < len(text) && text[w.End+1] >= '0' && text[w.End+1] <= '9') {
+			continue
+		}
+		ix := reMonthWordBefore.FindStringSubmatch(text[max(0, w.Start-12):w.Start])
+		if ix == nil {
+			continue
+		}
+		word := strings.ToLower(ix[1])
+		m := dateMention{kind: mentionMonthDay, month: mo, span: w, text: name}
+		y := yearlessMention{m: m, month: true}
+		switch word {
+		case "this", "next", "last":
+			y.word, y.tense = word, -1
+		case "since":
+			y.tense = -1
+		default:
+			y.tense = mentionTense(text, clauseBefore(text, w.Start), w)
+		}
+		if y.tense != 0 {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// maxClues bounds the clues a date lists: the ones it used and those in
+// conflict first, then the others in text order.
+const maxClues = 10
+
+// clues renders the evidence for d. explicit: d is the text's (or the
+// metadata's) own date, and every clue is weighed against it.
+func (ev *evidenceSet) clues(d model.Date, explicit bool) []model.DateClue {
+	type item struct {
+		c    dateConstraint
+		rank int
+	}
+	var items []item
+	rankOf := func(u model.ClueUse) int {
+		switch u {
+		case model.ClueUsed, model.ClueConflict:
+			return 0
+		case model.ClueOverruled:
+			return 1
+		case model.ClueNoEffect:
+			return 2
+		}
+		return 3
+	}
+	add := func(c dateConstraint) {
+		if explicit {
+			c.use = model.ClueNoEffect
+			if d.Known() && c.set.intersect(daysBetween(dnum(d.Earliest), dnum(d.Latest))).empty() {
+				c.use = model.ClueConflict
+			}
+		}
+		items = append(items, item{c, rankOf(c.use)})
+	}
+	for _, c := range ev.cons {
+		add(c)
+	}
+	for _, c := range ev.weak {
+		if c.use == "" {
+			c.use = model.ClueHint
+		}
+		add(c)
+	}
+	if len(items) > maxClues {
+		sort.SliceStable(items, func(i, j int) bool { return items[i].rank < items[j].rank })
+		items = items[:maxClues]
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].c.span.Start < items[j].c.span.Start })
+	var out []model.DateClue
+	if explicit {
+		out = append(out, model.DateClue{Rule: d.Rule, Evidence: d.Evidence, Span: d.EvidenceSpan,
+			Windows: []model.DateWindow{{From: d.Earliest, To: d.Latest}}, Use: model.ClueExplicit})
+	} else if ev.dateline != nil {
+		dl := model.DateClue{Rule: "dateline", Evidence: ev.dateline.text, Span: ev.dateline.span, Use: model.ClueNoEffect}
+		if strings.HasPrefix(d.Rule, "dateline") {
+			dl.Use = model.ClueUsed
+			dl.Windows = []model.DateWindow{{From: d.Earliest, To: d.Latest}}
+		}
+		out = append(out, dl)
+	}
+	if ev.weekday != nil && !explicit {
+		wd := model.DateClue{Rule: "weekday", Evidence: ev.weekday.text, Span: ev.weekday.span, Use: model.ClueNoEffect}
+		if strings.Contains(d.Rule, "weekday") {
+			wd.Use = model.ClueUsed
+		}
+		out = append(out, wd)
+	}
+	nwin := 0
+	for _, it := range items {
+		nwin += len(it.c.set)
+	}
+	wins := make([]model.DateWindow, 0, nwin)
+	for _, it := range items {
+		c := it.c
+		k := len(wins)
+		for _, v := range c.set {
+			var w model.DateWindow
+			if v.lo != negInf {
+				w.From = dtime(v.lo)
+			}
+			if v.hi != posInf {
+				w.To = dtime(v.hi)
+			}
+			wins = append(wins, w)
+		}
+		out = append(out, model.DateClue{Rule: c.rule, Evidence: c.evidence, Span: c.span, Windows: wins[k:len(wins):len(wins)], Use: c.use})
+	}
+	return out
 }
 
 // checkAgainst warns when an explicit date lies outside what the text's
@@ -589,6 +1472,60 @@ func windowList(s iset) string {
 	return strings.Join(parts, ", ")
 }
 
+// anchoredSoon reports whether the lower edge lo is set by the text's own
+// media (a photo caption, an embedded post) or by a day it gives in full
+// within a year before first: an article is written soon after them. (A
+// month or a year it names is as often background years back.)
+func anchoredSoon(cons []dateConstraint, lo, first int) bool {
+	for _, c := range cons {
+		if c.use == model.ClueOverruled || c.use == model.ClueConflict {
+			continue
+		}
+		switch c.rule {
+		case "caption", "embedded-post", "embedded-post-id":
+		case "mentioned-date":
+			if first-lo > 366 {
+				continue
+			}
+		default:
+			continue
+		}
+		if l, _ := c.set.hull(); l == lo {
+			return true
+		}
+	}
+	return false
+}
+
+// datesFrom reports whether a clue among cons that sets the lower edge
+// lo dates what the text reports — a date, an event — rather than only
+// saying "since" (a bare year, a title).
+func datesFrom(cons []dateConstraint, lo int) bool {
+	for _, c := range cons {
+		if c.strength <= strengthYear || c.sinceOnly {
+			continue
+		}
+		for _, v := range c.set {
+			if v.lo == lo {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lowerBound is the latest lower bound of the clues among cons stronger
+// than a bare year, or negInf.
+func lowerBound(cons []dateConstraint) int {
+	best := negInf
+	for _, c := range cons {
+		if lo, _ := c.set.hull(); c.strength > strengthYear && !c.weak {
+			best = max(best, lo)
+		}
+	}
+	return best
+}
+
 // lowerEdgeStrength is the strength of the strongest of cons that sets
 // the lower edge lo (0 when none does).
 func lowerEdgeStrength(cons []dateConstraint, lo int) int {
@@ -610,14 +1547,15 @@ func lowerEdgeStrength(cons []dateConstraint, lo int) int {
 // apart ("President-elect Trump": 2016 or 2024), do not give the year.
 func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds iset) (model.Date, bool) {
 	dl := ev.dateline
+	today := dnum(e.today())
 	candidates := func(s iset) []int {
 		lo, hi := s.hull()
-		if lo == negInf {
+		if lo == negInf || lo > today {
 			return nil
 		}
-		last := dtime(lo).Year() + 12
-		if hi != posInf {
-			last = dtime(hi).Year()
+		last := dtime(min(hi, today)).Year() // not a day to come
+		if hi == posInf {
+			s = s.intersect(daysBetween(negInf, today))
 		}
 		var out []int
 		for y := dtime(lo).Year(); y <= last; y++ {
@@ -650,11 +1588,22 @@ func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds ise
 		}
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("date conflict: dateline %q fits no year the events the text refers to allow; dated from the dateline and the dates in the text", dl.text))
 	}
+	// A weekday the lead names ("told reporters on Tuesday") keeps the
+	// years when the dateline's day is that weekday.
+	byWeekday := false
+	if ev.weekday != nil && len(cands) > 1 {
+		if fits := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return dtime(c).Weekday() != ev.weekday.day }); len(fits) > 0 {
+			cands, byWeekday = fits, len(fits) == 1
+		}
+	}
 	// The first weak event that fits a candidate chooses it, unless it fits
 	// candidates a year or more apart ("the new US administration": 2017,
 	// 2021 and 2025), which leaves the choice open.
-	pick, chosen := cands[0], false // chosen: by a weak event
+	pick, chosen := cands[0], byWeekday // chosen: by the weekday or a weak event
 	for _, w := range ev.weak {
+		if chosen {
+			break
+		}
 		fits := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !w.set.contains(c) })
 		if len(fits) == 0 {
 			continue
@@ -664,21 +1613,44 @@ func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds ise
 		}
 		break
 	}
-	if !chosen {
-		// which year, nothing says: the dateline is left to fromBounds
-		if lo, hi := bounds.hull(); apart || hi == posInf && lowerEdgeStrength(ev.cons, lo) <= 1 {
+	if !chosen && len(cands) > 1 {
+		// Which year, nothing says — unless the text shows its own
+		// pictures or posts (a caption, an embedded post), or gives a day
+		// in full within the year before, and the first year fits: an
+		// article is written soon after them. A month or a year it names
+		// may be background years back, and a title ("former President
+		// Bush") says "after", not "soon after": the date is then the
+		// days the dateline can be, when they are few or dated from
+		// below, else it is left to fromBounds.
+		lo, _ := bounds.hull()
+		switch {
+		case apart:
+			return model.Date{}, false
+		case anchoredSoon(ev.cons, lo, cands[0]):
+		case datesFrom(ev.cons, lo) || lo != negInf && dtime(cands[len(cands)-1]).Year()-dtime(cands[0]).Year() <= 3:
+			var days []string
+			for _, c := range cands {
+				days = append(days, dtime(c).Format("2006-01-02"))
+			}
+			d := model.RangeDate(dtime(cands[0]), dtime(cands[len(cands)-1]), dl.text+" (one of "+strings.Join(days, ", ")+")", "dateline+candidates", dl.span)
+			return d, true
+		default:
 			return model.Date{}, false
 		}
 	}
-	// Name the anchor: the latest lower bound at or before the pick.
-	anchor, best := dateConstraint{rule: "text"}, negInf
+	// Name the anchor: of the lower bounds at or before the pick, one that
+	// alone gives its year (the dateline's first day after it is the
+	// pick), a caption first; else the latest.
+	anchor, best, alone := dateConstraint{rule: "text"}, negInf, false
 	for _, c := range ev.cons {
 		lo, _ := c.set.hull()
-		if lo == negInf || lo > pick {
+		if lo == negInf || lo > pick || c.use == model.ClueOverruled {
 			continue
 		}
-		if lo > best || (lo == best && c.rule == "caption") {
-			anchor, best = c, lo
+		suffices := pick-lo < 366 && (pick-lo < 365 || !validDay(dtime(lo).Year()+1, dl.month, dl.day) || dnum(model.Day(dtime(lo).Year()+1, dl.month, dl.day)) >= pick)
+		switch {
+		case suffices && !alone, suffices && c.rule == "caption" && anchor.rule != "caption", lo > best && suffices == alone && !(alone && anchor.rule == "caption"):
+			anchor, best, alone = c, lo, suffices
 		}
 	}
 	kind := map[string]string{"caption": "caption-year", "mentioned-date": "text-year", "mentioned-month": "text-year", "mentioned-year": "text-year", "countdown": "event-year"}[anchor.rule]
@@ -702,6 +1674,13 @@ func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds ise
 func (e *Events) fromBounds(ev evidenceSet, s iset, binding []dateConstraint) model.Date {
 	if len(binding) == 0 {
 		return model.Date{Precision: model.PrecisionUnknown}
+	}
+	// A text is not written after today: a term that ends later
+	// ("President Trump": until 2029) ends the range today.
+	if lo, hi := s.hull(); lo != negInf && hi != posInf {
+		if today := dnum(e.today()); hi > today && lo <= today {
+			s = s.intersect(daysBetween(negInf, today))
+		}
 	}
 	lo, hi := s.hull()
 	var words []string
@@ -732,11 +1711,18 @@ func (e *Events) fromBounds(ev evidenceSet, s iset, binding []dateConstraint) mo
 		if lo > today {
 			return model.Date{Precision: model.PrecisionUnknown, Evidence: strings.Join(words, "; "), Rule: "bounds:future"}
 		}
-		if lowerEdgeStrength(binding, lo) <= 1 {
+		if lowerEdgeStrength(binding, lo) <= strengthYear {
 			// Only bare years ("suspended in 2014") say how early: an
 			// article may be written any time after them, so there is no
-			// date to give, and no range narrow enough to place it.
-			return model.Date{Precision: model.PrecisionUnknown, Evidence: "not before " + dtime(lo).Format("2006-01-02") + ": " + strings.Join(words, "; "), Rule: "bounds:lower-only"}
+			// date to give, and no range narrow enough to place it. A
+			// title gives a true bound ("Foreign Minister Lavrov": the
+			// text is between 2004-03-09 and today), and then it, not
+			// the year, is the range's start.
+			strong := lowerBound(binding)
+			if strong == negInf {
+				return model.Date{Precision: model.PrecisionUnknown, Evidence: "not before " + dtime(lo).Format("2006-01-02") + ": " + strings.Join(words, "; "), Rule: "bounds:lower-only"}
+			}
+			lo = strong
 		}
 		hi = today
 		words = append(words, "not after today")

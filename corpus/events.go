@@ -45,12 +45,22 @@ type Event struct {
 	// TermEnd marks the end of a term in office (an inauguration): "the
 	// final ten days" of an administration count back from it.
 	TermEnd bool
-	Label   string
+	// RaceEnd marks the end of a race (an election day): "the final nine
+	// weeks" of the campaign count back from it.
+	RaceEnd bool
+	// Scheduled events (elections, debates, conventions) are spoken of
+	// before they happen as much as after: a bare mention says nothing,
+	// and only the tense around it does ("ahead of the debate": before it;
+	// "said during the debate": after it). Of alternatives, the past
+	// reading means the latest one held, the future reading the next one.
+	Scheduled bool
+	Label     string
 	// Pattern is the regular expression matched, case-insensitively and
 	// on word boundaries, against the text; "" when the event is only a
 	// marker or a term end.
 	Pattern string
 	re      *windowRE
+	ire     indexed
 	line    int
 }
 
@@ -58,9 +68,15 @@ type Event struct {
 // value is an empty table; Registry fills it from corpus/data/events.tsv.
 type Events struct {
 	list []*Event
+	// Offices is the table of offices and statuses (offices.tsv).
+	Offices Offices
 	// Now returns the current time; a text bounded only from below is
 	// dated "between that bound and today". Nil means time.Now.
 	Now func() time.Time
+
+	// compiled from the two tables: every anchor in one index
+	lits    *litIndex
+	holders []*holderGroup
 }
 
 // List returns the events in table order.
@@ -126,6 +142,32 @@ func (e *Events) extend(data []byte) error {
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("line %d: %w", n+1, err)
 	}
+	return e.compile()
+}
+
+// extendOffices adds the rows of a table in the offices.tsv format.
+func (e *Events) extendOffices(data []byte) error {
+	if err := e.Offices.extend(data); err != nil {
+		return err
+	}
+	return e.compile()
+}
+
+// compile indexes the anchors of both tables, so that a text is walked
+// once for all of them.
+func (e *Events) compile() error {
+	var t litTable
+	for _, ev := range e.list {
+		if ev.re != nil {
+			ev.ire = t.add(ev.re)
+		}
+	}
+	hs, err := compileOffices(e.Offices.List(), &t, true)
+	if err != nil {
+		return err
+	}
+	e.holders = hs
+	e.lits = newLitIndex(t.lits)
 	return nil
 }
 
@@ -179,8 +221,12 @@ func parseEventLine(line string) (*Event, error) {
 				ev.Weak = true
 			case "term-end":
 				ev.TermEnd = true
+			case "scheduled":
+				ev.Scheduled = true
+			case "race-end":
+				ev.RaceEnd = true
 			default:
-				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end)", ev.ID, flag)
+				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled)", ev.ID, flag)
 			}
 		}
 	}
@@ -211,30 +257,58 @@ var titleQualifier = regexp.MustCompile(`(?i)\b(?:former|ex|then|late|erstwhile)
 
 // match finds the first reference to each group of events in text.
 func (e *Events) match(text string) []eventMatch {
-	var out []eventMatch
-	seen := map[string]int{}
 	lower := asciiLower(text)
+	var hits litHits
+	if e != nil && e.lits != nil {
+		hits = e.lits.find(lower)
+	}
+	return e.matchIndexed(text, lower, hits)
+}
+
+// matchIndexed is match with the anchors already found (hits of e.lits in
+// lower, asciiLower(text)).
+func (e *Events) matchIndexed(text, lower string, hits litHits) []eventMatch {
+	var out []eventMatch
+	seen := map[string][]int{} // a group's references in out
 	for _, ev := range e.List() {
 		if ev.re == nil {
 			continue
 		}
-		if i, ok := seen[ev.Pattern]; ok {
-			if i >= 0 {
+		if is, ok := seen[ev.Pattern]; ok {
+			for _, i := range is {
 				out[i].events = append(out[i].events, ev)
 			}
 			continue
 		}
-		seen[ev.Pattern] = -1
-		ev.re.each(text, lower, func(ix []int) bool {
+		seen[ev.Pattern] = nil
+		ev.ire.eachIndexed(e.lits, hits, text, lower, func(ix []int) bool {
 			if ev.Bound == BoundWithin && titleQualifier.MatchString(text[max(0, ix[0]-12):ix[0]]) {
 				return true
 			}
-			seen[ev.Pattern] = len(out)
+			seen[ev.Pattern] = append(seen[ev.Pattern], len(out))
 			out = append(out, eventMatch{events: []*Event{ev}, span: model.Span{Start: ix[0], End: ix[1]}, text: text[ix[0]:ix[1]]})
-			return false
+			// a scheduled event's first reference may say nothing of
+			// when ("the Democratic Convention" in a headline): the next
+			// ones may ("at the Democratic National Convention on
+			// Tuesday")
+			return ev.Scheduled && len(seen[ev.Pattern]) < maxScheduledRefs
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
+	return out
+}
+
+// maxScheduledRefs bounds the references to one scheduled event weighed.
+const maxScheduledRefs = 6
+
+// raceEnds returns the events that end a race.
+func (e *Events) raceEnds() []*Event {
+	var out []*Event
+	for _, ev := range e.List() {
+		if ev.RaceEnd {
+			out = append(out, ev)
+		}
+	}
 	return out
 }
 

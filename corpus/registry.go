@@ -13,7 +13,7 @@ import (
 var dataFS embed.FS
 
 // Registry holds the domain data the pipeline uses: boilerplate phrases,
-// reference events, speakers, speech verbs and topics. The built-in tables
+// reference events and offices, speakers, speech verbs and topics. The built-in tables
 // are embedded from corpus/data; users extend them with their own files.
 type Registry struct {
 	Boilerplate *Boilerplate
@@ -32,6 +32,7 @@ type Registry struct {
 var RegistryKinds = []struct{ Kind, File string }{
 	{"boilerplate", "boilerplate.txt"},
 	{"events", "events.tsv"},
+	{"offices", "offices.tsv"},
 	{"speakers", "speakers.yaml"},
 	{"verbs", "verbs.txt"},
 	{"topics", "topics.yaml"},
@@ -67,6 +68,11 @@ func (r *Registry) Extend(kind, name string, data []byte) error {
 			r.Events = &Events{}
 		}
 		err = r.Events.extend(data)
+	case "offices":
+		if r.Events == nil {
+			r.Events = &Events{}
+		}
+		err = r.Events.extendOffices(data)
 	case "speakers":
 		if r.Speakers == nil {
 			r.Speakers = &Speakers{}

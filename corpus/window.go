@@ -34,6 +34,10 @@ type windowRE struct {
 	// width bounds the length of a match in bytes; -1 when it is unbounded
 	// or a pattern's anchors make windows unsafe.
 	width int
+	// dotFree: no match holds a full stop (and the pattern has no
+	// anchors), so an unbounded one ("Biden[^.]*summit") still lies in
+	// the stretch between two full stops around its anchor
+	dotFree bool
 }
 
 // compileWindowRE compiles expr for windowed search.
@@ -45,6 +49,7 @@ func compileWindowRE(expr string) (*windowRE, error) {
 	w := &windowRE{re: re, width: -1}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		w.width = maxWidth(tree)
+		w.dotFree = !matchesDot(tree)
 		for _, clause := range requiredCNF(tree) {
 			if slices.ContainsFunc(clause, func(l string) bool { return !isASCII(l) }) {
 				continue // asciiLower leaves it as it is; dropping a clause only weakens the filter
@@ -99,6 +104,49 @@ func (w *windowRE) each(text, lower string, fn func(ix []int) bool) {
 		}
 	}
 	eachInWindows(w.re, text, kept, fn)
+}
+
+// matchesDot reports whether a match of re can hold a full stop, or re
+// has an anchor (either way, dot-free windows are not safe).
+func matchesDot(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return slices.Contains(re.Rune, '.')
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] <= '.' && '.' <= re.Rune[i+1] {
+				return true
+			}
+		}
+		return false
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return true
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return false
+	}
+	for _, sub := range re.Sub {
+		if matchesDot(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// dotWindows returns the stretches between full stops (or the text's
+// ends) that hold the spans occ, merged, appended to out.
+func dotWindows(out []model.Span, text string, occ []model.Span) []model.Span {
+	for _, o := range occ {
+		if n := len(out); n > 0 && o.Start < out[n-1].End {
+			continue
+		}
+		a := strings.LastIndexByte(text[:o.Start], '.') + 1
+		b := len(text)
+		if k := strings.IndexByte(text[o.End:], '.'); k >= 0 {
+			b = o.End + k
+		}
+		out = append(out, model.Span{Start: a, End: b})
+	}
+	return out
 }
 
 // satisfies reports whether s holds a literal of every clause.
@@ -167,14 +215,27 @@ func requiredCNF(re *syntax.Regexp) [][]string {
 // match indexes shifted to text, until fn returns false. The windows must
 // be in order, disjoint and cut where windowsAround cuts them.
 func eachInWindows(re *regexp.Regexp, text string, windows []model.Span, fn func(ix []int) bool) {
-	for _, win := range windows {
-		for _, ix := range re.FindAllStringSubmatchIndex(text[win.Start:win.End], -1) {
-			for k := range ix {
-				if ix[k] >= 0 {
-					ix[k] += win.Start
-				}
+	shift := func(ix []int, by int) []int {
+		for k := range ix {
+			if ix[k] >= 0 {
+				ix[k] += by
 			}
-			if !fn(ix) {
+		}
+		return ix
+	}
+	for _, win := range windows {
+		// the first match alone (most callers want one), then the rest
+		w := text[win.Start:win.End]
+		first := re.FindStringSubmatchIndex(w)
+		if first == nil {
+			continue
+		}
+		if !fn(shift(first, win.Start)) {
+			return
+		}
+		all := re.FindAllStringSubmatchIndex(w, -1)
+		for _, ix := range all[1:] {
+			if !fn(shift(ix, win.Start)) {
 				return
 			}
 		}
@@ -211,7 +272,11 @@ func literalSpans(lower string, lits []string) []model.Span {
 // finds in the windows exactly the matches it finds in the text, as long
 // as each match contains one of the spans and is at most width long.
 func windowsAround(text string, occ []model.Span, width int) []model.Span {
-	var out []model.Span
+	return windowsAroundInto(nil, text, occ, width)
+}
+
+// windowsAroundInto is windowsAround appending to out.
+func windowsAroundInto(out []model.Span, text string, occ []model.Span, width int) []model.Span {
 	for _, o := range occ {
 		a, b := max(0, o.Start-width), min(len(text), o.End+width)
 		if n := len(out); n > 0 && a <= out[n-1].End {
@@ -361,4 +426,197 @@ func shortest(l []string) int {
 		}
 	}
 	return n
+}
+
+// litIndex finds many literals in one pass over a text: the anchors of
+// every pattern of a table, so that a table of a few hundred patterns
+// costs one walk over the text rather than one search per pattern. It is
+// built once per table and read by many goroutines.
+type litIndex struct {
+	lits []string // lower-case, at least three bytes
+	// first[c]: some literal starts with byte c
+	first [256]bool
+	// ids lists literal ids by a hash of their first three bytes;
+	// start[k] and start[k+1] bound those whose hash is k.
+	ids   []uint16
+	start []uint32
+}
+
+const litBuckets = 1 << 16
+
+// litHash buckets the three bytes at s[i:].
+func litHash(s string, i int) int {
+	return (int(s[i])*0x9E3 ^ int(s[i+1])*0x3B ^ int(s[i+2])<<5 ^ int(s[i])<<11) & (litBuckets - 1)
+}
+
+// newLitIndex indexes lits (lower-case; shorter than three bytes are left
+// out and never found). It returns nil for more literals than it holds.
+func newLitIndex(lits []string) *litIndex {
+	if len(lits) >= 1<<16 {
+		return nil
+	}
+	x := &litIndex{lits: lits, start: make([]uint32, litBuckets+1)}
+	for _, l := range lits {
+		if len(l) >= 3 {
+			x.start[litHash(l, 0)]++
+			x.first[l[0]] = true
+		}
+	}
+	var sum uint32
+	for k := range litBuckets {
+		n := x.start[k]
+		x.start[k] = sum
+		sum += n
+	}
+	x.start[litBuckets] = sum
+	x.ids = make([]uint16, sum)
+	fill := slices.Clone(x.start)
+	for id, l := range lits {
+		if len(l) >= 3 {
+			k := litHash(l, 0)
+			x.ids[fill[k]] = uint16(id)
+			fill[k]++
+		}
+	}
+	return x
+}
+
+// litHits are the occurrences of an index's literals in one text, grouped
+// by literal: at[off[id]:off[id+1]] are the starts of literal id.
+type litHits struct {
+	off []int32
+	at  []int32
+	// trap: the text holds a rune case folding turns into an ASCII
+	// letter, which the lower-case copy does not show (hasFoldTrap)
+	trap bool
+	// scratch for the spans and windows of one search at a time
+	scratch *[2][]model.Span
+}
+
+// find returns every occurrence of every literal in lower.
+func (x *litIndex) find(lower string) litHits {
+	type hit struct{ id, pos int32 }
+	var hits []hit
+	for i := 0; i+2 < len(lower); i++ {
+		if !x.first[lower[i]] {
+			continue
+		}
+		k := litHash(lower, i)
+		a, b := x.start[k], x.start[k+1]
+		if a == b {
+			continue
+		}
+		for _, id := range x.ids[a:b] {
+			if l := x.lits[id]; strings.HasPrefix(lower[i:], l) {
+				hits = append(hits, hit{int32(id), int32(i)})
+			}
+		}
+	}
+	h := litHits{off: make([]int32, len(x.lits)+1), trap: hasFoldTrap(lower), scratch: new([2][]model.Span)}
+	if len(hits) == 0 {
+		return h
+	}
+	for _, t := range hits {
+		h.off[t.id+1]++
+	}
+	for k := 1; k < len(h.off); k++ {
+		h.off[k] += h.off[k-1]
+	}
+	h.at = make([]int32, len(hits))
+	fill := slices.Clone(h.off[:len(x.lits)])
+	for _, t := range hits { // in text order, so each literal's list is sorted
+		h.at[fill[t.id]] = t.pos
+		fill[t.id]++
+	}
+	return h
+}
+
+// any reports whether one of the literals ids occurs.
+func (h litHits) any(ids []int) bool {
+	for _, id := range ids {
+		if h.off[id+1] > h.off[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// spans returns the occurrences of the literals ids (lengths from x), in
+// text order, in h's scratch space: valid until the next call.
+func (h litHits) spans(x *litIndex, ids []int) []model.Span {
+	out := h.scratch[0][:0]
+	defer func() { h.scratch[0] = out }()
+	for _, id := range ids {
+		n := len(x.lits[id])
+		for _, p := range h.at[h.off[id]:h.off[id+1]] {
+			out = append(out, model.Span{Start: int(p), End: int(p) + n})
+		}
+	}
+	if len(ids) > 1 {
+		slices.SortFunc(out, func(a, b model.Span) int { return a.Start - b.Start })
+	}
+	return out
+}
+
+// indexed is a windowRE whose anchors are literals of a litIndex.
+type indexed struct {
+	*windowRE
+	ids []int // the ids of w.lits in the index
+	// ok: the anchors are all in the index (three bytes or more)
+	ok bool
+}
+
+// litTable collects the anchors of many windowREs into one litIndex.
+type litTable struct {
+	lits []string
+	ids  map[string]int
+}
+
+// add registers w's anchors and returns it with their ids.
+func (t *litTable) add(w *windowRE) indexed {
+	if t.ids == nil {
+		t.ids = map[string]int{}
+	}
+	x := indexed{windowRE: w, ok: w.lits != nil && !slices.ContainsFunc(w.lits, func(l string) bool { return len(l) < 3 })}
+	for _, l := range w.lits {
+		id, ok := t.ids[l]
+		if !ok {
+			id = len(t.lits)
+			t.ids[l] = id
+			t.lits = append(t.lits, l)
+		}
+		x.ids = append(x.ids, id)
+	}
+	return x
+}
+
+// eachIndexed is w.each with the anchors' occurrences taken from hits (of
+// the index x built with w's anchors, found in lower, asciiLower(text))
+// instead of a search of their own; hits.trap is hasFoldTrap(text).
+func (w indexed) eachIndexed(x *litIndex, hits litHits, text, lower string, fn func(ix []int) bool) {
+	if x == nil || !w.ok || hits.off == nil || hits.trap || len(lower) != len(text) {
+		w.each(text, lower, fn)
+		return
+	}
+	if !hits.any(w.ids) {
+		return // no anchor: no match
+	}
+	var windows []model.Span
+	switch {
+	case w.windowed(text):
+		windows = windowsAroundInto(hits.scratch[1][:0], text, hits.spans(x, w.ids), w.width)
+	case w.dotFree:
+		windows = dotWindows(hits.scratch[1][:0], text, hits.spans(x, w.ids))
+	default:
+		w.each(text, lower, fn) // unbounded: the whole text
+		return
+	}
+	kept := windows[:0]
+	for _, win := range windows {
+		if satisfies(lower[win.Start:win.End], w.cnf) {
+			kept = append(kept, win)
+		}
+	}
+	hits.scratch[1] = windows
+	eachInWindows(w.re, text, kept, fn)
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,6 +22,8 @@ var windowTokens = []string{
 	"2024", "12024", "2024-11-06", "2024/1/2", "06.11.2024", "31.02.2024", "1999", "2024.5", "22,2024",
 	"Jan", "JANUARY", "may", "Sept", "sepember", "Dec.", "5th", "of", "June 5,", "\u212a", "\u017fept",
 	" ", " ", " ", ", ", ". ", "\n", "\n\n", "-", "_", "é", "“", "”", "—", "ä", "\u00a0",
+	"Secretary of State", "John Kerry", "Kerry", "Vladimir", "V.", "Dmitry Peskov", "Peskov", "former", "then-",
+	"Zelenskyy", "Zelensky", "J. D. Vance", "JD Vance", "Vance", "Donald J. Trump", "Hillary", "Clinton",
 }
 
 func randomWindowText(r *rand.Rand) string {
@@ -32,6 +35,69 @@ func randomWindowText(r *rand.Rand) string {
 		}
 	}
 	return b.String()
+}
+
+// checkIndexed fails when a search of text through the tables' literal
+// index differs from a search of the whole text: every event pattern and
+// every holder pattern of the offices.
+func checkIndexed(t *testing.T, e *Events, text string) {
+	t.Helper()
+	lower := asciiLower(text)
+	hits := e.lits.find(lower)
+	for _, ev := range e.List() {
+		if ev.re == nil {
+			continue
+		}
+		want := ev.re.re.FindAllStringSubmatchIndex(text, -1)
+		var got [][]int
+		ev.ire.eachIndexed(e.lits, hits, text, lower, func(ix []int) bool { got = append(got, slices.Clone(ix)); return true })
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s in %q:\nindexed %v\nwhole   %v", ev.re.re, text, got, want)
+		}
+	}
+	for _, hg := range e.holders {
+		var want [][]int
+		for _, ix := range hg.re.re.FindAllStringIndex(text, -1) {
+			want = append(want, ix)
+		}
+		var got [][]int
+		hg.each(e.lits, hits, text, lower, func(ix []int) bool { got = append(got, slices.Clone(ix[:2])); return true })
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("holder %s in %q:\nby names %v\nwhole    %v", hg.re.re, text, got, want)
+		}
+	}
+}
+
+func TestIndexedSearchIsExact(t *testing.T) {
+	e := testRegistry(t).Events
+	named := 0
+	for _, hg := range e.holders {
+		if hg.names != nil {
+			named++
+		}
+	}
+	if named < len(e.holders)*3/4 {
+		t.Errorf("only %d of %d holders are found by their names", named, len(e.holders))
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 1500 {
+		checkIndexed(t, e, randomWindowText(r))
+	}
+	for _, text := range []string{"Biden met Putin. The Geneva summit was long", "Putin and Biden; summit in Geneva. Next",
+		"Russia suspended its part in New START. New START was suspended", "President-elect Donald J. Trump, Vice President JD Vance"} {
+		checkIndexed(t, e, text)
+	}
+}
+
+func FuzzIndexedSearch(f *testing.F) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20 {
+		f.Add(randomWindowText(r))
+	}
+	e := testRegistry(f).Events
+	f.Fuzz(func(t *testing.T, text string) {
+		checkIndexed(t, e, text)
+	})
 }
 
 // checkWindowed fails when a windowed search of text differs from a search

@@ -34,6 +34,71 @@ type Date struct {
 	EvidenceSpan Span
 	// Rule names the rule that set the date ("dateline+caption-year").
 	Rule string
+	// Clues lists every piece of evidence dating weighed, each with the
+	// window of days it allows and what became of it; nil when the date
+	// came from one source alone (front matter, a statement's own words
+	// without a window to show).
+	Clues []DateClue
+}
+
+// DateClue is one piece of dating evidence: the words, the rule that read
+// them, the days they allow, and whether the date used them.
+type DateClue struct {
+	Rule     string
+	Evidence string
+	// Span locates Evidence in the cleaned text; zero when it is not there.
+	Span Span
+	// Windows are the days the clue allows, oldest first: one window for a
+	// bound or a term, several for candidates ("President-elect Trump":
+	// late 2016 or late 2024).
+	Windows []DateWindow
+	// Use says what dating made of the clue (ClueUsed, ClueNoEffect, …).
+	Use ClueUse
+}
+
+// DateWindow is an inclusive range of days; a zero From or To is an open
+// end ("on or after", "before").
+type DateWindow struct {
+	From, To time.Time
+}
+
+// ClueUse says what dating made of a clue.
+type ClueUse string
+
+// What a clue can come to.
+const (
+	// ClueUsed: the clue narrowed the date.
+	ClueUsed ClueUse = "used"
+	// ClueNoEffect: the clue agrees with the date but other clues were
+	// narrower.
+	ClueNoEffect ClueUse = "no effect"
+	// ClueHint: a weak clue that only chooses between windows, and chose
+	// nothing or was not needed.
+	ClueHint ClueUse = "hint"
+	// ClueConflict: the clue contradicts other clues as strong as it; the
+	// date was widened to hold every reading.
+	ClueConflict ClueUse = "conflict"
+	// ClueOverruled: the clue contradicts stronger clues and was left out.
+	ClueOverruled ClueUse = "overruled"
+	// ClueExplicit: the date the text (or its metadata) gives as its own.
+	ClueExplicit ClueUse = "explicit"
+)
+
+// Label renders the window: "2024-11-06…2025-01-20", "from 2022-02-24",
+// "until 2026-02-04", "2024-11-05", "any day".
+func (w DateWindow) Label() string {
+	day := func(t time.Time) string { return t.Format("2006-01-02") }
+	switch {
+	case w.From.IsZero() && w.To.IsZero():
+		return "any day"
+	case w.From.IsZero():
+		return "until " + day(w.To)
+	case w.To.IsZero():
+		return "from " + day(w.From)
+	case w.From.Equal(w.To):
+		return day(w.From)
+	}
+	return day(w.From) + "…" + day(w.To)
 }
 
 // Day returns midnight UTC of the given calendar day.

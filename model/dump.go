@@ -60,6 +60,29 @@ type DateJSON struct {
 	// text, or null when the evidence is not in the text.
 	EvidenceSpan []int  `json:"evidence_span"`
 	Rule         string `json:"rule"`
+	// Clues are the evidence dating weighed, each with its windows; left
+	// out when there are none, and for a statement dated as its document
+	// (the document lists them).
+	Clues []ClueJSON `json:"clues,omitempty"`
+}
+
+// ClueJSON is one piece of dating evidence in a dump.
+type ClueJSON struct {
+	Rule     string `json:"rule"`
+	Evidence string `json:"evidence"`
+	// EvidenceSpan as in DateJSON.
+	EvidenceSpan []int `json:"evidence_span"`
+	// Windows are the days the clue allows; a null end is open.
+	Windows []WindowJSON `json:"windows"`
+	// Use is what dating made of the clue: used, no effect, hint,
+	// conflict, overruled or explicit.
+	Use string `json:"use"`
+}
+
+// WindowJSON is a window of days: YYYY-MM-DD, or null for an open end.
+type WindowJSON struct {
+	From *string `json:"from"`
+	To   *string `json:"to"`
 }
 
 // RemovedJSON is a removed block in a dump.
@@ -126,7 +149,7 @@ func Dump(c *Corpus, ids []int, f Filter, split Split) DumpJSON {
 		dj := DocumentJSON{
 			ID: d.ID, Path: d.Path, Title: d.Title, Source: d.Source, URL: d.URL,
 			Language: d.Language, Place: d.Place, Encoding: d.Encoding,
-			Date: dateJSON(d.Date, d.Text), Text: d.Text, Captions: nonNil(d.Captions),
+			Date: dateJSON(d.Date, d.Text, nil), Text: d.Text, Captions: nonNil(d.Captions),
 			Removed: []RemovedJSON{}, Repairs: []RepairJSON{}, Warnings: nonNil(d.Warnings),
 		}
 		if d.IsTranscript() {
@@ -156,8 +179,9 @@ func Dump(c *Corpus, ids []int, f Filter, split Split) DumpJSON {
 	for _, i := range ids {
 		s := c.Statements[i]
 		text := ""
+		var docClues []DateClue
 		if d := c.Document(s.Doc); d != nil {
-			text = d.Text
+			text, docClues = d.Text, d.Date.Clues
 		}
 		topics := s.Topics
 		if topics == nil {
@@ -166,7 +190,7 @@ func Dump(c *Corpus, ids []int, f Filter, split Split) DumpJSON {
 		sj := StatementJSON{
 			ID: s.ID, Doc: s.Doc, Speaker: s.Speaker, Mention: s.Mention, Kind: s.Kind,
 			Text: s.Text, Span: counter(spans, s.Doc).span(text, s.Span),
-			Date: dateJSON(s.Date, text), Period: s.Period(), Side: split.SideOf(s.Date),
+			Date: dateJSON(s.Date, text, docClues), Period: s.Period(), Side: split.SideOf(s.Date),
 			Topics: topics, Sources: nonNil(s.Sources), Rules: nonNil(s.Rules),
 		}
 		if s.Question != "" {
@@ -190,7 +214,9 @@ func Dump(c *Corpus, ids []int, f Filter, split Split) DumpJSON {
 	return out
 }
 
-func dateJSON(d Date, text string) DateJSON {
+// dateJSON renders d; inherited (the clues of the statement's document)
+// are not repeated.
+func dateJSON(d Date, text string, inherited []DateClue) DateJSON {
 	dj := DateJSON{Precision: string(d.Precision), Evidence: d.Evidence, Rule: d.Rule}
 	if dj.Precision == "" {
 		dj.Precision = string(PrecisionUnknown)
@@ -201,7 +227,39 @@ func dateJSON(d Date, text string) DateJSON {
 	if !d.EvidenceSpan.IsZero() && d.EvidenceSpan.In(len(text)) {
 		dj.EvidenceSpan = []int{runeOffset(text, d.EvidenceSpan.Start), runeOffset(text, d.EvidenceSpan.End)}
 	}
+	if len(d.Clues) > 0 && !sameClues(d.Clues, inherited) {
+		dj.Clues = make([]ClueJSON, 0, len(d.Clues))
+		for _, c := range d.Clues {
+			cj := ClueJSON{Rule: c.Rule, Evidence: c.Evidence, Use: string(c.Use), Windows: make([]WindowJSON, 0, len(c.Windows))}
+			if !c.Span.IsZero() && c.Span.In(len(text)) {
+				cj.EvidenceSpan = []int{runeOffset(text, c.Span.Start), runeOffset(text, c.Span.End)}
+			}
+			for _, w := range c.Windows {
+				cj.Windows = append(cj.Windows, WindowJSON{day(w.From), day(w.To)})
+			}
+			dj.Clues = append(dj.Clues, cj)
+		}
+	}
 	return dj
+}
+
+// sameClues reports whether a and b list the same clues.
+func sameClues(a, b []DateClue) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.Rule != y.Rule || x.Evidence != y.Evidence || x.Span != y.Span || x.Use != y.Use || len(x.Windows) != len(y.Windows) {
+			return false
+		}
+		for k := range x.Windows {
+			if !x.Windows[k].From.Equal(y.Windows[k].From) || !x.Windows[k].To.Equal(y.Windows[k].To) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func day(t time.Time) *string {

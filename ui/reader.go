@@ -159,6 +159,7 @@ func (r *reader) cardLines() []string {
 	if d.Rule != "" {
 		out = append(out, r.labelled("", "rule: "+d.Rule, dim)...)
 	}
+	out = append(out, r.clueLines(d, plain, dim)...)
 	out = append(out, r.labelled("Period", s.Period().Label(), plain)...)
 	var topics []string
 	for _, t := range s.Topics {
@@ -343,4 +344,33 @@ func (r *reader) View() string {
 	rule += th.YearRule.Render(strings.Repeat("─", max(0, r.width-lipgloss.Width(rule))))
 	rule = fit(rule, r.width)
 	return r.card.View() + "\n" + rule + "\n" + r.article.View()
+}
+
+// clueLines lists the clues that shaped a date, each with the days it
+// allows: "clue: “former President Obama” from 2017-01-20 (office-former,
+// used)"; the others are counted.
+func (r *reader) clueLines(d model.Date, plain, dim func(string) string) []string {
+	var out []string
+	rest := 0
+	for _, c := range d.Clues {
+		switch c.Use {
+		case model.ClueUsed, model.ClueConflict, model.ClueOverruled:
+		default:
+			rest++
+			continue
+		}
+		var ws []string
+		for _, w := range c.Windows {
+			ws = append(ws, w.Label())
+		}
+		line := "clue: “" + c.Evidence + "”"
+		if len(ws) > 0 {
+			line += " " + strings.Join(ws, ", ")
+		}
+		out = append(out, r.labelled("", line+" ("+c.Rule+", "+string(c.Use)+")", plain)...)
+	}
+	if rest > 0 {
+		out = append(out, r.labelled("", fmt.Sprintf("%d more clues had no effect (dump lists them)", rest), dim)...)
+	}
+	return out
 }

@@ -27,6 +27,7 @@ type app struct {
 	corpora     []string
 	speakerFile []string
 	eventFile   []string
+	officeFile  []string
 	topicFile   []string
 	boilerFile  []string
 	noConfig    bool
@@ -68,6 +69,7 @@ corpus: the Kremlin's position on relations with the United States, 2020–2025.
 	pf.StringArrayVar(&a.corpora, "corpus", nil, "article file or folder (.txt, .md, .html, .jsonl); repeatable; default: the built-in corpus")
 	pf.StringArrayVar(&a.speakerFile, "speakers", nil, "YAML file of extra speakers (see README); repeatable")
 	pf.StringArrayVar(&a.eventFile, "events", nil, "TSV file of extra reference events; repeatable")
+	pf.StringArrayVar(&a.officeFile, "offices", nil, "TSV file of extra offices and their terms (dating); repeatable")
 	pf.StringArrayVar(&a.topicFile, "topics", nil, "YAML file of extra topics; repeatable")
 	pf.StringArrayVar(&a.boilerFile, "boilerplate", nil, "file of extra boilerplate phrases; repeatable")
 	pf.BoolVar(&a.noConfig, "no-config", false, "ignore the tables in the user config directory")
@@ -107,7 +109,7 @@ func (a *app) registry() (*corpus.Registry, error) {
 	for _, x := range []struct {
 		kind  string
 		files []string
-	}{{"speakers", a.speakerFile}, {"events", a.eventFile}, {"topics", a.topicFile}, {"boilerplate", a.boilerFile}} {
+	}{{"speakers", a.speakerFile}, {"events", a.eventFile}, {"offices", a.officeFile}, {"topics", a.topicFile}, {"boilerplate", a.boilerFile}} {
 		for _, f := range x.files {
 			if err := reg.ExtendFromFile(x.kind, f); err != nil {
 				return nil, err
