@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/quotetrail/quotetrail/model"
+	"github.com/quotetrail/quotetrail/ui/tmuxtest"
 )
 
 func openCompare(t *testing.T, w, h int, opt Options, before ...string) Model {
@@ -340,13 +341,13 @@ func TestCompareGolden(t *testing.T) {
 func TestTmuxCompare(t *testing.T) {
 	bin := buildQuotetrail(t)
 	s := startTmux(t, 100, 30)
-	s.typeText("TERM=xterm-256color " + bin)
-	s.send("Enter")
-	s.waitFor("the timeline", func(scr string) bool { return ofStatements.MatchString(scr) })
-	s.send("c")
-	scr := s.waitText("Before the election", "After the election", "terms", "pairs", "split 2024-11-06 (election)", "61 of 61 statements")
+	s.Type("TERM=xterm-256color " + bin)
+	s.Send("Enter")
+	s.WaitFor("the timeline", func(scr string) bool { return ofStatements.MatchString(scr) })
+	s.Send("c")
+	scr := s.WaitText("Before the election", "After the election", "terms", "pairs", "split 2024-11-06 (election)", "61 of 61 statements")
 	mustContain(t, scr, "We are ready for dialogue, but", "No preconditions are necessary")
-	styled, err := s.tmux("capture-pane", "-e", "-p", "-t", s.name)
+	styled, err := s.Tmux("capture-pane", "-e", "-p", "-t", s.Name)
 	if err != nil {
 		t.Fatalf("capture-pane -e: %v", err)
 	}
@@ -373,16 +374,16 @@ func TestTmuxCompare(t *testing.T) {
 	if !hasSGR(sharedLine, "1") {
 		t.Errorf("the shared word is not bold: %q", sharedLine)
 	}
-	s.send("Tab", "Enter")
-	s.waitText("── article")
-	s.send("Escape")
-	s.waitText("Before the election", "After the election")
-	s.send("c")
-	s.waitFor("the timeline again", func(scr string) bool {
+	s.Send("Tab", "Enter")
+	s.WaitText("── article")
+	s.Send("Escape")
+	s.WaitText("Before the election", "After the election")
+	s.Send("c")
+	s.WaitFor("the timeline again", func(scr string) bool {
 		return ofStatements.MatchString(scr) && !strings.Contains(scr, "After the election")
 	})
-	s.send("q")
-	s.waitText("qt-shell$")
+	s.Send("q")
+	s.WaitText(tmuxtest.Prompt)
 }
 
 func stripSGR(s string) string { return sgr.ReplaceAllString(s, "") }
