@@ -1,10 +1,3 @@
-// Package ui is quotetrail's reader: a Bubble Tea program that shows the
-// statements of a corpus on a 2020–2025 timeline, filters them by speaker,
-// topic, period and words, and opens each one in its article.
-//
-// The root model (this file) owns the corpus, the filters, the marks and
-// the routing; each view is a small component in a file of its own
-// (timeline.go, reader.go, picker.go, search.go, status.go, help.go).
 package ui
 
 import (
@@ -195,60 +188,6 @@ func Run(ctx context.Context, load Loader, opt Options) error {
 		return fmt.Errorf("loading the corpus: %w", fm.loadErr)
 	}
 	return nil
-}
-
-// loadState runs a Loader in a command and relays its progress.
-type loadState struct {
-	ctx      context.Context
-	load     Loader
-	progress chan progressMsg
-	finished chan struct{}
-}
-
-func newLoadState(ctx context.Context, load Loader) *loadState {
-	return &loadState{ctx: ctx, load: load, progress: make(chan progressMsg, 1), finished: make(chan struct{})}
-}
-
-// report keeps the latest progress in the channel without ever blocking
-// the loader.
-func (ls *loadState) report(done, total int, phase string) {
-	msg := progressMsg{done, total, phase}
-	for {
-		select {
-		case ls.progress <- msg:
-			return
-		default:
-			select {
-			case <-ls.progress:
-			default:
-			}
-		}
-	}
-}
-
-func (ls *loadState) loadCmd() tea.Cmd {
-	return func() tea.Msg {
-		defer close(ls.finished)
-		if ls.load == nil {
-			return loadedMsg{err: errors.New("no loader")}
-		}
-		c, err := ls.load(ls.ctx, ls.report)
-		if err == nil && c == nil {
-			err = errors.New("the loader returned no corpus")
-		}
-		return loadedMsg{c, err}
-	}
-}
-
-func (ls *loadState) waitCmd() tea.Cmd {
-	return func() tea.Msg {
-		select {
-		case p := <-ls.progress:
-			return p
-		case <-ls.finished:
-			return nil
-		}
-	}
 }
 
 // setCorpus installs a loaded corpus and lays out the first timeline.
@@ -917,57 +856,4 @@ func (m *Model) tooSmallView() string {
 		fmt.Sprintf("%d×%d; quotetrail needs at least %d×%d.", m.width, m.height, minWidth, minHeight),
 		th.Dim.Render("Enlarge the window, or press q to quit."),
 	)
-}
-
-func (m *Model) loadingView() string {
-	th := m.th
-	if m.focus == focusHelp {
-		m.helpPage.SetSize(m.width, m.height)
-		m.helpPage.setLines(m.helpLines())
-		return m.helpPage.View()
-	}
-	if m.loadErr != nil {
-		return m.center(
-			th.Err.Render("Could not load the corpus"),
-			"",
-			cut(m.loadErr.Error(), m.width-4),
-			"",
-			th.Dim.Render("q quits"),
-		)
-	}
-	barW := min(40, m.width-10)
-	filled := 0
-	if m.total > 0 {
-		filled = barW * m.done / m.total
-	}
-	bar := th.Title.Render(strings.Repeat("━", filled)) + th.Dim.Render(strings.Repeat("─", barW-filled))
-	count := "starting…"
-	if m.total > 0 {
-		count = fmt.Sprintf("%d of %d files", m.done, m.total) + loadRate(m.done, m.total, time.Since(m.loadStart))
-	}
-	if m.phase != "" {
-		count = fmt.Sprintf("%d files read · %s…", m.done, m.phase)
-	}
-	return m.center(
-		th.Title.Render("quotetrail")+th.TitleDim.Render(" · loading "+m.title()),
-		"",
-		bar,
-		count,
-		"",
-		th.Dim.Render("q quits · ? help"),
-	)
-}
-
-// loadRate says how fast files load and how long is left, once there is
-// enough to tell: " · 420 files/s · about 12s left".
-func loadRate(done, total int, elapsed time.Duration) string {
-	if done < 2 || elapsed < 500*time.Millisecond {
-		return ""
-	}
-	rate := float64(done) / elapsed.Seconds()
-	out := fmt.Sprintf(" · %.0f files/s", rate)
-	if left := total - done; left > 0 {
-		out += " · about " + time.Duration(float64(left)/rate*float64(time.Second)).Round(time.Second).String() + " left"
-	}
-	return out
 }
