@@ -322,7 +322,7 @@ func TestExportPreviewLimit(t *testing.T) {
 		ids = append(ids, len(ids)%len(m.c.Statements))
 	}
 	m.ex.ids = ids
-	m, _ = drive(t, m, m.ex.previewCmd(true, false)().(tea.Msg))
+	m, _ = drive(t, m, m.ex.previewCmd()().(tea.Msg))
 	mustContain(t, screen(m), fmt.Sprintf("Preview of the first %d of %d statements — the file holds all", previewLimit, previewLimit+20))
 }
 

@@ -117,7 +117,7 @@ func flowPeskovTango(t *testing.T, syncLimit int) {
 
 	fm := finalModel(t, tm)
 	if fm.focus != focusTimeline {
-		t.Errorf("ended in %s", focusName(fm.focus))
+		t.Errorf("ended in %s", string(fm.focus))
 	}
 	id, _ := fm.tl.selected()
 	if got := fm.c.Statements[id].Text; !strings.Contains(got, "we can not tango alone") {
@@ -208,7 +208,7 @@ func TestFlowNewcomer(t *testing.T) {
 
 	fm := finalModel(t, tm)
 	if fm.focus != focusTimeline || len(ffs.calls) != 2 {
-		t.Errorf("ended in %s after %d writes", focusName(fm.focus), len(ffs.calls))
+		t.Errorf("ended in %s after %d writes", string(fm.focus), len(ffs.calls))
 	}
 }
 

@@ -35,7 +35,6 @@ var (
 // binding added later is exercised too) and the other keys a person may
 // press.
 func monkeyKeys(m Model) []string {
-	k := m.keys
 	var names []string
 	seen := map[string]bool{}
 	add := func(s string) {
@@ -44,7 +43,7 @@ func monkeyKeys(m Model) []string {
 			names = append(names, s)
 		}
 	}
-	for _, km := range []help.KeyMap{k.timeline, k.reader, k.picker, k.search, k.page, k.help, k.loading, m.ex.keys} {
+	for _, km := range []help.KeyMap{m.tl, m.rd, m.pk, m.tl.searchKeys, m.views[focusWarnings], m.hp, m.ld} {
 		for _, group := range km.FullHelp() {
 			for _, b := range group {
 				for _, s := range b.Keys() {
@@ -91,7 +90,7 @@ type monkey struct {
 	// what happened, for the log
 	nKeys, nRunes, nMouse, nResize, nQuit, nStatus int
 	writes                                         int
-	focus                                          map[focus]int // steps that ended in each view
+	focus                                          map[viewID]int // steps that ended in each view
 }
 
 var statusCount = regexp.MustCompile(`(\d+) of (\d+) statements`)
@@ -122,7 +121,7 @@ func TestMonkey(t *testing.T) {
 }
 
 func runMonkey(t *testing.T, c *model.Corpus, events []model.Event, steps int) {
-	mk := &monkey{t: t, r: rand.New(rand.NewPCG(*monkeySeed, uint64(len(c.Statements)))), steps: steps, focus: map[focus]int{}}
+	mk := &monkey{t: t, r: rand.New(rand.NewPCG(*monkeySeed, uint64(len(c.Statements)))), steps: steps, focus: map[viewID]int{}}
 	opt := Options{Events: events, Theme: "dark", Title: "monkey", Version: "test",
 		WriteFile: func(path string, data []byte, overwrite bool) error { mk.writes++; return nil }}
 	mk.m = New(c, opt)
@@ -238,7 +237,7 @@ func (mk *monkey) check() error {
 		if shown != len(m.tl.lay.view) || total != len(m.c.Statements) {
 			return fmt.Errorf("status says %d of %d, the model has %d of %d", shown, total, len(m.tl.lay.view), len(m.c.Statements))
 		}
-		if !m.pending {
+		if !m.tl.pending {
 			if want := len(m.c.Query(m.filter)); shown != want {
 				return fmt.Errorf("status says %d shown, the filter %q selects %d", shown, m.filter.String(), want)
 			}

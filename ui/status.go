@@ -7,49 +7,49 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
-// statusLine says what is filtered, how many statements are shown of how
-// many, the marks, the search, and the problems met while loading.
-func (m *Model) statusLine() string {
-	if m.focus == focusCompare {
-		return m.compareStatusLine()
-	}
-	th := m.th
-	w := m.width
+// Status implements view: the status line says what is filtered, how
+// many statements are shown of how many, the marks, the search, and the
+// problems met while loading. The views that have no status line of their
+// own show this one.
+func (t *timeline) Status() string {
+	x := t.ctx
+	th := x.th
+	w := x.width
 	var left string
-	if m.filter.IsZero() {
+	if x.filter.IsZero() {
 		left = "all statements"
 	} else {
-		left = m.filter.String()
+		left = x.filter.String()
 	}
-	if m.flash != "" {
-		left = m.flash
-	} else if q := m.sr.query; q != "" {
-		only := pick(m.sr.only, " · only matches", "")
+	if x.flash != "" {
+		left = x.flash
+	} else if q := t.sr.query; q != "" {
+		only := pick(t.sr.only, " · only matches", "")
 		switch {
-		case m.sr.pending:
+		case t.sr.pending:
 			left += " · /" + q + only
-		case m.sr.found == 0:
+		case t.sr.found == 0:
 			left += " · /" + q + ": no match" + only
 		default:
 			// which match the selection is on: "3/20", as less says it
 			at := "–"
-			if i := m.tl.matchIndex(); i >= 0 {
+			if i := t.matchIndex(); i >= 0 {
 				at = fmt.Sprint(i + 1)
 			}
-			left += fmt.Sprintf(" · /%s: %s/%d%s", q, at, m.sr.found, only)
+			left += fmt.Sprintf(" · /%s: %s/%d%s", q, at, t.sr.found, only)
 		}
 	}
-	right := []string{fmt.Sprintf("%d of %d statements", len(m.tl.lay.view), len(m.c.Statements))}
-	if m.pending {
+	right := []string{fmt.Sprintf("%d of %d statements", len(t.lay.view), len(x.c.Statements))}
+	if t.pending {
 		right[0] = "filtering… " + right[0]
 	}
-	if n := len(m.marks); n > 0 {
+	if n := len(x.marks); n > 0 {
 		right = append(right, fmt.Sprintf("%d marked", n))
 	}
-	if !m.mouse {
+	if !x.mouse {
 		right = append(right, "mouse off")
 	}
-	if sk, wn := m.problems(); sk+wn > 0 {
+	if sk, wn := x.problems(); sk+wn > 0 {
 		full := append(right, fmt.Sprintf("%d skipped, %s", sk, plural(wn, "warning")))
 		r := strings.Join(full, " · ") + " "
 		if lipgloss.Width(left)+lipgloss.Width(r)+3 <= w {
@@ -65,13 +65,4 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
-}
-
-// problems counts the skipped files and the warnings (load-wide and per
-// document).
-func (m *Model) problems() (skipped, warnings int) {
-	if m.c == nil {
-		return 0, 0
-	}
-	return len(m.c.Skipped), len(m.c.Warnings) + m.docWarnings
 }

@@ -4,8 +4,81 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/quotetrail/quotetrail/model"
 )
+
+// The warnings view (w) lists the files the load skipped and why, the
+// warnings on the load and on each document, and what was loaded.
+
+const focusWarnings viewID = "warnings"
+
+type warningsView struct {
+	viewBase
+	ctx  *programContext
+	keys pageKeys
+	open key.Binding
+	page pager
+	// the theme and width the lines were rendered for
+	th *theme
+	w  int
+}
+
+func newWarningsView(ctx *programContext) *warningsView {
+	return &warningsView{
+		ctx:  ctx,
+		keys: newPageKeys(&ctx.global),
+		open: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "skipped files, warnings")),
+	}
+}
+
+// Name implements view.
+func (v *warningsView) Name() string { return "skipped files and warnings" }
+
+// OpenKey implements view.
+func (v *warningsView) OpenKey() *key.Binding { return &v.open }
+
+// Open implements view: the list from its top.
+func (v *warningsView) Open() tea.Cmd {
+	v.page.off = 0
+	v.render()
+	return nil
+}
+
+// SetSize implements view.
+func (v *warningsView) SetSize(w, h int) { v.page.SetSize(w, h) }
+
+// render lays the lines out for the theme and the width, when they
+// changed.
+func (v *warningsView) render() {
+	if v.th != v.ctx.th || v.w != v.page.width || v.page.lines == nil {
+		v.th, v.w = v.ctx.th, v.page.width
+		v.page.setLines(warningLines(v.ctx.c, v.th, v.w))
+	}
+}
+
+// Update implements view: esc goes back, the rest scrolls.
+func (v *warningsView) Update(msg tea.Msg) (action, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, v.keys.Back) {
+		return goBack{}, nil
+	}
+	v.page.Update(msg, v.keys.moveKeys)
+	return nil, nil
+}
+
+// View implements view.
+func (v *warningsView) View() string {
+	v.render()
+	return v.page.View()
+}
+
+// ShortHelp implements help.KeyMap.
+func (v *warningsView) ShortHelp() []key.Binding { return v.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (v *warningsView) FullHelp() [][]key.Binding { return v.keys.FullHelp() }
 
 // warningLines renders the skipped files and warnings view.
 func warningLines(c *model.Corpus, th *theme, width int) []string {
