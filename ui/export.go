@@ -27,7 +27,6 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
@@ -163,7 +162,7 @@ type exportDialog struct {
 	version string
 	title   string // the corpus, for the "what" line
 	compare bool
-	path    textinput.Model
+	path    field
 	// openedWith is the path the dialog opened with, so that closing it
 	// knows whether one was typed
 	openedWith string
@@ -234,20 +233,15 @@ func (d *exportDialog) Open() tea.Cmd {
 	if d.lastPath != "" {
 		path = d.lastPath // the session's last path: written, or typed
 	}
-	ti := textinput.New()
-	ti.Prompt = ""
-	ti.SetValue(path)
-	ti.CursorEnd()
-	st := textinput.DefaultStyles(x.dark)
-	st.Focused.Text, st.Blurred.Text = x.th.Input, x.th.Input
-	st.Cursor.Blink = false
-	ti.SetStyles(st)
+	f := newField()
+	f.SetValue(path)
+	f.Blur()
 	*d = exportDialog{
 		ctx: x, openKey: d.openKey, lastPath: d.lastPath, width: d.width, height: d.height,
 		open: true, seq: d.seq + 1, gen: d.gen,
 		ids: ids, marked: marked, filter: x.viewFilter(), split: x.opt.Split,
 		version: x.opt.Version, title: x.corpusTitle(),
-		path: ti, openedWith: path,
+		path: f, openedWith: path,
 		keys: newExportKeys(&x.global),
 	}
 	d.questions = slices.ContainsFunc(ids, func(i int) bool { return i >= 0 && i < len(x.c.Statements) && x.c.Statements[i].Question != "" })
@@ -295,7 +289,6 @@ func (d *exportDialog) header() int {
 func (d *exportDialog) SetSize(w, h int) {
 	d.width, d.height = w, h
 	d.preview.SetSize(w, max(1, h-d.header()))
-	d.path.SetWidth(max(10, w-10-26)) // label, field, hint
 }
 
 // needsRender reports whether the preview was rendered for another width.
@@ -467,13 +460,11 @@ func (d *exportDialog) key(msg tea.KeyPressMsg) (action, tea.Cmd) {
 			d.path.Blur()
 			return nil, nil
 		}
-		var cmd tea.Cmd
-		d.path, cmd = d.path.Update(msg)
+		d.path.Update(msg)
 		d.err, d.note = "", ""
-		return nil, cmd
 	case key.Matches(msg, k.EditPath):
 		d.editing = true
-		return nil, d.path.Focus()
+		d.path.Focus()
 	case key.Matches(msg, k.Compare):
 		d.compare = !d.compare
 		d.note = ""
@@ -606,7 +597,7 @@ func (d *exportDialog) View() string {
 		" " + th.Heading.Render("Export to Markdown") + th.Dim.Render(" · "+d.title),
 		label("What") + th.Text.Render(what),
 		label("Compare") + box + th.Text.Render(" include the Biden/Trump comparison") + th.Dim.Render(pick(d.editing, "", "  (c)")),
-		label("Path") + d.path.View() + "  " + th.Dim.Render(pathHint),
+		label("Path") + d.path.View(th, "", max(10, w-10-26)+1) + "  " + th.Dim.Render(pathHint), // label, field, hint
 		status,
 	}
 	if d.questions {
