@@ -694,7 +694,7 @@ func TestLoading(t *testing.T) {
 
 func TestLoaderRunsInCommandWithProgress(t *testing.T) {
 	release := make(chan struct{})
-	loader := func(ctx context.Context, progress Progress) (*model.Corpus, error) {
+	loader := func(_ context.Context, progress Progress) (*model.Corpus, error) {
 		progress(1, 3, "")
 		<-release
 		progress(3, 3, "")

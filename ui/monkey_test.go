@@ -129,7 +129,7 @@ func TestMonkey(t *testing.T) {
 func runMonkey(t *testing.T, c *model.Corpus, events []model.Event, steps int) {
 	mk := &monkey{t: t, r: rand.New(rand.NewPCG(*monkeySeed, uint64(len(c.Statements)))), steps: steps, focus: map[viewID]int{}}
 	opt := Options{Events: events, Theme: "dark", Title: "monkey", Version: "test",
-		WriteFile: func(path string, data []byte, overwrite bool) error { mk.writes++; return nil }}
+		WriteFile: func(string, []byte, bool) error { mk.writes++; return nil }}
 	mk.m = New(c, opt)
 	mk.keys = monkeyKeys(mk.m)
 	mk.m, _ = drive(t, mk.m, tea.WindowSizeMsg{Width: 100, Height: 30})

@@ -206,9 +206,10 @@ func (p *picker) Update(msg tea.Msg) (action, tea.Cmd) {
 	k := p.keys
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
+		switch msg.Button {
+		case tea.MouseWheelUp:
 			p.move(-3)
-		} else if msg.Button == tea.MouseWheelDown {
+		case tea.MouseWheelDown:
 			p.move(3)
 		}
 	case tea.MouseClickMsg:

@@ -130,19 +130,19 @@ func (r *reader) cardLines() []string {
 	for _, m := range wordMatches(text, r.hl) {
 		spans = append(spans, span{m[0], m[1], th.Match})
 	}
-	open, close := "", ""
+	lq, rq := "", ""
 	if s.Kind == model.Direct {
-		open, close = "“", "”"
+		lq, rq = "“", "”"
 	}
 	for i, ln := range wrapSpans(text, max(10, r.width-4)) {
 		pre, post := "  ", ""
 		if i == 0 {
-			pre = " " + pick(open == "", " ", open)
+			pre = " " + pick(lq == "", " ", lq)
 		}
 		out = append(out, pre+styleRange(text, ln[0], ln[1], th.Heading, spans)+post)
 	}
-	if len(out) > 0 && close != "" {
-		out[len(out)-1] += th.Heading.Render(close)
+	if len(out) > 0 && rq != "" {
+		out[len(out)-1] += th.Heading.Render(rq)
 	}
 	out = append(out, "")
 	if q := strings.TrimSpace(s.Question); q != "" { // a transcript's answer
