@@ -178,6 +178,9 @@ func (m *Model) setCorpus(c *model.Corpus) {
 			m.back[i] = focusTimeline
 		}
 	}
+	if m.hp.of == view(m.ld) {
+		m.hp.of = m.tl // help opened while loading shows the timeline's keys now
+	}
 	m.resize()
 	m.updateKeys()
 }

@@ -246,3 +246,20 @@ func TestGolden(t *testing.T) {
 		golden.RequireEqual(t, m.View().Content)
 	})
 }
+
+// Help opened while the corpus loads describes the loading screen, and
+// the timeline once the corpus is in; esc then goes to the timeline.
+func TestHelpWhileLoadingBecomesTheTimelines(t *testing.T) {
+	m := newModel(Options{Theme: "dark"})
+	m.load = newLoadState(context.Background(), nil)
+	close(m.load.finished)
+	m, _ = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, keyMsg("?"))
+	mustContain(t, screen(m), "Keys — loading", "quit")
+	m, _ = drive(t, m, loadedMsg{c: fixtureCorpus(t)})
+	mustContain(t, screen(m), "Keys — timeline", "previous year")
+	m, _ = drive(t, m, keys("esc")...)
+	if m.focus != focusTimeline {
+		t.Errorf("esc from help: focus %s", m.focus)
+	}
+	mustContain(t, screen(m), "41 of 41 statements")
+}
