@@ -1,12 +1,12 @@
 package model_test
 
 import (
-	"fmt"
 	"runtime"
 	"sync"
 	"testing"
 
 	"github.com/quotetrail/quotetrail/model"
+	"github.com/quotetrail/quotetrail/model/modeltest"
 )
 
 // Benchmarks at scale (issue #7) on model.Synthetic corpora of 100k and 1M
@@ -14,33 +14,10 @@ import (
 //
 //	go test ./model -run '^$' -bench 'Query|Synthetic|Scale' -benchmem
 //
-// The corpora are built once per size and shared by the benchmarks of a run.
-
-var (
-	synthMu    sync.Mutex
-	synthCache = map[int]*model.Corpus{}
-)
-
-func synthetic(tb testing.TB, n int) *model.Corpus {
-	tb.Helper()
-	synthMu.Lock()
-	defer synthMu.Unlock()
-	if c := synthCache[n]; c != nil {
-		return c
-	}
-	c := model.Synthetic(n, 1)
-	synthCache[n] = c
-	return c
-}
+// The corpora are built once per size and shared by the benchmarks of a run
+// (modeltest.Synthetic).
 
 var scaleSizes = []int{100_000, 1_000_000}
-
-func sizeName(n int) string {
-	if n%1_000_000 == 0 {
-		return fmt.Sprintf("%dM", n/1_000_000)
-	}
-	return fmt.Sprintf("%dk", n/1000)
-}
 
 // BenchmarkQuery measures what a filter change costs the model: each case
 // is the query after the user's action.
@@ -55,7 +32,7 @@ func sizeName(n int) string {
 //   - clear: the filters cleared (everything).
 func BenchmarkQuery(b *testing.B) {
 	for _, n := range scaleSizes {
-		b.Run(sizeName(n), func(b *testing.B) { benchQuery(b, synthetic(b, n)) })
+		b.Run(modeltest.SizeName(n), func(b *testing.B) { benchQuery(b, modeltest.Synthetic(b, n)) })
 	}
 }
 
@@ -105,7 +82,7 @@ func benchQuery(b *testing.B, c *model.Corpus) {
 // and in all, measured after a garbage collection.
 func BenchmarkSynthetic(b *testing.B) {
 	for _, n := range scaleSizes {
-		b.Run(sizeName(n), func(b *testing.B) {
+		b.Run(modeltest.SizeName(n), func(b *testing.B) {
 			b.ReportAllocs()
 			var live float64
 			for b.Loop() {
@@ -190,7 +167,7 @@ func BenchmarkScaleCompare(b *testing.B) {
 	}{{"warm", model.CompareOptions{}}, {"warm-lazy", model.CompareOptions{LazyDiff: true}}} {
 		b.Run("100k-a-side/"+bc.name, func(b *testing.B) {
 			warm.Do(func() {
-				c = synthetic(b, 600_000)
+				c = modeltest.Synthetic(b, 600_000)
 				sel = ids(c)
 				c.WithTerm(nil, "dialogue") // the text index
 			})
@@ -207,7 +184,7 @@ func BenchmarkScaleCompare(b *testing.B) {
 // BenchmarkScaleExport renders 100k statements (a whole synthetic corpus of
 // 100k) to Markdown, as `quotetrail export` and the reader's e do.
 func BenchmarkScaleExport(b *testing.B) {
-	c := synthetic(b, 100_000)
+	c := modeltest.Synthetic(b, 100_000)
 	ids := c.Query(model.Filter{})
 	b.ReportAllocs()
 	var out []byte

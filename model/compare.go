@@ -496,9 +496,3 @@ func groupPairs(pairs []Pair) {
 		return pa.Left < pb.Left
 	})
 }
-
-// pairScore is the similarity of statements li (left) and ri (right) whose
-// cosine is cos.
-func (c *Corpus) pairScore(li, ri int, cos float64) float64 {
-	return math.Min(1, cos*bonusFactor(c.Statements[li], c.Statements[ri]))
-}

@@ -446,7 +446,7 @@ func (sr *searcher) search(d int32, edges []edge) []edge {
 			l, r = r, l
 		}
 		cos, shared := dot(lv, rv)
-		var L, R *pairSide = q, o
+		L, R := q, o
 		if sr.swapped {
 			L, R = o, q
 		}

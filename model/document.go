@@ -1,8 +1,3 @@
-// Package model is quotetrail's in-memory corpus: documents, statements,
-// speakers, periods, the indexes over them and the queries they answer.
-//
-// It does no I/O and knows nothing of the terminal: data flows
-// files → corpus → model → ui / export / JSON.
 package model
 
 // Span is a half-open range [Start, End) of byte offsets into a

@@ -156,7 +156,7 @@ func Dump(c *Corpus, ids []int, f Filter, split Split) DumpJSON {
 			dj.Transcript = &TranscriptJSON{d.Transcript.Turns, d.Transcript.Questions}
 		}
 		for _, r := range d.Removed {
-			dj.Removed = append(dj.Removed, RemovedJSON{r.Reason, r.Rule, r.Text})
+			dj.Removed = append(dj.Removed, RemovedJSON(r))
 		}
 		for _, r := range d.Repairs {
 			dj.Repairs = append(dj.Repairs, RepairJSON{r.Kind, r.Before, r.After})

@@ -496,7 +496,7 @@ func FuzzExportEscape(f *testing.F) {
 		if hs := d.headings(); !slices.Equal(hs, []string{"# Statements", "## Undated", "## Sources"}) {
 			t.Fatalf("headings %q:\n%s", hs, out)
 		}
-		ast.Walk(bqs[0], func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		ast.Walk(bqs[0], func(n ast.Node, _ bool) (ast.WalkStatus, error) {
 			switch n.Kind() {
 			case ast.KindBlockquote, ast.KindParagraph, ast.KindText, ast.KindString, ast.KindEmphasis:
 				// Emphasis: the "(no words recorded)" note

@@ -89,7 +89,7 @@ func FuzzRenderMarkdown(f *testing.F) {
 		if got, want := exTopKinds(d.root), exTopKinds(plain.root); got != want {
 			t.Fatalf("blocks %s, want %s:\n%s", got, want, out)
 		}
-		ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		ast.Walk(d.root, func(n ast.Node, _ bool) (ast.WalkStatus, error) {
 			if n.Kind() == ast.KindList && exSourcesList(d, n) {
 				return ast.WalkContinue, nil // the list of the Sources section
 			}

@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -154,7 +153,6 @@ func refIsWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(
 // refTextIndex is the content-word analysis of every statement in a corpus,
 // built once on first use (by Compare or WithTerm) and read-only after.
 type refTextIndex struct {
-	once    sync.Once
 	vocab   map[string]int32  // feature key ("dialogu", "polit will") → id
 	keys    []string          // id → key
 	surface []string          // id → the surface form most used

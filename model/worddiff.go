@@ -191,10 +191,10 @@ var codesPool = sync.Pool{New: func() any { return map[string]rune{} }}
 func DiffSide(ops []DiffOp, side byte) []DiffOp {
 	var out []DiffOp
 	for _, op := range ops {
-		switch {
-		case op.Op == side:
+		switch op.Op {
+		case side:
 			out = append(out, op)
-		case op.Op == '=':
+		case '=':
 			if side == '+' && op.Alt != "" {
 				op.Text = op.Alt
 			}
@@ -265,7 +265,7 @@ func diffTokens(text string) []dtok {
 			continue
 		}
 		for k, c := range cores {
-			start := cs + c[0]
+			var start int
 			if k == 0 {
 				start = cs
 				if pending >= 0 {

@@ -1,10 +1,3 @@
-// Package ui is quotetrail's reader: a Bubble Tea program that shows the
-// statements of a corpus on a 2020–2025 timeline, filters them by speaker,
-// topic, period and words, and opens each one in its article.
-//
-// The root model (this file) owns the corpus, the filters, the marks and
-// the routing; each view is a small component in a file of its own
-// (timeline.go, reader.go, picker.go, search.go, status.go, help.go).
 package ui
 
 import (
@@ -17,7 +10,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/quotetrail/quotetrail/model"
 )
@@ -56,19 +48,7 @@ const (
 	bodyTop   = 1
 )
 
-type focus int
-
-const (
-	focusTimeline focus = iota
-	focusReader
-	focusPicker
-	focusWarnings
-	focusHelp
-	focusCompare
-	focusExport
-)
-
-// Messages.
+// Messages of the root's commands.
 type (
 	progressMsg struct {
 		done, total int
@@ -78,58 +58,33 @@ type (
 		c   *model.Corpus
 		err error
 	}
-	// layoutMsg is a filtered, laid-out timeline computed in a command.
-	layoutMsg struct {
-		gen int
-		lay layout
-	}
 )
 
-// Model is the root model.
+// Model is the root model. It holds the context the views share, the
+// views (registered in views.go) and the focus: the view that has the
+// keyboard, and the views it came from. It routes — sizes to every view,
+// keys and the mouse to the focused one, the messages it does not handle
+// itself to every view — and decides what the views ask for (actions).
+// It draws the screen around the focused view's body: the title bar, the
+// status line and the key hint.
 type Model struct {
-	opt    Options
-	keys   keyMaps
-	th     *theme
-	dark   bool
-	noCol  bool
-	width  int
-	height int
-	mouse  bool
-	help   help.Model
+	*programContext
 
-	load      *loadState
-	done      int
-	total     int
-	phase     string    // after the files: what the load is doing
-	loadStart time.Time // when the first progress came, for the rate
-	loadErr   error
+	views map[viewID]view
+	order []viewID // registration order
+	focus viewID
+	back  []viewID // the views the focus came from, the last on top
 
-	c           *model.Corpus
-	docWarnings int // warnings on the documents, counted once for the status line
-	filter      model.Filter
-	gen         int // generation of the timeline layout; older results are dropped
-	pending     bool
-	newest      bool
-	marks       map[int]bool
-	tl          timeline
-	rd          reader
-	pk          picker
-	sr          search
-	date        dateJump
-	warn        pager
-	helpPage    pager
-	cv          compareView
-	cmpBack     bool // the reader was opened from the compare view; esc returns there
-	focus       focus
-	back        focus  // the view help returns to
-	flash       string // a one-off note for the status line, until the next key
-	ex          exportDialog
-	// lastExportPath is the path last written or typed in the export
-	// dialog this session; the dialog opens with it
-	lastExportPath string
-	// syncLimit is the largest corpus filtered and searched within the
-	// frame; larger ones are filtered in commands.
-	syncLimit int
+	// the views the root opens itself or hands statements and filters to
+	ld *loadingView
+	tl *timeline
+	rd *reader
+	pk *picker
+	cv *compareView
+	ex *exportDialog
+	hp *helpView
+
+	load *loadState
 }
 
 func newModel(opt Options) Model {
@@ -139,20 +94,23 @@ func newModel(opt Options) Model {
 	if opt.To.IsZero() {
 		opt.To = model.Day(2025, time.December, 31)
 	}
-	m := Model{
+	ctx := &programContext{
 		opt:    opt,
-		keys:   newKeyMaps(),
 		dark:   opt.Theme != "light",
+		help:   help.New(),
+		global: newGlobalKeys(),
 		width:  80,
 		height: 24,
 		mouse:  !opt.NoMouse,
-		help:   help.New(),
 		marks:  map[int]bool{},
 		// a filter change at 100k statements (query, layout, frame) takes
 		// about 2 ms, a / search about 4 ms: BenchmarkFilterChange
 		syncLimit: 200_000,
 	}
-	m.setTheme()
+	ctx.setTheme()
+	m := Model{programContext: ctx, views: map[viewID]view{}, focus: focusLoading}
+	m.registerViews()
+	m.resize()
 	return m
 }
 
@@ -191,67 +149,14 @@ func Run(ctx context.Context, load Loader, opt Options) error {
 	if gm, ok := final.(guarded); ok {
 		final = gm.m
 	}
-	if fm, ok := final.(Model); ok && fm.loadErr != nil {
-		return fmt.Errorf("loading the corpus: %w", fm.loadErr)
+	if fm, ok := final.(Model); ok && fm.ld.err != nil {
+		return fmt.Errorf("loading the corpus: %w", fm.ld.err)
 	}
 	return nil
 }
 
-// loadState runs a Loader in a command and relays its progress.
-type loadState struct {
-	ctx      context.Context
-	load     Loader
-	progress chan progressMsg
-	finished chan struct{}
-}
-
-func newLoadState(ctx context.Context, load Loader) *loadState {
-	return &loadState{ctx: ctx, load: load, progress: make(chan progressMsg, 1), finished: make(chan struct{})}
-}
-
-// report keeps the latest progress in the channel without ever blocking
-// the loader.
-func (ls *loadState) report(done, total int, phase string) {
-	msg := progressMsg{done, total, phase}
-	for {
-		select {
-		case ls.progress <- msg:
-			return
-		default:
-			select {
-			case <-ls.progress:
-			default:
-			}
-		}
-	}
-}
-
-func (ls *loadState) loadCmd() tea.Cmd {
-	return func() tea.Msg {
-		defer close(ls.finished)
-		if ls.load == nil {
-			return loadedMsg{err: errors.New("no loader")}
-		}
-		c, err := ls.load(ls.ctx, ls.report)
-		if err == nil && c == nil {
-			err = errors.New("the loader returned no corpus")
-		}
-		return loadedMsg{c, err}
-	}
-}
-
-func (ls *loadState) waitCmd() tea.Cmd {
-	return func() tea.Msg {
-		select {
-		case p := <-ls.progress:
-			return p
-		case <-ls.finished:
-			return nil
-		}
-	}
-}
-
-// setCorpus installs a loaded corpus and lays out the first timeline.
+// setCorpus installs a loaded corpus, lays out the first timeline and
+// gives it the focus in place of the loading screen.
 func (m *Model) setCorpus(c *model.Corpus) {
 	m.c = c
 	m.docWarnings = 0
@@ -264,174 +169,111 @@ func (m *Model) setCorpus(c *model.Corpus) {
 		m.filter = m.opt.Filter // shows nothing, and says why
 		m.flash = err.Error()
 	}
-	m.tl = timeline{c: c, th: m.th, marks: m.marks}
-	m.rd = reader{c: c, th: m.th, marks: m.marks}
-	m.cv = compareView{c: c, th: m.th, split: m.opt.Split}
-	m.tl.hl = highlightWords(m.filter.Query, "")
-	m.tl.setLayout(buildLayout(c, c.Query(m.filter), m.newest, m.opt.From, m.opt.To, m.opt.Events))
+	m.tl.start()
+	if m.focus == focusLoading {
+		m.focus = focusTimeline
+	}
+	for i, id := range m.back {
+		if id == focusLoading {
+			m.back[i] = focusTimeline
+		}
+	}
+	if m.hp.of == view(m.ld) {
+		m.hp.of = m.tl // help opened while loading shows the timeline's keys now
+	}
 	m.resize()
 	m.updateKeys()
 }
 
-// setTheme builds the styles from the light/dark and colour settings and
-// hands them to the views.
-func (m *Model) setTheme() {
-	m.th = newTheme(m.dark, m.noCol)
-	m.help.Styles = m.th.Help
-	m.tl.th, m.rd.th, m.pk.th = m.th, m.th, m.th
-	m.cv.th = m.th
-	if m.c != nil && m.focus == focusReader {
-		m.rd.render()
-	}
-	if m.c != nil && m.focus == focusWarnings {
-		m.warn.setLines(warningLines(m.c, m.th, m.width))
-	}
+// focused is the view that has the keyboard.
+func (m *Model) focused() view { return m.views[m.focus] }
+
+// home is the timeline once the corpus is loaded, the loading screen
+// before.
+func (m *Model) home() viewID { return pick(m.c == nil, focusLoading, focusTimeline) }
+
+// push gives view id the focus, over the focused one.
+func (m *Model) push(id viewID) {
+	m.back = append(m.back, m.focus)
+	m.focus = id
 }
 
-func (m *Model) bodyHeight() int { return max(1, m.height-3) }
-
-func (m *Model) resize() {
-	if m.c == nil {
+// close takes view id off the screen: the focus returns to the view it
+// came from; a view under the focus (the dialog under its help) leaves
+// the views to return to.
+func (m *Model) close(id viewID) {
+	if m.focus != id {
+		for i := len(m.back) - 1; i >= 0; i-- {
+			if m.back[i] == id {
+				m.back = append(m.back[:i:i], m.back[i+1:]...)
+				break
+			}
+		}
 		return
 	}
-	h := m.bodyHeight()
-	m.tl.SetSize(m.width, h)
-	m.rd.SetSize(m.width, h)
-	m.pk.SetSize(m.width, h)
-	m.cv.SetSize(m.width, h)
-	m.warn.SetSize(m.width, h)
-	if m.focus == focusWarnings {
-		m.warn.setLines(warningLines(m.c, m.th, m.width))
+	if n := len(m.back); n > 0 {
+		m.focus, m.back = m.back[n-1], m.back[:n-1]
+		return
 	}
+	m.focus = m.home()
 }
 
-// viewFilter is the filter the timeline shows: the filters, and the search
-// words too while the timeline is narrowed to the matches (&).
-func (m *Model) viewFilter() model.Filter {
-	f := m.filter
-	if m.sr.only && m.sr.query != "" {
-		f.Query = strings.TrimSpace(f.Query + " " + m.sr.query)
-	}
-	return f
+// openHelp shows the full help of the focused view.
+func (m *Model) openHelp() {
+	m.hp.describe(m.focused())
+	m.push(focusHelp)
 }
 
-// layoutCmd filters and lays out the timeline in a command.
-func (m *Model) layoutCmd() tea.Cmd {
-	m.gen++
-	m.pending = true
-	c, f, newest, from, to, evs, gen := m.c, m.viewFilter(), m.newest, m.opt.From, m.opt.To, m.opt.Events, m.gen
-	return func() tea.Msg {
-		return layoutMsg{gen: gen, lay: buildLayout(c, c.Query(f), newest, from, to, evs)}
-	}
-}
-
-// refilter lays the timeline out again for the current filters and
-// order. A corpus small enough to do it within a frame is done at once, so
-// that keys typed right after apply to the new timeline; a larger one is
-// done in a command.
-func (m *Model) refilter() tea.Cmd {
-	cmd := m.layoutCmd()
-	if len(m.c.Statements) > m.syncLimit {
-		return cmd
-	}
-	return m.applyLayout(cmd().(layoutMsg))
-}
-
-func (m *Model) applyLayout(msg layoutMsg) tea.Cmd {
-	if msg.gen != m.gen {
-		return nil // stale: a newer filter is on its way
-	}
-	m.pending = false
-	m.tl.setLayout(msg.lay)
-	if m.sr.query != "" {
-		return m.searchNow(false)
-	}
-	return nil
-}
-
-func (m *Model) applySearch(msg searchResultMsg) {
-	if msg.gen != m.sr.gen {
-		return // stale
-	}
-	m.sr.pending = false
-	m.sr.found = len(msg.matchPos)
-	m.tl.matchPos = msg.matchPos
-	if msg.jump {
-		m.tl.moveTo(m.sr.origin)
-		if len(msg.matchPos) > 0 && !m.tl.isMatch(m.sr.origin) {
-			m.tl.nextMatch(1)
+// act does what view from asked for.
+func (m *Model) act(from viewID, a action) tea.Cmd {
+	switch a := a.(type) {
+	case goBack:
+		m.close(from)
+	case openView:
+		m.push(a.id)
+		return m.views[a.id].Open()
+	case readStatement:
+		m.rd.show(a.id)
+		m.push(focusReader)
+	case pickFilter:
+		m.pk.start(a.kind)
+		m.push(focusPicker)
+	case applyPick:
+		m.close(from)
+		if a.kind == pickSpeakers {
+			m.filter.Speakers = a.chosen
+		} else {
+			m.filter.Topics = a.chosen
 		}
-	}
-}
-
-// searchNow starts the search for the current query on the current
-// layout.
-func (m *Model) searchNow(jump bool) tea.Cmd {
-	m.sr.gen++
-	m.tl.hl = highlightWords(m.filter.Query, m.sr.query)
-	if strings.TrimSpace(m.sr.query) == "" || len(model.Words(m.sr.query)) == 0 {
-		m.sr.pending = false
-		m.sr.found = 0
-		m.tl.matchPos = nil
-		return nil
-	}
-	m.sr.pending = true
-	cmd := searchCmd(m.c, m.filter, m.tl.lay, m.sr.query, m.sr.gen, jump)
-	if len(m.c.Statements) > m.syncLimit {
-		return cmd
-	}
-	m.applySearch(cmd().(searchResultMsg))
-	return nil
-}
-
-// clearSearch ends the search; a timeline narrowed to its matches is
-// laid out again, whole (the command is nil otherwise).
-func (m *Model) clearSearch() tea.Cmd {
-	only := m.sr.only && m.sr.query != ""
-	m.sr.only = false
-	m.sr.query = ""
-	m.sr.field.set("")
-	m.sr.typing = false
-	m.sr.gen++
-	m.sr.pending = false
-	m.sr.found = 0
-	m.tl.matchPos = nil
-	m.tl.hl = highlightWords(m.filter.Query, "")
-	if only {
-		return m.refilter()
+		return m.tl.refilter()
 	}
 	return nil
 }
 
-// updateKeys enables the bindings that apply now; the others vanish from
-// help.
+// bodySize is the size of the focused view's body: the whole screen while
+// the corpus loads, the rows between the title bar and the status line
+// after.
+func (m *Model) bodySize() (int, int) {
+	if m.c == nil {
+		return m.width, m.height
+	}
+	return m.width, m.bodyHeight()
+}
+
+func (m *Model) resize() {
+	w, h := m.bodySize()
+	for _, id := range m.order {
+		m.views[id].SetSize(w, h)
+	}
+}
+
+// updateKeys has each view enable the bindings that apply now, so that
+// the others neither match nor show in help.
 func (m *Model) updateKeys() {
-	k := &m.keys.timeline
-	searching := m.sr.query != ""
-	k.NextMatch.SetEnabled(searching)
-	k.PrevMatch.SetEnabled(searching)
-	k.ClearSearch.SetEnabled(searching)
-	k.OnlyMatches.SetHelp("&", pick(m.sr.only, "show every statement again", "show only the matches"))
-	k.ClearMarks.SetEnabled(len(m.marks) > 0)
-	k.ClearFilters.SetEnabled(!m.filter.IsZero() || searching)
-	shown := m.c != nil && len(m.tl.lay.view) > 0
-	k.Open.SetEnabled(shown)
-	k.Mark.SetEnabled(shown)
-	k.Copy.SetEnabled(shown)
-	k.Export.SetEnabled(shown || len(m.marks) > 0)
-	if m.ex.open {
-		m.ex.keys.global = m.keys.global
-		m.ex.keys.state(m.ex.editing, m.ex.confirm)
+	m.global.Mouse.SetHelp("m", pick(m.mouse, "mouse off (select text)", "mouse on"))
+	for _, id := range m.order {
+		m.views[id].UpdateKeys()
 	}
-	k.Order.SetHelp("o", pick(m.newest, "oldest first", "newest first"))
-	m.keys.picker.state(m.pk.narrow.String() != "")
-	m.keys.global.Mouse.SetHelp("m", pick(m.mouse, "mouse off (select text)", "mouse on"))
-	m.keys.timeline.global = m.keys.global
-	m.keys.reader.global = m.keys.global
-	m.keys.page.global = m.keys.global
-	m.keys.loading.global = m.keys.global
-	m.keys.compare.global = m.keys.global
-	m.cv.updateKeys(&m.keys.compare)
 }
 
 // Init asks the terminal for its background (unless the theme is set)
@@ -448,7 +290,8 @@ func (m Model) Init() tea.Cmd {
 }
 
 // Update routes messages: sizes to everyone, keys and the mouse to the
-// view that has focus, results of commands to the state they belong to.
+// view that has the focus, and what the root does not handle itself to
+// every view — the results of commands, which each view takes or drops.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	if m.c != nil {
@@ -462,13 +305,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
-		if m.ex.open {
-			m.ex.SetSize(m.width, m.bodyHeight())
-			if m.ex.needsRender() {
-				return m.ex.previewCmd(m.dark, m.noCol)
-			}
-		}
-		return nil
 	case tea.BackgroundColorMsg:
 		if m.opt.Theme == "" || m.opt.Theme == "auto" {
 			m.dark = msg.IsDark()
@@ -476,40 +312,23 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.EnvMsg:
-		if nc := msg.Getenv("NO_COLOR") != ""; nc != m.noCol {
-			m.noCol = nc
+		if nc := msg.Getenv("NO_COLOR") != ""; nc != m.noColor {
+			m.noColor = nc
 			m.setTheme()
 		}
 		return nil
 	case progressMsg:
-		if m.loadStart.IsZero() {
-			m.loadStart = time.Now()
-		}
-		m.done, m.total, m.phase = msg.done, msg.total, msg.phase
+		m.ld.progress(msg)
 		if m.c == nil && m.load != nil {
 			return m.load.waitCmd()
 		}
 		return nil
 	case loadedMsg:
 		if msg.err != nil {
-			m.loadErr = msg.err
+			m.ld.err = msg.err
 			return nil
 		}
 		m.setCorpus(msg.c)
-		return nil
-	case layoutMsg:
-		return m.applyLayout(msg)
-	case searchResultMsg:
-		m.applySearch(msg)
-		return nil
-	case compareMsg:
-		m.applyCompare(msg)
-		return nil
-	case exportPreviewMsg:
-		m.ex.applyPreview(msg)
-		return nil
-	case exportWrittenMsg:
-		m.exportWritten(msg)
 		return nil
 	case tea.KeyPressMsg:
 		m.flash = ""
@@ -517,295 +336,76 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.MouseMsg:
 		return m.mouseMsg(msg)
 	}
-	return nil
+	return m.broadcast(msg)
 }
 
-func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+// broadcast gives msg to every view, in registration order, and does what
+// they ask.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, id := range m.order {
+		a, cmd := m.views[id].Update(msg)
+		cmds = append(cmds, cmd, m.act(id, a))
+	}
+	return tea.Batch(cmds...)
+}
 
+// key routes a key. ctrl+c always quits; q, ? and m work where the
+// focused view's key map lists them (a field that takes every printable
+// key lists none); every other key goes to the focused view — unless the
+// terminal is too small to show it.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	g := m.keys.global
+	g := m.global
 	if key.Matches(msg, g.ForceQuit) {
 		return tea.Quit
 	}
-	typing := m.c != nil && ((m.focus == focusTimeline && (m.sr.typing || m.date.typing)) || m.focus == focusPicker || (m.focus == focusExport && (m.ex.editing || m.ex.confirm)))
-	if m.tooSmall() || m.c == nil {
-		switch {
-		case typing:
-			// the field is not on screen; keep its contents and q too
-		case key.Matches(msg, g.Quit):
-			return tea.Quit
-		case key.Matches(msg, g.Help) && !m.tooSmall():
-			m.toggleHelp()
-		case key.Matches(msg, m.keys.help.Close) && m.focus == focusHelp:
-			m.focus = m.back
-		case key.Matches(msg, g.Mouse):
-			m.mouse = !m.mouse
-		}
-		return nil
-	}
-	if !typing {
-		switch {
-		case key.Matches(msg, g.Quit):
-			return tea.Quit
-		case m.focus == focusHelp:
-			if key.Matches(msg, m.keys.help.Close) {
-				m.focus = m.back
-				return nil
-			}
-			m.helpPage.Update(msg, m.keys.help.moveKeys)
-			return nil
-		case key.Matches(msg, g.Help):
-			m.toggleHelp()
-			return nil
-		case key.Matches(msg, g.Mouse) && m.focus != focusPicker:
-			m.mouse = !m.mouse
-			return nil
-		}
-	}
-	switch m.focus {
-	case focusTimeline:
-		if m.sr.typing {
-			return m.searchKey(msg)
-		}
-		if m.date.typing {
-			m.dateKey(msg)
-			return nil
-		}
-		return m.timelineKey(msg)
-	case focusCompare:
-		return m.compareKey(msg)
-	case focusReader:
-		switch m.rd.Update(msg, m.keys.reader) {
-		case readerBack:
-			m.focus = focusTimeline
-			if m.cmpBack {
-				m.focus, m.cmpBack = focusCompare, false
-			}
-			m.tl.ensureVisible()
-		case readerMark:
-			m.toggleMark(m.rd.id)
-			m.rd.render()
-		case readerCopy:
-			return m.copyMarkdown(m.rd.id)
-		}
-	case focusPicker:
-		switch m.pk.Update(msg, m.keys.picker) {
-		case pickerApply:
-			m.focus = focusTimeline
-			if m.pk.kind == pickSpeakers {
-				m.filter.Speakers = m.pk.chosen()
-			} else {
-				m.filter.Topics = m.pk.chosen()
-			}
-			return m.refilter()
-		case pickerCancel:
-			m.focus = focusTimeline
-		}
-	case focusWarnings:
-		if key.Matches(msg, m.keys.page.Back) {
-			m.focus = focusTimeline
-			return nil
-		}
-		m.warn.Update(msg, m.keys.page.moveKeys)
-	case focusExport:
-		return m.exportKey(msg)
-	}
-	return nil
-}
-
-func (m *Model) toggleHelp() {
-	if m.focus == focusHelp {
-		m.focus = m.back
-		return
-	}
-	m.openHelp()
-}
-
-func (m *Model) toggleMark(id int) {
-	if m.marks[id] {
-		delete(m.marks, id)
-	} else {
-		m.marks[id] = true
-	}
-}
-
-// nextPeriods steps p through all → Biden → Trump (second term) →
-// Trump (first term) → undated → all; any other choice (from the command
-// line) goes back to all.
-func nextPeriods(cur []model.Period) []model.Period {
-	cycle := [][]model.Period{nil, {model.PeriodBiden}, {model.PeriodTrump2}, {model.PeriodTrump1}, {model.PeriodUnknown}}
-	for i, ps := range cycle {
-		if len(ps) == len(cur) && (len(ps) == 0 || ps[0] == cur[0]) {
-			return cycle[(i+1)%len(cycle)]
-		}
-	}
-	return nil
-}
-
-func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys.timeline
-	if handled, _ := m.tl.Update(msg, k); handled {
-		return nil
-	}
+	v := m.focused()
 	switch {
-	case key.Matches(msg, k.Open):
-		if id, ok := m.tl.selected(); ok {
-			m.openReader(id)
+	case key.Matches(msg, g.Quit) && lists(v, g.Quit):
+		return tea.Quit
+	case key.Matches(msg, g.Help) && lists(v, g.Help):
+		if !m.tooSmall() {
+			m.openHelp()
 		}
-	case key.Matches(msg, k.Order):
-		m.newest = !m.newest
-		return m.refilter()
-	case key.Matches(msg, k.Speakers):
-		m.openPicker(pickSpeakers, m.filter.Speakers)
-	case key.Matches(msg, k.Topics):
-		m.openPicker(pickTopics, m.filter.Topics)
-	case key.Matches(msg, k.Russia):
-		if len(m.filter.Affiliations) == 1 && m.filter.Affiliations[0] == model.Russia {
-			m.filter.Affiliations = nil
-		} else {
-			m.filter.Affiliations = []model.Affiliation{model.Russia}
-		}
-		return m.refilter()
-	case key.Matches(msg, k.Period):
-		m.filter.Periods = nextPeriods(m.filter.Periods)
-		return m.refilter()
-	case key.Matches(msg, k.ClearFilters):
-		m.filter = model.Filter{}
-		m.sr.only = false
-		m.clearSearch()
-		return m.refilter()
-	case key.Matches(msg, k.GoToDate):
-		m.date = dateJump{typing: true}
-	case key.Matches(msg, k.Search):
-		m.sr.typing = true
-		m.sr.origin = m.tl.cursor
-		m.sr.field.set("")
-	case key.Matches(msg, k.NextMatch):
-		m.tl.nextMatch(1)
-	case key.Matches(msg, k.PrevMatch):
-		m.tl.nextMatch(-1)
-	case key.Matches(msg, k.ClearSearch):
-		return m.clearSearch()
-	case key.Matches(msg, k.OnlyMatches):
-		if m.sr.query == "" {
-			m.flash = "no search to narrow to: / searches"
-			return nil
-		}
-		m.sr.only = !m.sr.only
-		return m.refilter()
-	case key.Matches(msg, k.Mark):
-		if id, ok := m.tl.selected(); ok {
-			m.toggleMark(id)
-			m.tl.move(1)
-		}
-	case key.Matches(msg, k.ClearMarks):
-		clear(m.marks)
-	case key.Matches(msg, k.Copy):
-		if id, ok := m.tl.selected(); ok {
-			return m.copyMarkdown(id)
-		}
-	case key.Matches(msg, k.Export):
-		return m.openExport()
-	case key.Matches(msg, k.Compare):
-		return m.openCompare()
-	case key.Matches(msg, k.Warnings):
-		m.focus = focusWarnings
-		m.warn.off = 0
-		m.warn.SetSize(m.width, m.bodyHeight())
-		m.warn.setLines(warningLines(m.c, m.th, m.width))
+		return nil
+	case key.Matches(msg, g.Mouse) && lists(v, g.Mouse):
+		m.mouse = !m.mouse
+		return nil
 	}
-	return nil
-}
-
-func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
-	prev := m.sr.query
-	switch m.sr.Update(msg, m.keys.search) {
-	case searchChanged:
-		if m.sr.only {
-			// the timeline shows the matches: lay it out for the new words
-			// (or whole again, once the field is empty)
-			return m.refilter()
-		}
-		if m.sr.query == "" {
-			cmd := m.searchNow(false)
-			m.tl.moveTo(m.sr.origin)
-			return cmd
-		}
-		return m.searchNow(true)
-	case searchAccept:
-		if m.sr.field.String() == "" && prev != "" {
-			m.sr.query = prev // enter on an empty field keeps the last search
-		}
-	case searchCancel:
-		m.sr.query = prev // clearSearch lays the timeline out whole again if it was narrowed
-		cmd := m.clearSearch()
-		m.tl.moveTo(m.sr.origin)
-		return cmd
-	case searchNext:
-		m.tl.nextMatch(1)
-	case searchPrev:
-		m.tl.nextMatch(-1)
+	if m.tooSmall() {
+		return nil // the view is not on screen: a field keeps its contents
 	}
-	return nil
+	a, cmd := v.Update(msg)
+	return tea.Batch(cmd, m.act(m.focus, a))
 }
 
-func (m *Model) openReader(id int) {
-	m.rd.hl = m.tl.hl
-	m.rd.SetSize(m.width, m.bodyHeight())
-	m.rd.open(id)
-	m.focus = focusReader
-}
-
-func (m *Model) openPicker(kind pickerKind, current []string) {
-	m.pk = newPicker(m.c, kind, current, m.th)
-	m.pk.SetSize(m.width, m.bodyHeight())
-	m.focus = focusPicker
-}
-
+// mouseMsg gives a mouse event to the focused view, while the mouse is
+// captured and the view is on screen.
 func (m *Model) mouseMsg(msg tea.MouseMsg) tea.Cmd {
 	if m.c == nil || m.tooSmall() || !m.mouse {
 		return nil
 	}
-	switch m.focus {
-	case focusTimeline:
-		if _, open := m.tl.Update(msg, m.keys.timeline); open {
-			if id, ok := m.tl.selected(); ok {
-				m.openReader(id)
-			}
-		}
-	case focusCompare:
-		return m.compareAct(m.cv.Update(msg, m.keys.compare))
-	case focusReader:
-		m.rd.Update(msg, m.keys.reader)
-	case focusPicker:
-		m.pk.Update(msg, m.keys.picker)
-	case focusWarnings:
-		m.warn.Update(msg, m.keys.page.moveKeys)
-	case focusHelp:
-		m.helpPage.Update(msg, m.keys.help.moveKeys)
-	case focusExport:
-		m.ex.preview.Update(msg, m.ex.keys.moveKeys)
-	}
-	return nil
+	a, cmd := m.focused().Update(msg)
+	return tea.Batch(cmd, m.act(m.focus, a))
 }
 
-// title names the corpus.
-func (m *Model) title() string {
+// corpusTitle names the corpus.
+func (x *programContext) corpusTitle() string {
 	switch {
-	case m.opt.Title != "":
-		return m.opt.Title
-	case m.c != nil && m.c.Name != "":
-		return m.c.Name
+	case x.opt.Title != "":
+		return x.opt.Title
+	case x.c != nil && x.c.Name != "":
+		return x.c.Name
 	}
 	return "corpus"
 }
 
 // View draws the screen: a title bar, the focused view, the status line
-// and the key hint (or the search field).
+// and the key hint (or the view's field).
 func (m Model) View() tea.View {
 	v := tea.NewView(m.content())
 	v.AltScreen = true
-	v.WindowTitle = "quotetrail — " + m.title()
+	v.WindowTitle = "quotetrail — " + m.corpusTitle()
 	if m.mouse {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
@@ -813,161 +413,37 @@ func (m Model) View() tea.View {
 }
 
 func (m *Model) content() string {
-	th := m.th
-	w, h := m.width, m.height
 	if m.tooSmall() {
 		return m.tooSmallView()
 	}
+	v := m.focused()
 	if m.c == nil {
-		return m.loadingView()
+		return v.View() // while loading, the view has the whole screen
 	}
-	lines := make([]string, 0, h)
-	lines = append(lines, m.titleBar())
-	bh := m.bodyHeight()
-	var body string
-	switch m.focus {
-	case focusCompare:
-		body = m.cv.View()
-	case focusReader:
-		body = m.rd.View()
-	case focusPicker:
-		body = m.pk.View()
-	case focusExport:
-		m.ex.SetSize(w, bh)
-		body = m.ex.View(th)
-	case focusWarnings:
-		m.warn.SetSize(w, bh)
-		body = m.warn.View()
-	case focusHelp:
-		m.helpPage.SetSize(w, bh)
-		m.helpPage.setLines(m.helpLines())
-		body = m.helpPage.View()
-	default:
-		body = m.tl.View()
-	}
-	lines = append(lines, body)
-	lines = append(lines, m.statusLine())
-	switch {
-	case m.focus == focusTimeline && m.sr.typing:
-		lines = append(lines, fit(" "+m.sr.field.View(th, "/", w-2), w))
-	case m.focus == focusTimeline && m.date.typing:
-		lines = append(lines, fit(" "+m.date.field.View(th, "go to date (YYYY, YYYY-MM or YYYY-MM-DD): ", w-2), w))
-	default:
-		lines = append(lines, m.helpLine())
-	}
-	return strings.Join(lines, "\n")
-}
-
-func (m *Model) titleBar() string {
 	th := m.th
-	left := " " + th.Title.Render("quotetrail") + th.TitleDim.Render(" · "+m.title())
-	var right string
-	switch m.focus {
-	case focusReader:
-		s := m.c.Statements[m.rd.id]
-		right = th.TitleDim.Render(s.Date.Short() + " · " + s.Speaker + " · " + s.ID + " ")
-	case focusCompare:
-		right = th.TitleDim.Render("compare · split " + splitName(m.cv.split) + " ")
-	case focusPicker:
-		right = th.TitleDim.Render("choose " + strings.ToLower(m.pk.title()) + " ")
-	default:
-		legend := ""
-		for _, p := range model.Periods {
-			legend += th.Band[p].Render(bandGlyph(p)) + th.TitleDim.Render(" "+shortPeriod(p)+"  ")
-		}
-		right = legend + th.TitleDim.Render(pick(m.newest, "newest first ", "oldest first "))
+	left := " " + th.Title.Render("quotetrail") + th.TitleDim.Render(" · "+m.corpusTitle())
+	right := v.Title()
+	if right == "" {
+		right = m.tl.Title()
 	}
-	return spread(left, right, m.width)
-}
-
-func shortPeriod(p model.Period) string {
-	switch p {
-	case model.PeriodTrump1:
-		return "Trump 1"
-	case model.PeriodBiden:
-		return "Biden"
-	case model.PeriodTrump2:
-		return "Trump 2"
+	status := v.Status()
+	if status == "" {
+		status = m.tl.Status()
 	}
-	return "?"
-}
-
-// center puts lines in the middle of the screen.
-func (m *Model) center(msgs ...string) string {
-	w, h := m.width, m.height
-	out := make([]string, 0, h)
-	pad := max(0, (h-len(msgs))/2)
-	for i := 0; i < pad; i++ {
-		out = append(out, strings.Repeat(" ", max(0, w)))
+	last := v.Footer()
+	if last == "" {
+		h := m.help
+		h.SetWidth(m.width - 1)
+		last = fit(" "+h.ShortHelpView(v.ShortHelp()), m.width)
 	}
-	for _, l := range msgs {
-		lw := lipgloss.Width(l)
-		out = append(out, fit(strings.Repeat(" ", max(0, (w-lw)/2))+l, max(0, w)))
-	}
-	for len(out) < h {
-		out = append(out, strings.Repeat(" ", max(0, w)))
-	}
-	return strings.Join(out[:max(0, h)], "\n")
+	return strings.Join([]string{spread(left, right, m.width), v.View(), status, last}, "\n")
 }
 
 func (m *Model) tooSmallView() string {
 	th := m.th
-	return m.center(
+	return center(m.width, m.height,
 		th.Err.Render("Terminal too small"),
 		fmt.Sprintf("%d×%d; quotetrail needs at least %d×%d.", m.width, m.height, minWidth, minHeight),
 		th.Dim.Render("Enlarge the window, or press q to quit."),
 	)
-}
-
-func (m *Model) loadingView() string {
-	th := m.th
-	if m.focus == focusHelp {
-		m.helpPage.SetSize(m.width, m.height)
-		m.helpPage.setLines(m.helpLines())
-		return m.helpPage.View()
-	}
-	if m.loadErr != nil {
-		return m.center(
-			th.Err.Render("Could not load the corpus"),
-			"",
-			cut(m.loadErr.Error(), m.width-4),
-			"",
-			th.Dim.Render("q quits"),
-		)
-	}
-	barW := min(40, m.width-10)
-	filled := 0
-	if m.total > 0 {
-		filled = barW * m.done / m.total
-	}
-	bar := th.Title.Render(strings.Repeat("━", filled)) + th.Dim.Render(strings.Repeat("─", barW-filled))
-	count := "starting…"
-	if m.total > 0 {
-		count = fmt.Sprintf("%d of %d files", m.done, m.total) + loadRate(m.done, m.total, time.Since(m.loadStart))
-	}
-	if m.phase != "" {
-		count = fmt.Sprintf("%d files read · %s…", m.done, m.phase)
-	}
-	return m.center(
-		th.Title.Render("quotetrail")+th.TitleDim.Render(" · loading "+m.title()),
-		"",
-		bar,
-		count,
-		"",
-		th.Dim.Render("q quits · ? help"),
-	)
-}
-
-// loadRate says how fast files load and how long is left, once there is
-// enough to tell: " · 420 files/s · about 12s left".
-func loadRate(done, total int, elapsed time.Duration) string {
-	if done < 2 || elapsed < 500*time.Millisecond {
-		return ""
-	}
-	rate := float64(done) / elapsed.Seconds()
-	out := fmt.Sprintf(" · %.0f files/s", rate)
-	if left := total - done; left > 0 {
-		out += " · about " + time.Duration(float64(left)/rate*float64(time.Second)).Round(time.Second).String() + " left"
-	}
-	return out
 }

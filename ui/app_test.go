@@ -77,8 +77,8 @@ func TestMovingAround(t *testing.T) {
 	}
 	mustContain(t, screen(m), "▸  ????-??-??")
 	m, _ = drive(t, m, keys("home")...)
-	if m.tl.cursor != 0 || m.tl.top != 0 {
-		t.Errorf("home: cursor %d top %d", m.tl.cursor, m.tl.top)
+	if m.tl.cursor != 0 || m.tl.vp.top != 0 {
+		t.Errorf("home: cursor %d top %d", m.tl.cursor, m.tl.vp.top)
 	}
 	m, _ = drive(t, m, keys("end", "g")...)
 	if m.tl.cursor != 0 {
@@ -134,7 +134,7 @@ func TestOrderFlipKeepsSelection(t *testing.T) {
 	m, _ = drive(t, m, keys("]", "]", "j")...)
 	before := selectedText(t, m)
 	m, _ = drive(t, m, keys("o")...)
-	if !m.newest {
+	if !m.tl.newest {
 		t.Fatal("o did not flip the order")
 	}
 	if got := selectedText(t, m); got != before {
@@ -264,8 +264,8 @@ func TestRussiaPeriodAndClear(t *testing.T) {
 		}
 	}
 	m, _ = drive(t, m, keys("r", "/", "type:dialogue", "enter", "x")...)
-	if !m.filter.IsZero() || m.sr.query != "" {
-		t.Errorf("x left filter %v, search %q", m.filter, m.sr.query)
+	if !m.filter.IsZero() || m.tl.sr.query != "" {
+		t.Errorf("x left filter %v, search %q", m.filter, m.tl.sr.query)
 	}
 	mustContain(t, screen(m), "all statements", "41 of 41 statements")
 }
@@ -286,8 +286,8 @@ func TestSearch(t *testing.T) {
 	m, _ = drive(t, m, keys("enter")...)
 	// issue 19: which match the selection is on, as less says it
 	mustContain(t, screen(m), "/tango: 1/2")
-	if m.sr.found != 2 {
-		t.Fatalf("matches %d", m.sr.found)
+	if m.tl.sr.found != 2 {
+		t.Fatalf("matches %d", m.tl.sr.found)
 	}
 	first := selectedText(t, m)
 	m, _ = drive(t, m, keys("n")...)
@@ -313,7 +313,7 @@ func TestSearch(t *testing.T) {
 	// search narrows nothing: every statement is still shown
 	mustContain(t, screen(m), "41 of 41 statements")
 	m, _ = drive(t, m, keys("esc")...)
-	if m.sr.query != "" || m.tl.matchPos != nil {
+	if m.tl.sr.query != "" || m.tl.matchPos != nil {
 		t.Errorf("esc kept the search")
 	}
 	if strings.Contains(m.View().Content, hl) {
@@ -325,25 +325,25 @@ func TestSearch(t *testing.T) {
 		t.Errorf("geneva: %q", got)
 	}
 	m, _ = drive(t, m, keys("esc")...)
-	if m.tl.cursor != 0 || m.sr.typing {
-		t.Errorf("esc: cursor %d typing %v", m.tl.cursor, m.sr.typing)
+	if m.tl.cursor != 0 || m.tl.sr.typing {
+		t.Errorf("esc: cursor %d typing %v", m.tl.cursor, m.tl.sr.typing)
 	}
 	// a speaker's name is searched too
 	m, _ = drive(t, m, keys("/", "type:zelensky", "enter")...)
-	if m.sr.found != 3 {
-		t.Errorf("zelensky: %d matches", m.sr.found)
+	if m.tl.sr.found != 3 {
+		t.Errorf("zelensky: %d matches", m.tl.sr.found)
 	}
 }
 
 func TestSearchWithinFilter(t *testing.T) {
 	m := newFixture(t, 100, 30, Options{})
 	m, _ = drive(t, m, keys("s", "type:putin", "tab", "enter", "/", "type:dialogue", "enter")...)
-	if m.sr.found != 1 {
-		t.Errorf("dialogue among Putin's statements: %d matches, want 1", m.sr.found)
+	if m.tl.sr.found != 1 {
+		t.Errorf("dialogue among Putin's statements: %d matches, want 1", m.tl.sr.found)
 	}
 	// changing the filter recomputes the matches
 	m, _ = drive(t, m, keys("x")...)
-	if m.sr.found != 0 || m.sr.query != "" {
+	if m.tl.sr.found != 0 || m.tl.sr.query != "" {
 		t.Errorf("x should clear the search too")
 	}
 }
@@ -352,7 +352,7 @@ func TestReader(t *testing.T) {
 	m := newFixture(t, 100, 40, Options{})
 	m, _ = drive(t, m, keys("/", "type:tango", "enter")...)
 	before := m.tl.cursor
-	top := m.tl.top
+	top := m.tl.vp.top
 	m, _ = drive(t, m, keys("enter")...)
 	if m.focus != focusReader {
 		t.Fatal("enter did not open the reader")
@@ -390,8 +390,8 @@ func TestReader(t *testing.T) {
 	mustNotContain(t, screen(m), "Removed by cleaning")
 
 	m, _ = drive(t, m, keys("esc")...)
-	if m.focus != focusTimeline || m.tl.cursor != before || m.tl.top != top {
-		t.Errorf("esc: focus %v cursor %d (was %d) top %d (was %d)", m.focus, m.tl.cursor, before, m.tl.top, top)
+	if m.focus != focusTimeline || m.tl.cursor != before || m.tl.vp.top != top {
+		t.Errorf("esc: focus %v cursor %d (was %d) top %d (was %d)", m.focus, m.tl.cursor, before, m.tl.vp.top, top)
 	}
 }
 
@@ -463,7 +463,7 @@ func TestHelp(t *testing.T) {
 	mustContain(t, screen(m), "Keys — compare", "split a month later")
 	m, _ = drive(t, m, keys("esc", "c")...)
 	if m.focus != focusTimeline {
-		t.Errorf("c did not return from the compare view: focus %s", focusName(m.focus))
+		t.Errorf("c did not return from the compare view: focus %s", string(m.focus))
 	}
 	// help of the reader
 	m, _ = drive(t, m, keys("enter", "?")...)
@@ -480,8 +480,8 @@ func TestQuit(t *testing.T) {
 	if quit {
 		t.Error("q quit while typing in the picker")
 	}
-	if m2.pk.narrow.String() != "q" {
-		t.Errorf("picker field: %q", m2.pk.narrow.String())
+	if m2.pk.narrow.Value() != "q" {
+		t.Errorf("picker field: %q", m2.pk.narrow.Value())
 	}
 	if _, quit := drive(t, m2, keys("ctrl+c")...); !quit {
 		t.Error("ctrl+c did not quit")
@@ -556,7 +556,7 @@ func TestMouse(t *testing.T) {
 	}
 	m, _ = drive(t, m, keys("esc")...)
 	m, _ = drive(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown}, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
-	if m.tl.top == 0 {
+	if m.tl.vp.top == 0 {
 		t.Error("wheel did not scroll")
 	}
 	if !strings.Contains(screen(m), "▸") {
@@ -661,9 +661,9 @@ func (darkColor) RGBA() (r, g, b, a uint32) { return 0, 0, 0, 0xffff }
 func TestStaleLayoutIsDropped(t *testing.T) {
 	m := newFixture(t, 80, 24, Options{})
 	m.filter.Speakers = []string{"Vladimir Putin"}
-	old := m.layoutCmd()
+	old := m.tl.layoutCmd()
 	m.filter.Speakers = []string{"Dmitry Peskov"}
-	cur := m.layoutCmd()
+	cur := m.tl.layoutCmd()
 	m, _ = drive(t, m, cur(), old()) // the older result arrives last
 	mustContain(t, screen(m), "14 of 41 statements")
 }
@@ -694,7 +694,7 @@ func TestLoading(t *testing.T) {
 
 func TestLoaderRunsInCommandWithProgress(t *testing.T) {
 	release := make(chan struct{})
-	loader := func(ctx context.Context, progress Progress) (*model.Corpus, error) {
+	loader := func(_ context.Context, progress Progress) (*model.Corpus, error) {
 		progress(1, 3, "")
 		<-release
 		progress(3, 3, "")
@@ -778,7 +778,7 @@ func TestAsyncFiltering(t *testing.T) {
 		t.Errorf("async search did not jump: %q", got)
 	}
 	// a search result for an older query is dropped
-	old := searchCmd(m.c, m.filter, m.tl.lay, "geneva", m.sr.gen-1, true)
+	old := searchCmd(m.c, m.filter, m.tl.lay, "geneva", m.tl.sr.gen-1, true)
 	m, _ = drive(t, m, old())
 	if got := selectedText(t, m); !strings.Contains(got, "tango") {
 		t.Errorf("a stale search moved the selection to %q", got)
@@ -810,7 +810,7 @@ func TestEmptyCorpus(t *testing.T) {
 	// nothing to open or mark, and nothing breaks
 	m, _ = drive(t, m, keys("j", "G", "enter", "space", "]", "o", "s", "enter", "/", "type:x", "enter", "n")...)
 	if m.focus != focusTimeline {
-		t.Errorf("focus %s", focusName(m.focus))
+		t.Errorf("focus %s", string(m.focus))
 	}
 	mustContain(t, screen(m), "0 of 0 statements")
 }
@@ -854,7 +854,7 @@ func TestRandomKeysKeepTheScreenWhole(t *testing.T) {
 		}
 		for j, l := range lines {
 			if lw := len([]rune(l)); lw != w {
-				t.Fatalf("step %d (%v), focus %s: line %d is %d wide at %d×%d: %q", i, msg, focusName(m.focus), j, lw, w, h, l)
+				t.Fatalf("step %d (%v), focus %s: line %d is %d wide at %d×%d: %q", i, msg, string(m.focus), j, lw, w, h, l)
 			}
 		}
 	}
@@ -948,8 +948,8 @@ func TestPickerNarrowsOnEveryPrintableKey(t *testing.T) {
 		if quit {
 			t.Fatalf("s then %q quit the app", typed)
 		}
-		if got.focus != focusPicker || got.pk.narrow.String() != typed {
-			t.Errorf("s then %q: focus %v, narrowing %q", typed, got.focus, got.pk.narrow.String())
+		if got.focus != focusPicker || got.pk.narrow.Value() != typed {
+			t.Errorf("s then %q: focus %v, narrowing %q", typed, got.focus, got.pk.narrow.Value())
 		}
 		if len(got.pk.sel) != 0 || got.pk.cursor != 0 {
 			t.Errorf("s then %q selected %v, moved to %d", typed, got.pk.sel, got.pk.cursor)
@@ -968,8 +968,8 @@ func TestPickerNarrowsOnEveryPrintableKey(t *testing.T) {
 	}
 	// the topic picker too
 	got, quit := drive(t, m, keys("t", "type:q")...)
-	if quit || got.pk.narrow.String() != "q" {
-		t.Errorf("t then q: quit %v, narrowing %q", quit, got.pk.narrow.String())
+	if quit || got.pk.narrow.Value() != "q" {
+		t.Errorf("t then q: quit %v, narrowing %q", quit, got.pk.narrow.Value())
 	}
 }
 
@@ -1060,7 +1060,7 @@ func TestSearchOnlyMatches(t *testing.T) {
 	}
 	m, _ = drive(t, m, keys("enter", "esc")...)
 	mustContain(t, screen(m), "all statements", "41 of 41 statements")
-	if m.sr.only {
+	if m.tl.sr.only {
 		t.Error("esc left the timeline narrowed")
 	}
 	// without a search, & says so
@@ -1073,14 +1073,14 @@ func TestSearchOnlyMatches(t *testing.T) {
 func TestGoToDate(t *testing.T) {
 	m := newFixture(t, 100, 30, Options{})
 	m, quit := drive(t, m, keys("d", "type:q")...)
-	if quit || !m.date.typing {
+	if quit || !m.tl.date.typing {
 		t.Fatal("q in the date field quit or closed it")
 	}
 	mustContain(t, screen(m), "go to date (YYYY, YYYY-MM or YYYY-MM-DD): q")
 	m, _ = drive(t, m, keys("enter")...)
 	mustContain(t, screen(m), "not a date: q")
 	m, _ = drive(t, m, keys("backspace", "type:2024-11", "enter")...)
-	if m.date.typing {
+	if m.tl.date.typing {
 		t.Fatal("enter did not go")
 	}
 	val := func(pos int) time.Time { return m.c.Statements[m.tl.lay.view[pos]].Date.Value }
@@ -1108,7 +1108,7 @@ func TestGoToDate(t *testing.T) {
 	// esc cancels
 	before := m.tl.cursor
 	m, _ = drive(t, m, keys("d", "type:2020", "esc")...)
-	if m.date.typing || m.tl.cursor != before {
+	if m.tl.date.typing || m.tl.cursor != before {
 		t.Error("esc did not cancel")
 	}
 }

@@ -2,12 +2,10 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,6 +15,7 @@ import (
 
 	"github.com/quotetrail/quotetrail/corpus"
 	"github.com/quotetrail/quotetrail/model"
+	"github.com/quotetrail/quotetrail/model/modeltest"
 )
 
 // Benchmarks at scale (issue #7), on model.Synthetic corpora:
@@ -27,31 +26,6 @@ import (
 // is Update and then View of the whole screen, as the program does.
 
 const benchW, benchH = 160, 48
-
-var (
-	bigMu    sync.Mutex
-	bigCache = map[int]*model.Corpus{}
-)
-
-// bigCorpus is model.Synthetic(n, 1), built once per size.
-func bigCorpus(tb testing.TB, n int) *model.Corpus {
-	tb.Helper()
-	bigMu.Lock()
-	defer bigMu.Unlock()
-	if c := bigCache[n]; c != nil {
-		return c
-	}
-	c := model.Synthetic(n, 1)
-	bigCache[n] = c
-	return c
-}
-
-func sizeName(n int) string {
-	if n%1_000_000 == 0 {
-		return fmt.Sprintf("%dM", n/1_000_000)
-	}
-	return fmt.Sprintf("%dk", n/1000)
-}
 
 // benchModel opens the reader on c at the benchmark size with the filter,
 // the layout done.
@@ -96,7 +70,7 @@ var keyCases = []struct {
 // one with the Arabic paginator (the list as STYLE.md allows it).
 func BenchmarkTimelineKey(b *testing.B) {
 	for _, n := range []int{100_000, 1_000_000} {
-		b.Run(sizeName(n), func(b *testing.B) { benchKeys(b, bigCorpus(b, n)) })
+		b.Run(modeltest.SizeName(n), func(b *testing.B) { benchKeys(b, modeltest.Synthetic(b, n)) })
 	}
 }
 
@@ -183,7 +157,7 @@ func listItems(c *model.Corpus, view []int) []list.Item {
 //     in the timeline: "d", "di", "dia", "dial", then cleared).
 func BenchmarkFilterChange(b *testing.B) {
 	for _, n := range []int{100_000, 1_000_000} {
-		b.Run(sizeName(n), func(b *testing.B) { benchFilters(b, bigCorpus(b, n)) })
+		b.Run(modeltest.SizeName(n), func(b *testing.B) { benchFilters(b, modeltest.Synthetic(b, n)) })
 	}
 }
 
@@ -239,7 +213,7 @@ func benchFilters(b *testing.B, c *model.Corpus) {
 // BenchmarkLayout lays out a filtered timeline at 1M statements: every
 // statement oldest first and newest first, and one speaker's.
 func BenchmarkLayout(b *testing.B) {
-	b.Run("1M", func(b *testing.B) { benchLayout(b, bigCorpus(b, 1_000_000)) })
+	b.Run("1M", func(b *testing.B) { benchLayout(b, modeltest.Synthetic(b, 1_000_000)) })
 }
 
 func benchLayout(b *testing.B, c *model.Corpus) {

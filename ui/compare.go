@@ -25,7 +25,8 @@ import (
 // columns the panes stack, left above right, both windows starting at the
 // same row.
 //
-// The comparison is computed in a command tagged with a generation (stale
+// Both panes scroll in one rowViewport (rows.go), which measures and draws
+// only the rows on screen. The comparison is computed in a command tagged with a generation (stale
 // ones are dropped) with lazy word diffs: a pair is diffed when its row
 // is first measured or drawn, and the diff is kept. Only the rows on
 // screen are drawn.
@@ -61,10 +62,14 @@ type compareMsg struct {
 	cmp    *model.Comparison
 }
 
+const focusCompare viewID = "compare"
+
 type compareView struct {
-	c   *model.Corpus
-	th  *theme
-	cmp *model.Comparison
+	viewBase
+	ctx  *programContext
+	keys compareKeys
+	open key.Binding
+	cmp  *model.Comparison
 	// rows: the topic headings and pairs, then the unpaired statements of
 	// both sides side by side (the k-th of each side in row k).
 	rows []crow
@@ -76,7 +81,8 @@ type compareView struct {
 	gen     int
 	pending bool
 
-	cursor, top   int  // selected row, first row on screen
+	cursor        int // selected row
+	vp            rowViewport
 	right         bool // the Trump pane has the focus
 	width, height int
 	diffs         map[int][2][]model.DiffOp // pair → the left and right runs
@@ -96,8 +102,30 @@ const (
 	compareTerm  // the term changed: compute again
 )
 
+func newCompareView(ctx *programContext) *compareView {
+	return &compareView{
+		ctx:   ctx,
+		keys:  newCompareKeys(&ctx.global),
+		open:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare before/after the split (Biden → Trump)")),
+		split: ctx.opt.Split,
+		vp:    rowViewport{areas: []int{0}, headroom: 1},
+	}
+}
+
+// Name implements view.
+func (v *compareView) Name() string { return "compare" }
+
+// OpenKey implements view.
+func (v *compareView) OpenKey() *key.Binding { return &v.open }
+
+// SetSize implements view.
 func (v *compareView) SetSize(w, h int) {
 	v.width, v.height = w, h
+	if al, ar := v.areas(); v.stacked() {
+		v.vp.setAreas(al, ar)
+	} else {
+		v.vp.setAreas(al)
+	}
 	v.ensureVisible()
 }
 
@@ -137,7 +165,7 @@ func (v *compareView) setComparison(cmp *model.Comparison, inputs string) {
 		v.base = [2][]model.Term{cmp.Left.Terms, cmp.Right.Terms}
 	}
 	v.buildRows()
-	v.cursor, v.top = v.firstSelectable(), 0
+	v.cursor, v.vp.top = v.firstSelectable(), 0
 	if had {
 		for i := range v.rows {
 			if got, ok := v.stmtAt(i, wasRight); ok && got == id {
@@ -230,7 +258,7 @@ func (v *compareView) diff(k int) [2][]model.DiffOp {
 	p := v.cmp.Pairs[k]
 	ops := p.Diff
 	if ops == nil {
-		ops = v.c.PairDiff(p)
+		ops = v.ctx.c.PairDiff(p)
 	}
 	d := [2][]model.DiffOp{model.DiffSide(ops, '-'), model.DiffSide(ops, '+')}
 	v.diffs[k] = d
@@ -246,7 +274,7 @@ func (v *compareView) body(i int, right bool) (string, []span, bool) {
 		runs := v.diff(int(r.ref))[pick(right, 1, 0)]
 		var b strings.Builder
 		var spans []span
-		th := v.th
+		th := v.ctx.th
 		for k, op := range runs {
 			if k > 0 {
 				b.WriteByte(' ')
@@ -268,7 +296,7 @@ func (v *compareView) body(i int, right bool) (string, []span, bool) {
 		if !ok {
 			return "", nil, false
 		}
-		return strings.Join(strings.Fields(v.c.Statements[id].Text), " "), nil, true
+		return strings.Join(strings.Fields(v.ctx.c.Statements[id].Text), " "), nil, true
 	}
 	return "", nil, false
 }
@@ -290,55 +318,25 @@ func (v *compareView) sideHeight(i int, right bool) int {
 	return 1 + max(1, min(v.rowText(), n))
 }
 
-// rowHeight is the lines row i takes in a pane: side by side the taller of
-// its two sides, stacked its own.
-func (v *compareView) rowHeight(i int, right bool) int {
+// The rows, for the viewport: side by side one pane whose rows are as
+// tall as the taller of their sides, stacked the two panes with each
+// side's height.
+func (v *compareView) rowCount() int { return len(v.rows) }
+
+func (v *compareView) rowHeight(i, pane int) int {
 	if v.stacked() {
-		return v.sideHeight(i, right)
+		return v.sideHeight(i, pane == 1)
 	}
 	return max(v.sideHeight(i, false), v.sideHeight(i, true))
 }
 
-func (v *compareView) linesBetween(from, to int, right bool) int {
-	n := 0
-	for i := from; i < to; i++ {
-		n += v.rowHeight(i, right)
-	}
-	return n
-}
-
-// fits reports whether rows [top, last] lie wholly in every pane.
-func (v *compareView) fits(top, last int) bool {
-	al, ar := v.areas()
-	if v.linesBetween(top, last+1, false) > al {
-		return false
-	}
-	return !v.stacked() || v.linesBetween(top, last+1, true) <= ar
-}
-
 func (v *compareView) ensureVisible() {
 	if len(v.rows) == 0 || v.height <= 0 {
-		v.top = 0
+		v.vp.top = 0
 		return
 	}
 	v.cursor = max(0, min(v.cursor, len(v.rows)-1))
-	if v.cursor < v.top {
-		v.top = v.cursor
-		if v.top > 0 && !v.selectable(v.top-1) {
-			v.top-- // the heading right above
-		}
-	}
-	if v.cursor == v.firstSelectable() {
-		v.top = 0
-	}
-	// every row takes a line at least: skip what cannot be on screen
-	// without measuring it (and diffing its pair)
-	if al, ar := v.areas(); v.cursor-v.top > max(al, ar) {
-		v.top = v.cursor - max(al, ar)
-	}
-	for v.top < v.cursor && !v.fits(v.top, v.cursor) {
-		v.top++
-	}
+	v.vp.ensureVisible(v, v.cursor, v.cursor == v.firstSelectable())
 }
 
 // move selects the delta-th selectable row from the cursor.
@@ -360,46 +358,11 @@ func (v *compareView) move(delta int) {
 	v.ensureVisible()
 }
 
-// visible returns the first and last selectable rows wholly on screen
-// (last < first when none is).
-func (v *compareView) visible() (first, last int) {
-	first, last = -1, -2
-	for i := v.top; i < len(v.rows) && v.fits(v.top, i); i++ {
-		if v.selectable(i) {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first < 0 {
-		return 0, -1
-	}
-	return first, last
-}
-
-func (v *compareView) pageRows() int {
-	n := 0
-	f, l := v.visible()
-	for i := f; i < l; i++ {
-		if v.selectable(i) {
-			n++
-		}
-	}
-	return max(1, n)
-}
-
 // scroll moves the window by delta rows, keeping the selection on it.
 func (v *compareView) scroll(delta int) {
-	if len(v.rows) == 0 {
-		return
+	if f, l, ok := v.vp.scroll(v, delta); ok {
+		v.cursor = max(f, min(l, v.cursor))
 	}
-	v.top = max(0, min(len(v.rows)-1, v.top+delta))
-	f, l := v.visible()
-	if l < f {
-		return
-	}
-	v.cursor = max(f, min(l, v.cursor))
 }
 
 // pickTerms lists the terms the chooser offers: each side's distinctive
@@ -408,21 +371,42 @@ func (v *compareView) pickTerms() []model.Term {
 	return append(append([]model.Term(nil), v.base[0]...), v.base[1]...)
 }
 
-// Update handles the keys and the mouse of the compare view.
-func (v *compareView) Update(msg tea.Msg, k compareKeys) compareAction {
+// Update implements view: the keys and the mouse while the compare view
+// has the focus, and its comparisons.
+func (v *compareView) Update(msg tea.Msg) (action, tea.Cmd) {
+	if msg, ok := msg.(compareMsg); ok {
+		v.applyCompare(msg)
+		return nil, nil
+	}
+	switch v.handle(msg) {
+	case compareBack:
+		return goBack{}, nil
+	case compareOpen:
+		if id, ok := v.openable(); ok {
+			return readStatement{id}, nil
+		}
+	case compareSplit, compareTerm:
+		return nil, v.recompare() // a comparison still on its way is stale now
+	}
+	return nil, nil
+}
+
+// handle handles a key or a mouse event.
+func (v *compareView) handle(msg tea.Msg) compareAction {
+	k := v.keys
 	if v.picking {
 		return v.pickUpdate(msg, k)
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		if d, ok := k.step(msg, v.pageRows()); ok {
+		if d, ok := k.step(msg, v.vp.page(v)); ok {
 			v.move(d)
 			return compareNone
 		}
 		switch {
 		case key.Matches(msg, k.Top):
 			v.cursor = v.firstSelectable()
-			v.top = 0
+			v.vp.top = 0
 			v.ensureVisible()
 		case key.Matches(msg, k.Bottom):
 			v.cursor = len(v.rows) - 1
@@ -515,15 +499,8 @@ func (v *compareView) rowAt(x, y int) (int, bool, bool) {
 	if y < 0 {
 		return 0, false, false
 	}
-	lines := 0
-	for i := v.top; i < len(v.rows); i++ {
-		h := v.rowHeight(i, right)
-		if y < lines+h {
-			return i, right, v.selectable(i)
-		}
-		lines += h
-	}
-	return 0, false, false
+	i, ok := v.vp.rowAt(v, pick(v.stacked() && right, 1, 0), y)
+	return i, right, ok && v.selectable(i)
 }
 
 // pickArea returns the first line of the term chooser and how many
@@ -563,8 +540,9 @@ func (v *compareView) pickUpdate(msg tea.Msg, k compareKeys) compareAction {
 	return compareNone
 }
 
-// updateKeys enables the bindings that apply now.
-func (v *compareView) updateKeys(k *compareKeys) {
+// UpdateKeys implements view: the bindings that apply now.
+func (v *compareView) UpdateKeys() {
+	k := &v.keys
 	browsing := !v.picking
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.HalfUp, &k.HalfDown, &k.Top, &k.Bottom,
 		&k.Focus, &k.Earlier, &k.Later, &k.Split, &k.Back} {
@@ -606,7 +584,7 @@ func sideDays(s model.CompareSide) string {
 // View draws the two panes: exactly height lines of width columns.
 func (v *compareView) View() string {
 	if v.cmp == nil {
-		out := []string{fit("  "+v.th.Dim.Render("Comparing the wording before and after the split…"), v.width)}
+		out := []string{fit("  "+v.ctx.th.Dim.Render("Comparing the wording before and after the split…"), v.width)}
 		for len(out) < v.height {
 			out = append(out, strings.Repeat(" ", v.width))
 		}
@@ -623,11 +601,11 @@ func (v *compareView) View() string {
 		lw, rw := v.paneWidths()
 		al, _ := v.areas()
 		lh, rh := v.paneHeader(false, lw), v.paneHeader(true, rw)
-		bar := v.th.YearRule.Render(" │ ")
+		bar := v.ctx.th.YearRule.Render(" │ ")
 		for k := range lh {
 			out = append(out, lh[k]+bar+rh[k])
 		}
-		out = append(out, v.th.YearRule.Render(strings.Repeat("─", lw)+"─┼─"+strings.Repeat("─", rw)))
+		out = append(out, v.ctx.th.YearRule.Render(strings.Repeat("─", lw)+"─┼─"+strings.Repeat("─", rw)))
 		out = append(out, v.sideBySideRows(lw, rw, al)...)
 	}
 	if v.picking {
@@ -646,7 +624,7 @@ func (v *compareView) View() string {
 // paneHeader renders a pane's label, days and count, and its distinctive
 // terms (or why the side is empty).
 func (v *compareView) paneHeader(right bool, w int) []string {
-	th := v.th
+	th := v.ctx.th
 	s := pick(right, v.cmp.Right, v.cmp.Left)
 	st := pick(right, th.PaneRight, th.PaneLeft)
 	label := st.Render(s.Label)
@@ -720,7 +698,7 @@ func wrapPlain(text string, w int, st lipgloss.Style) []string {
 // left/right side) on up to n lines; the terms whose lean is not a clear
 // difference (|z| < 1.96) follow a "not clear:" mark, dimmed.
 func (v *compareView) termsLines(terms []model.Term, w, n int) []string {
-	th := v.th
+	th := v.ctx.th
 	if len(terms) == 0 {
 		return []string{th.Dim.Render("no distinctive terms")}
 	}
@@ -758,7 +736,7 @@ func (v *compareView) termsLines(terms []model.Term, w, n int) []string {
 // sideLines renders one side of row i in a pane of width w: exactly
 // height(i) lines when pad is set.
 func (v *compareView) sideLines(i int, right bool, w int) []string {
-	th := v.th
+	th := v.ctx.th
 	r := v.rows[i]
 	switch r.kind {
 	case crTopic:
@@ -778,8 +756,8 @@ func (v *compareView) sideLines(i int, right bool, w int) []string {
 	if !ok {
 		return nil
 	}
-	s := v.c.Statements[id]
-	sp := v.c.SpeakerInfo(s.Speaker)
+	s := v.ctx.c.Statements[id]
+	sp := v.ctx.c.SpeakerInfo(s.Speaker)
 	sel := i == v.cursor
 	speaker := s.Speaker
 	if speaker == model.UnknownSpeaker {
@@ -793,7 +771,7 @@ func (v *compareView) sideLines(i int, right bool, w int) []string {
 	plain := "▸ " + pick(sim == "", "", sim+" ") + speaker + " " + affilTag(sp.Affiliation) + "  " + s.Date.Short()
 	src := ""
 	if room := min(20, w-lipgloss.Width(plain)-3); room >= 4 {
-		src = cut(sourceLabel(v.c, s), room)
+		src = cut(sourceLabel(v.ctx.c, s), room)
 	}
 	var meta string
 	switch {
@@ -835,14 +813,13 @@ func (v *compareView) sideLines(i int, right bool, w int) []string {
 // sideBySideRows draws the rows on screen, both sides on each line.
 func (v *compareView) sideBySideRows(lw, rw, area int) []string {
 	var out []string
-	bar := v.th.YearRule.Render(" │ ")
-	for i := v.top; i < len(v.rows) && len(out) < area; i++ {
-		r := v.rows[i]
-		if r.kind == crTopic {
-			out = append(out, v.sideLines(i, false, v.width)[0])
-			continue
+	bar := v.ctx.th.YearRule.Render(" │ ")
+	out = v.vp.draw(v, 0, func(i int) []string {
+		if v.rows[i].kind == crTopic {
+			return v.sideLines(i, false, v.width)[:1]
 		}
 		l, rr := v.sideLines(i, false, lw), v.sideLines(i, true, rw)
+		lines := make([]string, 0, max(len(l), len(rr)))
 		for k := 0; k < max(len(l), len(rr)); k++ {
 			a, b := strings.Repeat(" ", lw), strings.Repeat(" ", rw)
 			if k < len(l) {
@@ -851,11 +828,12 @@ func (v *compareView) sideBySideRows(lw, rw, area int) []string {
 			if k < len(rr) {
 				b = rr[k]
 			}
-			out = append(out, a+bar+b)
+			lines = append(lines, a+bar+b)
 		}
-	}
+		return lines
+	})
 	if len(v.rows) == 0 {
-		out = append(out, "  "+v.th.Warn.Render("Nothing to compare: neither period has statements that match."))
+		out = append(out, "  "+v.ctx.th.Warn.Render("Nothing to compare: neither period has statements that match."))
 	}
 	if len(out) > area {
 		out = out[:area]
@@ -868,10 +846,7 @@ func (v *compareView) sideBySideRows(lw, rw, area int) []string {
 
 // paneRows draws one stacked pane's rows on screen.
 func (v *compareView) paneRows(right bool, w, area int) []string {
-	var out []string
-	for i := v.top; i < len(v.rows) && len(out) < area; i++ {
-		out = append(out, v.sideLines(i, right, w)...)
-	}
+	out := v.vp.draw(v, pick(right, 1, 0), func(i int) []string { return v.sideLines(i, right, w) })
 	if len(out) > area {
 		out = out[:area]
 	}
@@ -883,7 +858,7 @@ func (v *compareView) paneRows(right bool, w, area int) []string {
 
 // overlayPicker draws the term chooser over the rows.
 func (v *compareView) overlayPicker(out []string) []string {
-	th := v.th
+	th := v.ctx.th
 	terms := v.pickTerms()
 	start, avail := v.pickArea()
 	lines := []string{
@@ -929,36 +904,31 @@ func compareCmd(c *model.Corpus, f model.Filter, split model.Split, term string,
 	}
 }
 
-// openCompare shows the compare view over the filtered timeline,
+// Open implements view: the compare view over the filtered timeline,
 // computing the comparison when the filters changed since it was last
 // shown.
-func (m *Model) openCompare() tea.Cmd {
-	v := &m.cv
-	v.c, v.th = m.c, m.th
-	v.SetSize(m.width, m.bodyHeight())
-	m.focus = focusCompare
-	if v.cmp != nil && v.inputs == compareInputs(m.viewFilter(), v.split, v.term) {
+func (v *compareView) Open() tea.Cmd {
+	if v.cmp != nil && v.inputs == compareInputs(v.ctx.viewFilter(), v.split, v.term) {
 		return nil
 	}
-	return m.recompare()
+	return v.recompare()
 }
 
 // recompare computes the comparison again: at once for a corpus small
 // enough to do it within a frame, in a command otherwise.
-func (m *Model) recompare() tea.Cmd {
-	v := &m.cv
+func (v *compareView) recompare() tea.Cmd {
+	x := v.ctx
 	v.gen++
 	v.pending = true
-	cmd := compareCmd(m.c, m.viewFilter(), v.split, v.term, v.gen)
-	if len(m.c.Statements) > m.syncLimit {
+	cmd := compareCmd(x.c, x.viewFilter(), v.split, v.term, v.gen)
+	if len(x.c.Statements) > x.syncLimit {
 		return cmd
 	}
-	m.applyCompare(cmd().(compareMsg))
+	v.applyCompare(cmd().(compareMsg))
 	return nil
 }
 
-func (m *Model) applyCompare(msg compareMsg) {
-	v := &m.cv
+func (v *compareView) applyCompare(msg compareMsg) {
 	if msg.gen != v.gen {
 		return // stale: a newer comparison is on its way
 	}
@@ -966,32 +936,26 @@ func (m *Model) applyCompare(msg compareMsg) {
 	v.setComparison(msg.cmp, msg.inputs)
 }
 
-func (m *Model) compareKey(msg tea.KeyPressMsg) tea.Cmd {
-	return m.compareAct(m.cv.Update(msg, m.keys.compare))
+// Title implements view.
+func (v *compareView) Title() string {
+	return v.ctx.th.TitleDim.Render("compare · split " + splitName(v.split) + " ")
 }
 
-func (m *Model) compareAct(a compareAction) tea.Cmd {
-	switch a {
-	case compareBack:
-		m.focus = focusTimeline
-		m.tl.ensureVisible()
-	case compareOpen:
-		if id, ok := m.cv.openable(); ok {
-			m.openReader(id)
-			m.cmpBack = true
-		}
-	case compareSplit, compareTerm:
-		return m.recompare() // a comparison still on its way is stale now
-	}
-	return nil
-}
+// ShortHelp implements help.KeyMap.
+func (v *compareView) ShortHelp() []key.Binding { return v.keys.ShortHelp() }
 
-// compareStatusLine says what is compared: the filters and term, the
+// FullHelp implements help.KeyMap.
+func (v *compareView) FullHelp() [][]key.Binding { return v.keys.FullHelp() }
+
+// HelpExtra implements view: the compare view's legend.
+func (v *compareView) HelpExtra() ([]helpSection, []string) { return nil, compareLegend() }
+
+// Status implements view: what is compared — the filters and term, the
 // split, each side's count, the pairs, what was left out and the
 // timeline's count — as much of it as fits, the least needed dropped
 // first.
-func (m *Model) compareStatusLine() string {
-	v := &m.cv
+func (v *compareView) Status() string {
+	m := v.ctx
 	var parts []string
 	if f := m.viewFilter(); !f.IsZero() {
 		parts = append(parts, f.String())
@@ -1003,7 +967,7 @@ func (m *Model) compareStatusLine() string {
 	if m.flash != "" {
 		left = m.flash
 	}
-	shown := fmt.Sprintf("%d of %d statements", len(m.tl.lay.view), len(m.c.Statements))
+	shown := fmt.Sprintf("%d of %d statements", len(m.shown), len(m.c.Statements))
 	var cands [][]string
 	if v.cmp == nil {
 		cands = [][]string{{"comparing…", shown}, {"comparing…"}}
@@ -1017,7 +981,7 @@ func (m *Model) compareStatusLine() string {
 		if n := c.Undated + c.Earlier; n > 0 {
 			outN = fmt.Sprintf("%d left out", n)
 		}
-		short := fmt.Sprintf("%d of %d", len(m.tl.lay.view), len(m.c.Statements))
+		short := fmt.Sprintf("%d of %d", len(m.shown), len(m.c.Statements))
 		// the panes' headers count each side and the title bar names the
 		// split: those go first
 		cands = [][]string{

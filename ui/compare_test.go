@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/quotetrail/quotetrail/model"
+	"github.com/quotetrail/quotetrail/ui/tmuxtest"
 )
 
 func openCompare(t *testing.T, w, h int, opt Options, before ...string) Model {
@@ -16,7 +17,7 @@ func openCompare(t *testing.T, w, h int, opt Options, before ...string) Model {
 	m := newFixture(t, w, h, opt)
 	m, _ = drive(t, m, keys(append(before, "c")...)...)
 	if m.focus != focusCompare {
-		t.Fatalf("c did not open the compare view (focus %s)", focusName(m.focus))
+		t.Fatalf("c did not open the compare view (focus %s)", string(m.focus))
 	}
 	return m
 }
@@ -44,7 +45,7 @@ func TestCompareOpensOnTheFilteredTimeline(t *testing.T) {
 		m = openCompare(t, 100, 30, Options{})
 		m, _ = drive(t, m, keys(k)...)
 		if m.focus != focusTimeline {
-			t.Errorf("%s: focus %s, want the timeline", k, focusName(m.focus))
+			t.Errorf("%s: focus %s, want the timeline", k, string(m.focus))
 		}
 	}
 }
@@ -71,8 +72,8 @@ func TestCompareScrollsTogether(t *testing.T) {
 	m := openCompare(t, 80, 24, Options{})
 	first := m.cv.cursor
 	m, _ = drive(t, m, keys("j", "j", "j", "j", "j")...)
-	if m.cv.cursor <= first || m.cv.top == 0 {
-		t.Errorf("j: cursor %d top %d", m.cv.cursor, m.cv.top)
+	if m.cv.cursor <= first || m.cv.vp.top == 0 {
+		t.Errorf("j: cursor %d top %d", m.cv.cursor, m.cv.vp.top)
 	}
 	// stacked: the selected row's left statement is in the top pane and its
 	// right one in the bottom pane
@@ -88,16 +89,16 @@ func TestCompareScrollsTogether(t *testing.T) {
 		t.Errorf("G: cursor %d of %d rows", m.cv.cursor, len(m.cv.rows))
 	}
 	m, _ = drive(t, m, keys("g")...)
-	if m.cv.cursor != m.cv.firstSelectable() || m.cv.top != 0 {
-		t.Errorf("g: cursor %d top %d", m.cv.cursor, m.cv.top)
+	if m.cv.cursor != m.cv.firstSelectable() || m.cv.vp.top != 0 {
+		t.Errorf("g: cursor %d top %d", m.cv.cursor, m.cv.vp.top)
 	}
 	m, _ = drive(t, m, keys("pgdown")...)
 	if m.cv.cursor == m.cv.firstSelectable() {
 		t.Error("pgdown did not move")
 	}
 	m, _ = drive(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown, Y: 10}, tea.MouseWheelMsg{Button: tea.MouseWheelDown, Y: 10})
-	if m.cv.top < 3 {
-		t.Errorf("the wheel did not scroll: top %d", m.cv.top)
+	if m.cv.vp.top < 3 {
+		t.Errorf("the wheel did not scroll: top %d", m.cv.vp.top)
 	}
 }
 
@@ -127,7 +128,7 @@ func TestCompareMovesTheSplit(t *testing.T) {
 		t.Errorf("i: split %s, want the inauguration", got)
 	}
 	mustContain(t, screen(m), "compare · split 2025-01-20 (inauguration)", "Biden period", "Trump period")
-	if h := m.keys.compare.Split.Help().Desc; h != "split at the election" {
+	if h := m.cv.keys.Split.Help().Desc; h != "split at the election" {
 		t.Errorf("i's help reads %q after switching to the inauguration", h)
 	}
 	m, _ = drive(t, m, keys("i")...)
@@ -144,21 +145,21 @@ func TestCompareMovesTheSplit(t *testing.T) {
 func TestCompareEnterOpensTheReaderAndEscComesBack(t *testing.T) {
 	m := openCompare(t, 100, 30, Options{})
 	m, _ = drive(t, m, keys("j", "tab")...)
-	cursor, top := m.cv.cursor, m.cv.top
+	cursor, top := m.cv.cursor, m.cv.vp.top
 	want, _ := m.cv.focusedStatement()
 	m, _ = drive(t, m, keys("enter")...)
 	if m.focus != focusReader || m.rd.id != want {
-		t.Fatalf("enter: focus %s on %d, want the reader on %d", focusName(m.focus), m.rd.id, want)
+		t.Fatalf("enter: focus %s on %d, want the reader on %d", string(m.focus), m.rd.id, want)
 	}
 	mustContain(t, screen(m), "── article")
 	m, _ = drive(t, m, keys("esc")...)
-	if m.focus != focusCompare || m.cv.cursor != cursor || m.cv.top != top || !m.cv.right {
-		t.Errorf("esc: focus %s cursor %d top %d right %v, want the compare view at %d/%d", focusName(m.focus), m.cv.cursor, m.cv.top, m.cv.right, cursor, top)
+	if m.focus != focusCompare || m.cv.cursor != cursor || m.cv.vp.top != top || !m.cv.right {
+		t.Errorf("esc: focus %s cursor %d top %d right %v, want the compare view at %d/%d", string(m.focus), m.cv.cursor, m.cv.vp.top, m.cv.right, cursor, top)
 	}
 	// and esc from the reader opened from the timeline still goes to the timeline
 	m, _ = drive(t, m, keys("esc", "enter", "esc")...)
 	if m.focus != focusTimeline {
-		t.Errorf("reader from the timeline: esc goes to %s", focusName(m.focus))
+		t.Errorf("reader from the timeline: esc goes to %s", string(m.focus))
 	}
 }
 
@@ -215,7 +216,7 @@ func TestCompareTermFiltersBothPanes(t *testing.T) {
 	mustContain(t, scr, "term: tango alone", "No statement on this side uses “tango alone”", "esc clear term")
 	m, _ = drive(t, m, keys("esc")...)
 	if m.focus != focusCompare || m.cv.term != "" || len(m.cv.cmp.Left.IDs) != 18 {
-		t.Errorf("esc should clear the term and stay: focus %s term %q", focusName(m.focus), m.cv.term)
+		t.Errorf("esc should clear the term and stay: focus %s term %q", string(m.focus), m.cv.term)
 	}
 	// esc in the chooser cancels it
 	m, _ = drive(t, m, keys("T", "esc")...)
@@ -268,7 +269,7 @@ func TestCompareHelpFromItsKeyMap(t *testing.T) {
 	mustContain(t, strings.Join(strings.Fields(scr), " "), "esc clear term", "enter filter by term")
 	m, _ = drive(t, m, keys("esc")...)
 	if m.focus != focusCompare {
-		t.Errorf("closing help: focus %s", focusName(m.focus))
+		t.Errorf("closing help: focus %s", string(m.focus))
 	}
 }
 
@@ -340,13 +341,13 @@ func TestCompareGolden(t *testing.T) {
 func TestTmuxCompare(t *testing.T) {
 	bin := buildQuotetrail(t)
 	s := startTmux(t, 100, 30)
-	s.typeText("TERM=xterm-256color " + bin)
-	s.send("Enter")
-	s.waitFor("the timeline", func(scr string) bool { return ofStatements.MatchString(scr) })
-	s.send("c")
-	scr := s.waitText("Before the election", "After the election", "terms", "pairs", "split 2024-11-06 (election)", "61 of 61 statements")
+	s.Type("TERM=xterm-256color " + bin)
+	s.Send("Enter")
+	s.WaitFor("the timeline", func(scr string) bool { return ofStatements.MatchString(scr) })
+	s.Send("c")
+	scr := s.WaitText("Before the election", "After the election", "terms", "pairs", "split 2024-11-06 (election)", "61 of 61 statements")
 	mustContain(t, scr, "We are ready for dialogue, but", "No preconditions are necessary")
-	styled, err := s.tmux("capture-pane", "-e", "-p", "-t", s.name)
+	styled, err := s.Tmux("capture-pane", "-e", "-p", "-t", s.Name)
 	if err != nil {
 		t.Fatalf("capture-pane -e: %v", err)
 	}
@@ -373,16 +374,16 @@ func TestTmuxCompare(t *testing.T) {
 	if !hasSGR(sharedLine, "1") {
 		t.Errorf("the shared word is not bold: %q", sharedLine)
 	}
-	s.send("Tab", "Enter")
-	s.waitText("── article")
-	s.send("Escape")
-	s.waitText("Before the election", "After the election")
-	s.send("c")
-	s.waitFor("the timeline again", func(scr string) bool {
+	s.Send("Tab", "Enter")
+	s.WaitText("── article")
+	s.Send("Escape")
+	s.WaitText("Before the election", "After the election")
+	s.Send("c")
+	s.WaitFor("the timeline again", func(scr string) bool {
 		return ofStatements.MatchString(scr) && !strings.Contains(scr, "After the election")
 	})
-	s.send("q")
-	s.waitText("qt-shell$")
+	s.Send("q")
+	s.WaitText(tmuxtest.Prompt)
 }
 
 func stripSGR(s string) string { return sgr.ReplaceAllString(s, "") }
@@ -434,7 +435,7 @@ func TestCompareMouse(t *testing.T) {
 	}
 	m, _ = drive(t, m, tea.MouseClickMsg{Button: tea.MouseLeft, X: 70, Y: y})
 	if m.focus != focusReader || m.rd.id != m.cv.cmp.Pairs[0].Right {
-		t.Errorf("a second click should open the statement: focus %s", focusName(m.focus))
+		t.Errorf("a second click should open the statement: focus %s", string(m.focus))
 	}
 }
 
@@ -467,11 +468,11 @@ func TestCompareEnterOnAnEmptySideOpensTheRowsStatement(t *testing.T) {
 	mustContain(t, screen(m), "enter read")
 	m, _ = drive(t, m, keys("enter")...)
 	if m.focus != focusReader || m.rd.id != want {
-		t.Fatalf("enter on an empty right side: focus %s on %d, want the reader on %d", focusName(m.focus), m.rd.id, want)
+		t.Fatalf("enter on an empty right side: focus %s on %d, want the reader on %d", string(m.focus), m.rd.id, want)
 	}
 	m, _ = drive(t, m, keys("esc")...)
 	if m.focus != focusCompare {
-		t.Errorf("esc goes to %s", focusName(m.focus))
+		t.Errorf("esc goes to %s", string(m.focus))
 	}
 }
 

@@ -23,26 +23,26 @@ type dateJump struct {
 }
 
 // dateKey handles a key while the date field has the keyboard.
-func (m *Model) dateKey(msg tea.KeyPressMsg) {
-	k := m.keys.date
+func (t *timeline) dateKey(msg tea.KeyPressMsg) {
+	k := t.dateKeys
 	switch {
 	case key.Matches(msg, k.Cancel):
-		m.date.typing = false
+		t.date.typing = false
 	case key.Matches(msg, k.Go):
-		text := strings.TrimSpace(m.date.field.String())
+		text := strings.TrimSpace(t.date.field.Value())
 		if text == "" {
-			m.date.typing = false
+			t.date.typing = false
 			return
 		}
-		day, err := model.ParseDay(text, m.newest)
+		day, err := model.ParseDay(text, t.newest)
 		if err != nil {
-			m.flash = "not a date: " + text + " (type 2024, 2024-11 or 2024-11-06)"
+			t.ctx.flash = "not a date: " + text + " (type 2024, 2024-11 or 2024-11-06)"
 			return
 		}
-		m.date.typing = false
-		m.flash = m.tl.jumpToDate(day, text)
+		t.date.typing = false
+		t.ctx.flash = t.jumpToDate(day, text)
 	default:
-		m.date.field.Update(msg)
+		t.date.field.Update(msg)
 	}
 }
 
@@ -55,7 +55,7 @@ func (t *timeline) jumpToDate(day time.Time, text string) string {
 	if l.dated == 0 {
 		return "no dated statement is shown"
 	}
-	val := func(p int) time.Time { return t.c.Statements[l.view[p]].Date.Value }
+	val := func(p int) time.Time { return t.ctx.c.Statements[l.view[p]].Date.Value }
 	pos := sort.Search(l.dated, func(p int) bool {
 		if l.newest {
 			return !val(p).After(day)
@@ -73,7 +73,7 @@ func (t *timeline) jumpToDate(day time.Time, text string) string {
 	for k := 0; k < 2 && top > 0 && l.items[top-1].kind != itemStmt; k++ {
 		top--
 	}
-	t.top = top
+	t.vp.top = top
 	t.ensureVisible()
 	return note
 }

@@ -27,7 +27,6 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
@@ -41,7 +40,9 @@ import (
 const previewLimit = 100
 
 // exportKeys is the export dialog's key map. While the path field has the
-// keyboard, letters type into it: the letter bindings are disabled.
+// keyboard, letters type into it: the letter bindings are disabled, and
+// the global keys are not listed (so q and ? type too); at the overwrite
+// question every key but y answers no.
 type exportKeys struct {
 	moveKeys
 	Write    key.Binding
@@ -51,12 +52,13 @@ type exportKeys struct {
 	DoneEdit key.Binding
 	Cancel   key.Binding
 	Yes, No  key.Binding
-	global   globalKeys
+	global   *globalKeys
+	globals  bool // q, ? and m work (neither typing nor asking)
 
 	questions bool // the exported statements include a transcript's answer
 }
 
-func newExportKeys(g globalKeys) exportKeys {
+func newExportKeys(g *globalKeys) exportKeys {
 	return exportKeys{
 		moveKeys: newMoveKeys(),
 		Write:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write")),
@@ -84,9 +86,7 @@ func (k *exportKeys) state(editing, confirm bool) {
 	k.Compare.SetEnabled(normal)
 	k.Question.SetEnabled(normal && k.questions)
 	k.Cancel.SetEnabled(normal)
-	k.global.Help.SetEnabled(!editing) // ? types a ?
-	k.global.Quit.SetEnabled(!editing)
-	k.global.Mouse.SetEnabled(!editing)
+	k.globals = normal // ? types a ?, and answers no to the question
 	// the arrows and page keys scroll the preview even while typing; the
 	// letters type
 	k.Up.SetKeys(pick(editing, []string{"up"}, []string{"k", "up"})...)
@@ -108,15 +108,23 @@ func (k *exportKeys) state(editing, confirm bool) {
 
 // ShortHelp implements help.KeyMap.
 func (k exportKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Yes, k.No, k.Write, k.DoneEdit, k.Compare, k.Question, k.EditPath, k.Cancel, k.Down, k.PageDown, k.global.Help}
+	short := []key.Binding{k.Yes, k.No, k.Write, k.DoneEdit, k.Compare, k.Question, k.EditPath, k.Cancel, k.Down, k.PageDown}
+	if k.globals {
+		short = append(short, k.global.Help)
+	}
+	return short
 }
 
 // FullHelp implements help.KeyMap.
 func (k exportKeys) FullHelp() [][]key.Binding {
+	globals := []key.Binding{k.global.ForceQuit}
+	if k.globals {
+		globals = k.global.bindings()
+	}
 	return [][]key.Binding{
 		{k.Write, k.Compare, k.Question, k.EditPath, k.DoneEdit, k.Cancel, k.Yes, k.No},
-		k.moveKeys.bindings(),
-		k.global.bindings(),
+		k.bindings(),
+		globals,
 	}
 }
 
@@ -138,10 +146,14 @@ type (
 	}
 )
 
-// exportDialog is the export dialog's state.
+const focusExport viewID = "export"
+
+// exportDialog is the export dialog.
 type exportDialog struct {
+	viewBase
+	ctx     *programContext
+	openKey key.Binding
 	open    bool
-	c       *model.Corpus
 	seq     int   // which opening of the dialog this is
 	ids     []int // the statements to export, in timeline order
 	marked  bool
@@ -150,23 +162,26 @@ type exportDialog struct {
 	version string
 	title   string // the corpus, for the "what" line
 	compare bool
-	path    textinput.Model
+	path    field
 	// openedWith is the path the dialog opened with, so that closing it
 	// knows whether one was typed
 	openedWith string
-	editing    bool // the path field has the keyboard
-	confirm    bool // asking whether to overwrite an existing file
-	writing    bool
-	err        string // why the last write failed
-	note       string // a one-off remark ("not written")
-	preview    pager
-	gen        int // preview generation; older results are dropped
-	rendering  bool
-	renderErr  error
-	renderedW  int // the width the preview was rendered for (0: none yet)
-	keys       exportKeys
-	width      int
-	height     int
+	// lastPath is the path last written or typed in the dialog this
+	// session; the dialog opens with it
+	lastPath  string
+	editing   bool // the path field has the keyboard
+	confirm   bool // asking whether to overwrite an existing file
+	writing   bool
+	err       string // why the last write failed
+	note      string // a one-off remark ("not written")
+	preview   pager
+	gen       int // preview generation; older results are dropped
+	rendering bool
+	renderErr error
+	renderedW int // the width the preview was rendered for (0: none yet)
+	keys      exportKeys
+	width     int
+	height    int
 
 	// questions: some statement answers a transcript's question, which
 	// noQuestions leaves out
@@ -179,11 +194,25 @@ func defaultExportPath(now time.Time) string {
 	return now.Format("quotetrail-20060102-1504") + ".md"
 }
 
+func newExportDialog(ctx *programContext) *exportDialog {
+	return &exportDialog{
+		ctx:     ctx,
+		openKey: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export to Markdown")),
+		keys:    newExportKeys(&ctx.global),
+	}
+}
+
+// Name implements view.
+func (d *exportDialog) Name() string { return "export" }
+
+// OpenKey implements view.
+func (d *exportDialog) OpenKey() *key.Binding { return &d.openKey }
+
 // markedIDs returns the marked statements in timeline order.
-func (m *Model) markedIDs() []int {
-	ids := make([]int, 0, len(m.marks))
-	for id := range m.marks {
-		if id >= 0 && id < len(m.c.Statements) {
+func (x *programContext) markedIDs() []int {
+	ids := make([]int, 0, len(x.marks))
+	for id := range x.marks {
+		if id >= 0 && id < len(x.c.Statements) {
 			ids = append(ids, id)
 		}
 	}
@@ -191,40 +220,51 @@ func (m *Model) markedIDs() []int {
 	return ids
 }
 
-// openExport opens the dialog for the marked statements, or for the
-// filtered timeline when nothing is marked, and starts the preview.
-func (m *Model) openExport() tea.Cmd {
-	ids, marked := m.markedIDs(), true
+// Open implements view: the dialog for the marked statements, or for the
+// filtered timeline when nothing is marked; the preview starts.
+func (d *exportDialog) Open() tea.Cmd {
+	x := d.ctx
+	ids, marked := x.markedIDs(), true
 	if len(ids) == 0 {
-		ids, marked = slices.Clone(m.tl.lay.view), false
+		ids, marked = slices.Clone(x.shown), false
 		slices.Sort(ids)
 	}
-	ti := textinput.New()
-	ti.Prompt = ""
 	path := defaultExportPath(time.Now())
-	if m.lastExportPath != "" {
-		path = m.lastExportPath // the session's last path: written, or typed
+	if d.lastPath != "" {
+		path = d.lastPath // the session's last path: written, or typed
 	}
-	ti.SetValue(path)
-	ti.CursorEnd()
-	st := textinput.DefaultStyles(m.dark)
-	st.Focused.Text, st.Blurred.Text = m.th.Input, m.th.Input
-	st.Cursor.Blink = false
-	ti.SetStyles(st)
-	m.ex = exportDialog{
-		open: true, c: m.c, seq: m.ex.seq + 1, gen: m.ex.gen,
-		ids: ids, marked: marked, filter: m.viewFilter(), split: m.opt.Split,
-		version: m.opt.Version, title: m.title(),
-		path: ti, openedWith: path,
-		keys: newExportKeys(m.keys.global),
+	f := newField()
+	f.SetValue(path)
+	f.Blur()
+	*d = exportDialog{
+		ctx: x, openKey: d.openKey, lastPath: d.lastPath, width: d.width, height: d.height,
+		open: true, seq: d.seq + 1, gen: d.gen,
+		ids: ids, marked: marked, filter: x.viewFilter(), split: x.opt.Split,
+		version: x.opt.Version, title: x.corpusTitle(),
+		path: f, openedWith: path,
+		keys: newExportKeys(&x.global),
 	}
-	m.ex.questions = slices.ContainsFunc(ids, func(i int) bool { return i >= 0 && i < len(m.c.Statements) && m.c.Statements[i].Question != "" })
-	m.ex.keys.questions = m.ex.questions
-	m.ex.keys.state(false, false)
-	m.focus = focusExport
-	m.ex.SetSize(m.width, m.bodyHeight())
-	return m.ex.previewCmd(m.dark, m.noCol)
+	d.questions = slices.ContainsFunc(ids, func(i int) bool { return i >= 0 && i < len(x.c.Statements) && x.c.Statements[i].Question != "" })
+	d.keys.questions = d.questions
+	d.keys.state(false, false)
+	d.SetSize(d.width, d.height)
+	return d.previewCmd()
 }
+
+// UpdateKeys implements view: e works with something to export, and the
+// dialog's bindings follow its state.
+func (d *exportDialog) UpdateKeys() {
+	d.openKey.SetEnabled(len(d.ctx.shown) > 0 || len(d.ctx.marks) > 0)
+	if d.open {
+		d.keys.state(d.editing, d.confirm)
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (d *exportDialog) ShortHelp() []key.Binding { return d.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (d *exportDialog) FullHelp() [][]key.Binding { return d.keys.FullHelp() }
 
 // options are the export options for the dialog's choices.
 func (d *exportDialog) options(now time.Time) model.ExportOptions {
@@ -244,12 +284,11 @@ func (d *exportDialog) header() int {
 	return 6
 }
 
-// SetSize sizes the dialog; the preview is rendered again for a new
-// width.
+// SetSize implements view; the preview is rendered again for a new width
+// (on the tea.WindowSizeMsg that follows).
 func (d *exportDialog) SetSize(w, h int) {
 	d.width, d.height = w, h
 	d.preview.SetSize(w, max(1, h-d.header()))
-	d.path.SetWidth(max(10, w-10-26)) // label, field, hint
 }
 
 // needsRender reports whether the preview was rendered for another width.
@@ -260,14 +299,15 @@ func (d *exportDialog) needsRender() bool {
 func (d *exportDialog) previewWidth() int { return max(20, d.width-2) }
 
 // previewCmd renders the Markdown of (the first previewLimit of) the
-// statements in a command.
-func (d *exportDialog) previewCmd(dark, noColor bool) tea.Cmd {
+// statements in a command, in the theme's light or dark style.
+func (d *exportDialog) previewCmd() tea.Cmd {
 	d.gen++
 	d.rendering = true
 	d.renderedW = d.previewWidth()
 	gen, w := d.gen, d.renderedW
 	ids := d.ids[:min(len(d.ids), previewLimit)]
-	c, opt := d.c, d.options(time.Now())
+	c, opt := d.ctx.c, d.options(time.Now())
+	dark, noColor := d.ctx.dark, d.ctx.noColor
 	return func() tea.Msg {
 		lines, err := renderPreview(model.RenderMarkdown(c, ids, opt), w, dark, noColor)
 		return exportPreviewMsg{gen: gen, lines: lines, err: err}
@@ -378,9 +418,29 @@ func (d *exportDialog) applyPreview(msg exportPreviewMsg) {
 	d.preview.setLines(msg.lines)
 }
 
-// exportKey handles a key while the dialog has focus.
-func (m *Model) exportKey(msg tea.KeyPressMsg) tea.Cmd {
-	d := &m.ex
+// Update implements view: the keys and the mouse while the dialog has
+// the focus, its previews and writes, and a new size (the preview is
+// rendered again for a new width).
+func (d *exportDialog) Update(msg tea.Msg) (action, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		if d.needsRender() {
+			return nil, d.previewCmd()
+		}
+	case exportPreviewMsg:
+		d.applyPreview(msg)
+	case exportWrittenMsg:
+		return d.written(msg), nil
+	case tea.KeyPressMsg:
+		return d.key(msg)
+	case tea.MouseMsg:
+		d.preview.Update(msg, d.keys.moveKeys)
+	}
+	return nil, nil
+}
+
+// key handles a key while the dialog has the focus.
+func (d *exportDialog) key(msg tea.KeyPressMsg) (action, tea.Cmd) {
 	k := d.keys
 	switch {
 	case d.confirm:
@@ -388,46 +448,39 @@ func (m *Model) exportKey(msg tea.KeyPressMsg) tea.Cmd {
 		// keyboard) keeps the file
 		d.confirm = false
 		if key.Matches(msg, k.Yes) {
-			return m.writeCmd(true)
+			return nil, d.writeCmd(true)
 		}
 		d.note = "not written: " + d.cleanPath() + " is left as it was"
 	case key.Matches(msg, k.Write):
-		return m.writeCmd(false)
+		return nil, d.writeCmd(false)
 	case d.preview.Update(msg, k.moveKeys):
 	case d.editing:
 		if key.Matches(msg, k.DoneEdit) {
 			d.editing = false
 			d.path.Blur()
-			return nil
+			return nil, nil
 		}
-		var cmd tea.Cmd
-		d.path, cmd = d.path.Update(msg)
+		d.path.Update(msg)
 		d.err, d.note = "", ""
-		return cmd
 	case key.Matches(msg, k.EditPath):
 		d.editing = true
-		return d.path.Focus()
+		d.path.Focus()
 	case key.Matches(msg, k.Compare):
 		d.compare = !d.compare
 		d.note = ""
-		return d.previewCmd(m.dark, m.noCol)
+		return nil, d.previewCmd()
 	case key.Matches(msg, k.Question):
 		d.noQuestions = !d.noQuestions
 		d.note = ""
-		return d.previewCmd(m.dark, m.noCol)
+		return nil, d.previewCmd()
 	case key.Matches(msg, k.Cancel):
 		if p := strings.TrimSpace(d.path.Value()); p != "" && p != d.openedWith {
-			m.lastExportPath = p // typed, not written: offered again next time
+			d.lastPath = p // typed, not written: offered again next time
 		}
-		m.closeExport()
+		d.open = false
+		return goBack{}, nil
 	}
-	return nil
-}
-
-func (m *Model) closeExport() {
-	m.ex.open = false
-	m.focus = focusTimeline
-	m.tl.ensureVisible()
+	return nil, nil
 }
 
 // cleanPath is the path typed, with a leading ~/ for the home folder.
@@ -443,15 +496,14 @@ func (d *exportDialog) cleanPath() string {
 
 // writeCmd renders the whole export and writes it through
 // Options.WriteFile in a command.
-func (m *Model) writeCmd(overwrite bool) tea.Cmd {
-	d := &m.ex
+func (d *exportDialog) writeCmd(overwrite bool) tea.Cmd {
 	if d.writing {
 		return nil
 	}
 	d.err, d.note = "", ""
 	path := d.cleanPath()
 	switch {
-	case m.opt.WriteFile == nil:
+	case d.ctx.opt.WriteFile == nil:
 		d.err = "writing files is not available here"
 		return nil
 	case path == "":
@@ -461,47 +513,45 @@ func (m *Model) writeCmd(overwrite bool) tea.Cmd {
 	d.writing = true
 	d.editing = false
 	d.path.Blur()
-	write, c, ids, opt, seq := m.opt.WriteFile, m.c, d.ids, d.options(time.Now()), d.seq
+	write, c, ids, opt, seq := d.ctx.opt.WriteFile, d.ctx.c, d.ids, d.options(time.Now()), d.seq
 	return func() tea.Msg {
 		err := write(path, model.RenderMarkdown(c, ids, opt), overwrite)
 		return exportWrittenMsg{seq: seq, path: path, n: len(ids), overwrite: overwrite, err: err}
 	}
 }
 
-// exportWritten takes the result of a write: success closes the dialog
-// and names the file; an existing file asks before overwriting; any other
+// written takes the result of a write: success closes the dialog and
+// names the file; an existing file asks before overwriting; any other
 // failure is shown in the dialog.
-func (m *Model) exportWritten(msg exportWrittenMsg) {
-	d := &m.ex
+func (d *exportDialog) written(msg exportWrittenMsg) action {
 	current := d.open && msg.seq == d.seq
 	if current {
 		d.writing = false
 	}
 	switch {
 	case msg.err == nil:
-		m.flash = fmt.Sprintf("wrote %s to %s", plural(msg.n, "statement"), msg.path)
-		m.lastExportPath = msg.path
+		d.ctx.flash = fmt.Sprintf("wrote %s to %s", plural(msg.n, "statement"), msg.path)
+		d.lastPath = msg.path
 		if current {
-			m.lastExportPath = strings.TrimSpace(d.path.Value()) // as typed: ~/ and all
+			d.lastPath = strings.TrimSpace(d.path.Value()) // as typed: ~/ and all
 			d.open = false
-			if m.focus == focusExport {
-				m.closeExport()
-			}
+			return goBack{}
 		}
 	case !current:
-		m.flash = "export not written: " + msg.err.Error()
+		d.ctx.flash = "export not written: " + msg.err.Error()
 	case errors.Is(msg.err, fs.ErrExist) && !msg.overwrite:
 		d.confirm = true
 	default:
 		d.err = msg.err.Error()
 	}
+	return nil
 }
 
 // copyMarkdown puts the Markdown of the marked statements, or of the
 // statement id when none is marked, on the clipboard (OSC 52, so it
 // works over SSH too). The front matter is left out: the text is pasted
 // into another document.
-func (m *Model) copyMarkdown(id int) tea.Cmd {
+func copyMarkdown(m *programContext, id int) tea.Cmd {
 	ids := m.markedIDs()
 	if len(ids) == 0 {
 		ids = []int{id}
@@ -517,9 +567,10 @@ func (m *Model) copyMarkdown(id int) tea.Cmd {
 	return tea.SetClipboard(strings.TrimLeft(string(body), "\n"))
 }
 
-// View draws the dialog: what, comparison, path, a line for the error or
+// View implements view: what, comparison, path, a line for the error or
 // question, and the preview.
-func (d *exportDialog) View(th *theme) string {
+func (d *exportDialog) View() string {
+	th := d.ctx.th
 	w := d.width
 	label := func(s string) string { return " " + th.Label.Render(fmt.Sprintf("%-9s", s)) }
 	what := fmt.Sprintf("the filtered timeline: %s", plural(len(d.ids), "statement"))
@@ -546,7 +597,7 @@ func (d *exportDialog) View(th *theme) string {
 		" " + th.Heading.Render("Export to Markdown") + th.Dim.Render(" · "+d.title),
 		label("What") + th.Text.Render(what),
 		label("Compare") + box + th.Text.Render(" include the Biden/Trump comparison") + th.Dim.Render(pick(d.editing, "", "  (c)")),
-		label("Path") + d.path.View() + "  " + th.Dim.Render(pathHint),
+		label("Path") + d.path.View(th, "", max(10, w-10-26)+1) + "  " + th.Dim.Render(pathHint), // label, field, hint
 		status,
 	}
 	if d.questions {

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"unicode"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -153,7 +152,7 @@ func TestExportToggleCompare(t *testing.T) {
 	mustContain(t, screen(m), "[x] include the Biden/Trump comparison", "rendering…")
 	// a preview from before the toggle is dropped
 	m.ex.applyPreview(exportPreviewMsg{gen: gen, lines: []string{"STALE"}})
-	m, _ = drive(t, m, cmd().(tea.Msg))
+	m, _ = drive(t, m, cmd())
 	s := screen(m)
 	mustNotContain(t, s, "STALE", "rendering…")
 	// the preview scrolls down to the comparison
@@ -322,7 +321,7 @@ func TestExportPreviewLimit(t *testing.T) {
 		ids = append(ids, len(ids)%len(m.c.Statements))
 	}
 	m.ex.ids = ids
-	m, _ = drive(t, m, m.ex.previewCmd(true, false)().(tea.Msg))
+	m, _ = drive(t, m, m.ex.previewCmd()())
 	mustContain(t, screen(m), fmt.Sprintf("Preview of the first %d of %d statements — the file holds all", previewLimit, previewLimit+20))
 }
 

@@ -117,7 +117,7 @@ func flowPeskovTango(t *testing.T, syncLimit int) {
 
 	fm := finalModel(t, tm)
 	if fm.focus != focusTimeline {
-		t.Errorf("ended in %s", focusName(fm.focus))
+		t.Errorf("ended in %s", string(fm.focus))
 	}
 	id, _ := fm.tl.selected()
 	if got := fm.c.Statements[id].Text; !strings.Contains(got, "we can not tango alone") {
@@ -208,7 +208,7 @@ func TestFlowNewcomer(t *testing.T) {
 
 	fm := finalModel(t, tm)
 	if fm.focus != focusTimeline || len(ffs.calls) != 2 {
-		t.Errorf("ended in %s after %d writes", focusName(fm.focus), len(ffs.calls))
+		t.Errorf("ended in %s after %d writes", string(fm.focus), len(ffs.calls))
 	}
 }
 
@@ -245,4 +245,21 @@ func TestGolden(t *testing.T) {
 		m, _ = drive(t, m, keys("/", "type:tango", "enter")...)
 		golden.RequireEqual(t, m.View().Content)
 	})
+}
+
+// Help opened while the corpus loads describes the loading screen, and
+// the timeline once the corpus is in; esc then goes to the timeline.
+func TestHelpWhileLoadingBecomesTheTimelines(t *testing.T) {
+	m := newModel(Options{Theme: "dark"})
+	m.load = newLoadState(context.Background(), nil)
+	close(m.load.finished)
+	m, _ = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, keyMsg("?"))
+	mustContain(t, screen(m), "Keys — loading", "quit")
+	m, _ = drive(t, m, loadedMsg{c: fixtureCorpus(t)})
+	mustContain(t, screen(m), "Keys — timeline", "previous year")
+	m, _ = drive(t, m, keys("esc")...)
+	if m.focus != focusTimeline {
+		t.Errorf("esc from help: focus %s", m.focus)
+	}
+	mustContain(t, screen(m), "41 of 41 statements")
 }

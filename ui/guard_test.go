@@ -12,7 +12,7 @@ type panicky struct{ in string }
 
 func (p panicky) Init() tea.Cmd { return p.cmd("init") }
 
-func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (p panicky) Update(tea.Msg) (tea.Model, tea.Cmd) {
 	if p.in == "update" {
 		panic("update\nbroke")
 	}

@@ -5,64 +5,65 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
 // The one-line key hint at the bottom and the full help screen (?) are
-// both drawn from the key maps that handle the keys.
+// both drawn from the key maps that handle the keys: the hint from the
+// focused view's ShortHelp (app.go), the help view from the FullHelp of the
+// view it was opened over, with every binding shown, and that view's
+// extra sections and legend.
 
-// activeKeyMap returns the key map of the view that has the keyboard.
-func (m *Model) activeKeyMap(f focus) help.KeyMap {
-	switch {
-	case m.c == nil:
-		return m.keys.loading
-	case f == focusTimeline && m.sr.typing:
-		return m.keys.search
-	case f == focusTimeline && m.date.typing:
-		return m.keys.date
-	case f == focusTimeline:
-		return m.keys.timeline
-	case f == focusReader:
-		return m.keys.reader
-	case f == focusPicker:
-		return m.keys.picker
-	case f == focusWarnings:
-		return m.keys.page
-	case f == focusHelp:
-		return m.keys.help
-	case f == focusCompare:
-		return m.keys.compare
-	case f == focusExport:
-		return m.ex.keys
+const focusHelp viewID = "help"
+
+type helpView struct {
+	viewBase
+	ctx  *programContext
+	keys helpKeys
+	page pager
+	of   view // the view whose keys are shown
+}
+
+func newHelpView(ctx *programContext) *helpView {
+	return &helpView{ctx: ctx, keys: newHelpKeys(&ctx.global)}
+}
+
+// Name implements view.
+func (h *helpView) Name() string { return "help" }
+
+// describe shows the keys of v, from the top.
+func (h *helpView) describe(v view) {
+	h.of = v
+	h.page.off = 0
+	h.page.setLines(h.lines())
+}
+
+// SetSize implements view.
+func (h *helpView) SetSize(w, height int) { h.page.SetSize(w, height) }
+
+// Update implements view: esc or ? closes, the rest scrolls.
+func (h *helpView) Update(msg tea.Msg) (action, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, h.keys.Close) {
+		return goBack{}, nil
 	}
-	return m.keys.timeline
+	h.page.Update(msg, h.keys.moveKeys)
+	return nil, nil
 }
 
-func focusName(f focus) string {
-	switch f {
-	case focusReader:
-		return "reader"
-	case focusPicker:
-		return "picker"
-	case focusWarnings:
-		return "skipped files and warnings"
-	case focusHelp:
-		return "help"
-	case focusCompare:
-		return "compare"
-	case focusExport:
-		return "export"
-	}
-	return "timeline"
+// View implements view: the lines are drawn again each time, as the keys
+// of the view below change (a search started) and the width does.
+func (h *helpView) View() string {
+	h.page.setLines(h.lines())
+	return h.page.View()
 }
 
-// helpLine is the one-line key hint.
-func (m *Model) helpLine() string {
-	h := m.help
-	h.SetWidth(m.width - 1)
-	return fit(" "+h.ShortHelpView(m.activeKeyMap(m.focus).ShortHelp()), m.width)
-}
+// ShortHelp implements help.KeyMap.
+func (h *helpView) ShortHelp() []key.Binding { return h.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (h *helpView) FullHelp() [][]key.Binding { return h.keys.FullHelp() }
 
 // everyKey returns a key map's full help with every binding enabled: the
 // one-line hint leaves out what does not apply right now, the full help
@@ -79,56 +80,36 @@ func everyKey(groups [][]key.Binding) [][]key.Binding {
 	return out
 }
 
-// helpLines renders the full help for the view help was opened from —
-// every key of its key map; for the timeline, the keys of the fields it
-// opens (search, pickers), which take every printable key and so cannot
-// open help themselves — with a legend of the view's marks.
-func (m *Model) helpLines() []string {
-	h := m.help
-	w := m.width
-	lines := []string{" " + m.th.Heading.Render("Keys — "+focusName(m.back)), ""}
+// lines renders the full help of the view help was opened over — every
+// key of its key map, the sections it adds (for the timeline, the keys of
+// the fields it opens: search, pickers) — with the legend of its marks.
+func (h *helpView) lines() []string {
+	if h.of == nil {
+		return nil
+	}
+	th, hm, w := h.ctx.th, h.ctx.help, h.page.width
+	lines := []string{" " + th.Heading.Render("Keys — "+h.of.Name()), ""}
 	section := func(title string, groups [][]key.Binding) {
 		if title != "" {
-			lines = append(lines, "", " "+m.th.Label.Render(title))
+			lines = append(lines, "", " "+th.Label.Render(title))
 		}
-		for _, l := range strings.Split(flowColumns(h, everyKey(groups), w-2), "\n") {
+		for _, l := range strings.Split(flowColumns(hm, everyKey(groups), w-2), "\n") {
 			lines = append(lines, " "+l)
 		}
 	}
-	section("", m.activeKeyMap(m.back).FullHelp())
-	if m.back == focusTimeline && m.c != nil {
-		sk := m.keys.search
-		section("While typing a search (/): every printable key types", [][]key.Binding{{sk.Accept, sk.Cancel, sk.NextMatch, sk.PrevMatch}})
-		dk := m.keys.date
-		section("While typing a date (d): 2024, 2024-11 or 2024-11-06", [][]key.Binding{{dk.Go, dk.Cancel}})
-		pk := newPickerKeys(m.keys.global)
-		section("In the speaker and topic pickers (s, t): every printable key narrows", [][]key.Binding{{pk.Up, pk.Down, pk.PageUp, pk.PageDown}, {pk.Toggle, pk.All, pk.Apply, pk.Cancel}})
-	}
-	legend := []string{
-		"Dates: 2024-11-06 day · 2024-11~ month known · 2024~ year known · ~2024-11-04 a range (its best estimate; enter shows both ends) · ????-??-?? unknown.",
-		"Kinds: D direct quotation · I indirect (reported speech) · M mixed.",
-		"Gutter: ┆ Trump (first term) · │ Biden · ┃ Trump (second term) · ◆ reference event. Speakers: RU, US, UA, ·· other, ?? unknown.",
-	}
-	if m.back == focusCompare {
-		legend = compareLegend()
+	section("", h.of.FullHelp())
+	sections, legend := h.of.HelpExtra()
+	for _, s := range sections {
+		section(s.title, s.groups)
 	}
 	lines = append(lines, "")
 	for _, l := range legend {
 		t := flatten(l)
 		for _, sp := range wrapSpans(t, max(10, w-2)) {
-			lines = append(lines, " "+m.th.Dim.Render(t[sp[0]:sp[1]]))
+			lines = append(lines, " "+th.Dim.Render(t[sp[0]:sp[1]]))
 		}
 	}
 	return lines
-}
-
-// openHelp shows the full help for the focused view.
-func (m *Model) openHelp() {
-	m.back = m.focus
-	m.focus = focusHelp
-	m.helpPage.off = 0
-	m.helpPage.SetSize(m.width, m.bodyHeight())
-	m.helpPage.setLines(m.helpLines())
 }
 
 // flowColumns renders each group of bindings as a column and lays the

@@ -55,8 +55,7 @@ func drive(t testing.TB, m Model, msgs ...tea.Msg) (Model, bool) {
 	t.Helper()
 	quit := false
 	var run func(cmd tea.Cmd)
-	var deliver func(msg tea.Msg)
-	deliver = func(msg tea.Msg) {
+	deliver := func(msg tea.Msg) {
 		nm, cmd := m.Update(msg)
 		m = nm.(Model)
 		run(cmd)

@@ -5,11 +5,15 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// One key map per view. The same bindings handle the keys and draw the
-// help, so help is never wrong; a binding that does not apply right now is
-// disabled and vanishes from help.
+// One key map per view, held by the view (the export dialog's is in
+// export.go). The same bindings handle the keys and draw the help, so help
+// is never wrong; a binding that does not apply right now is disabled and
+// vanishes from help.
 
-// globalKeys work in every view (q only when no field has the keyboard).
+// globalKeys work in every view whose key map lists them: the root checks
+// that before it handles q, ? or m, so a field that takes every printable
+// key lists none of them (ctrl+c always quits). There is one set, in the
+// programContext; the key maps point to it.
 type globalKeys struct {
 	Quit      key.Binding
 	ForceQuit key.Binding
@@ -94,13 +98,11 @@ type timelineKeys struct {
 	ClearFilters       key.Binding
 	Mark, ClearMarks   key.Binding
 	Copy               key.Binding
-	Warnings           key.Binding
-	Compare, Export    key.Binding
 	GoToDate           key.Binding
-	global             globalKeys
+	global             *globalKeys
 }
 
-func newTimelineKeys(g globalKeys) timelineKeys {
+func newTimelineKeys(g *globalKeys) timelineKeys {
 	return timelineKeys{
 		moveKeys:     newMoveKeys(),
 		PrevYear:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous year")),
@@ -120,9 +122,6 @@ func newTimelineKeys(g globalKeys) timelineKeys {
 		Mark:         key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark, move down")),
 		ClearMarks:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "clear marks")),
 		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy marked/selected as Markdown")),
-		Warnings:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "skipped files, warnings")),
-		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare before/after the split (Biden → Trump)")),
-		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export to Markdown")),
 		GoToDate:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "go to a date")),
 		global:       g,
 	}
@@ -133,13 +132,14 @@ func (k timelineKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.global.Help, k.global.Quit, k.Open, k.Speakers, k.Topics, k.Period, k.Russia, k.Search, k.NextMatch, k.ClearSearch, k.ClearFilters, k.Mark}
 }
 
-// FullHelp implements help.KeyMap.
+// FullHelp implements help.KeyMap; the timeline adds the keys of the
+// views it opens (w, c, e) to the fourth group.
 func (k timelineKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		append(k.moveKeys.bindings(), k.PrevYear, k.NextYear, k.GoToDate),
+		append(k.bindings(), k.PrevYear, k.NextYear, k.GoToDate),
 		{k.Speakers, k.Topics, k.Russia, k.Period, k.ClearFilters},
 		{k.Search, k.NextMatch, k.PrevMatch, k.OnlyMatches, k.ClearSearch},
-		{k.Open, k.Order, k.Mark, k.ClearMarks, k.Copy, k.Warnings, k.Compare, k.Export},
+		{k.Open, k.Order, k.Mark, k.ClearMarks, k.Copy},
 		k.global.bindings(),
 	}
 }
@@ -152,10 +152,10 @@ type readerKeys struct {
 	Mark    key.Binding
 	Copy    key.Binding
 	Back    key.Binding
-	global  globalKeys
+	global  *globalKeys
 }
 
-func newReaderKeys(g globalKeys) readerKeys {
+func newReaderKeys(g *globalKeys) readerKeys {
 	return readerKeys{
 		moveKeys: newMoveKeys(),
 		Removed:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "removed/repaired")),
@@ -174,7 +174,7 @@ func (k readerKeys) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k readerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.moveKeys.bindings(), {k.Removed, k.Focus, k.Mark, k.Copy, k.Back}, k.global.bindings()}
+	return [][]key.Binding{k.bindings(), {k.Removed, k.Focus, k.Mark, k.Copy, k.Back}, k.global.bindings()}
 }
 
 // pickerKeys is the speaker and topic picker's key map. The narrowing
@@ -190,10 +190,10 @@ type pickerKeys struct {
 	All              key.Binding
 	Apply            key.Binding
 	Cancel           key.Binding
-	global           globalKeys
+	global           *globalKeys
 }
 
-func newPickerKeys(g globalKeys) pickerKeys {
+func newPickerKeys(g *globalKeys) pickerKeys {
 	k := pickerKeys{
 		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
@@ -240,10 +240,10 @@ type searchKeys struct {
 	Cancel    key.Binding
 	NextMatch key.Binding
 	PrevMatch key.Binding
-	global    globalKeys
+	global    *globalKeys
 }
 
-func newSearchKeys(g globalKeys) searchKeys {
+func newSearchKeys(g *globalKeys) searchKeys {
 	return searchKeys{
 		Accept:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
@@ -267,10 +267,10 @@ func (k searchKeys) FullHelp() [][]key.Binding {
 type dateKeys struct {
 	Go     key.Binding
 	Cancel key.Binding
-	global globalKeys
+	global *globalKeys
 }
 
-func newDateKeys(g globalKeys) dateKeys {
+func newDateKeys(g *globalKeys) dateKeys {
 	return dateKeys{
 		Go:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
@@ -290,10 +290,10 @@ func (k dateKeys) FullHelp() [][]key.Binding {
 type pageKeys struct {
 	moveKeys
 	Back   key.Binding
-	global globalKeys
+	global *globalKeys
 }
 
-func newPageKeys(g globalKeys) pageKeys {
+func newPageKeys(g *globalKeys) pageKeys {
 	return pageKeys{
 		moveKeys: newMoveKeys(),
 		Back:     key.NewBinding(key.WithKeys("esc", "w", "backspace"), key.WithHelp("esc", "back")),
@@ -308,17 +308,17 @@ func (k pageKeys) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k pageKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.moveKeys.bindings(), {k.Back}, k.global.bindings()}
+	return [][]key.Binding{k.bindings(), {k.Back}, k.global.bindings()}
 }
 
 // helpKeys is the key map of the full help screen itself.
 type helpKeys struct {
 	moveKeys
 	Close  key.Binding
-	global globalKeys
+	global *globalKeys
 }
 
-func newHelpKeys(g globalKeys) helpKeys {
+func newHelpKeys(g *globalKeys) helpKeys {
 	return helpKeys{
 		moveKeys: newMoveKeys(),
 		Close:    key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc/?", "close help")),
@@ -333,11 +333,11 @@ func (k helpKeys) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k helpKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Close, k.global.Quit}, k.moveKeys.bindings()}
+	return [][]key.Binding{{k.Close, k.global.Quit}, k.bindings()}
 }
 
 // loadingKeys is the key map while the corpus loads.
-type loadingKeys struct{ global globalKeys }
+type loadingKeys struct{ global *globalKeys }
 
 // ShortHelp implements help.KeyMap.
 func (k loadingKeys) ShortHelp() []key.Binding {
@@ -346,37 +346,6 @@ func (k loadingKeys) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k loadingKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.global.bindings()} }
-
-// keyMaps holds every view's key map; it lives in the root model (no
-// package-level key maps).
-type keyMaps struct {
-	global   globalKeys
-	timeline timelineKeys
-	reader   readerKeys
-	picker   pickerKeys
-	search   searchKeys
-	date     dateKeys
-	page     pageKeys
-	help     helpKeys
-	loading  loadingKeys
-	compare  compareKeys
-}
-
-func newKeyMaps() keyMaps {
-	g := newGlobalKeys()
-	return keyMaps{
-		global:   g,
-		timeline: newTimelineKeys(g),
-		reader:   newReaderKeys(g),
-		picker:   newPickerKeys(g),
-		search:   newSearchKeys(g),
-		date:     newDateKeys(g),
-		page:     newPageKeys(g),
-		help:     newHelpKeys(g),
-		loading:  loadingKeys{g},
-		compare:  newCompareKeys(g),
-	}
-}
 
 // compareKeys is the compare view's key map; while the term chooser is
 // open only its own keys (PickUp … Cancel) are enabled.
@@ -394,10 +363,10 @@ type compareKeys struct {
 	PickDown  key.Binding
 	Choose    key.Binding
 	Cancel    key.Binding
-	global    globalKeys
+	global    *globalKeys
 }
 
-func newCompareKeys(g globalKeys) compareKeys {
+func newCompareKeys(g *globalKeys) compareKeys {
 	return compareKeys{
 		moveKeys:  newMoveKeys(),
 		Focus:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "other pane")),
@@ -424,7 +393,7 @@ func (k compareKeys) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k compareKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		k.moveKeys.bindings(),
+		k.bindings(),
 		{k.Focus, k.Open, k.Earlier, k.Later, k.Split, k.Terms, k.ClearTerm, k.Back},
 		{k.PickUp, k.PickDown, k.Choose, k.Cancel},
 		k.global.bindings(),

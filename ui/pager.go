@@ -7,9 +7,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// pager shows a window of pre-rendered lines. It is used for one article
-// or one list of warnings at a time, which are small; the timeline, which
-// can be huge, has its own window.
+// pager shows a window of pre-rendered lines. It is used for one article,
+// one list of warnings or one help screen at a time, which are small; the
+// timeline, which can be huge, and the compare panes scroll rows in a
+// rowViewport (rows.go), which draws only what is on screen.
 type pager struct {
 	lines  []string
 	off    int

@@ -31,9 +31,13 @@ type pickItem struct {
 	hay    string // lower-cased text narrowing matches against
 }
 
+const focusPicker viewID = "picker"
+
 type picker struct {
+	viewBase
+	ctx     *programContext
+	keys    pickerKeys
 	kind    pickerKind
-	th      *theme
 	items   []pickItem
 	sel     map[string]bool
 	touched bool
@@ -45,10 +49,22 @@ type picker struct {
 	height  int
 }
 
-// newPicker builds the picker for a kind, with the current filter's
-// choices selected.
-func newPicker(c *model.Corpus, kind pickerKind, current []string, th *theme) picker {
-	p := picker{kind: kind, th: th, sel: map[string]bool{}}
+func newPicker(ctx *programContext) *picker {
+	return &picker{ctx: ctx, keys: newPickerKeys(&ctx.global)}
+}
+
+// Name implements view.
+func (p *picker) Name() string { return "picker" }
+
+// start fills the picker for a kind, with the current filter's choices
+// selected and nothing typed.
+func (p *picker) start(kind pickerKind) {
+	c := p.ctx.c
+	current := p.ctx.filter.Speakers
+	if kind == pickTopics {
+		current = p.ctx.filter.Topics
+	}
+	*p = picker{ctx: p.ctx, keys: p.keys, kind: kind, sel: map[string]bool{}, narrow: newField(), width: p.width, height: p.height}
 	switch kind {
 	case pickSpeakers:
 		for _, sp := range c.Speakers {
@@ -77,7 +93,6 @@ func newPicker(c *model.Corpus, kind pickerKind, current []string, th *theme) pi
 		p.sel[k] = true
 	}
 	p.refilter()
-	return p
 }
 
 func (p *picker) title() string {
@@ -87,6 +102,7 @@ func (p *picker) title() string {
 	return "Speakers"
 }
 
+// SetSize implements view.
 func (p *picker) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.keepVisible()
@@ -96,7 +112,7 @@ func (p *picker) SetSize(w, h int) {
 func (p *picker) listHeight() int { return max(1, p.height-3) }
 
 func (p *picker) refilter() {
-	q := strings.Fields(strings.ToLower(p.narrow.String()))
+	q := strings.Fields(strings.ToLower(p.narrow.Value()))
 	p.shown = p.shown[:0]
 	for i, it := range p.items {
 		ok := true
@@ -184,22 +200,16 @@ func (p *picker) chosen() []string {
 	return out
 }
 
-type pickerResult int
-
-const (
-	pickerNone pickerResult = iota
-	pickerApply
-	pickerCancel
-)
-
-// Update handles a key or mouse event; the picker has the keyboard while
-// it is open.
-func (p *picker) Update(msg tea.Msg, k pickerKeys) pickerResult {
+// Update implements view: a key or mouse event; the picker has the
+// keyboard while it is open.
+func (p *picker) Update(msg tea.Msg) (action, tea.Cmd) {
+	k := p.keys
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
+		switch msg.Button {
+		case tea.MouseWheelUp:
 			p.move(-3)
-		} else if msg.Button == tea.MouseWheelDown {
+		case tea.MouseWheelDown:
 			p.move(3)
 		}
 	case tea.MouseClickMsg:
@@ -211,14 +221,14 @@ func (p *picker) Update(msg tea.Msg, k pickerKeys) pickerResult {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Apply):
-			return pickerApply
+			return applyPick{p.kind, p.chosen()}, nil
 		case key.Matches(msg, k.Cancel):
-			if p.narrow.String() != "" {
-				p.narrow.set("")
+			if p.narrow.Value() != "" {
+				p.narrow.SetValue("")
 				p.refilter()
-				return pickerNone
+				return nil, nil
 			}
-			return pickerCancel
+			return goBack{}, nil
 		case key.Matches(msg, k.Up):
 			p.move(-1)
 		case key.Matches(msg, k.Down):
@@ -232,17 +242,32 @@ func (p *picker) Update(msg tea.Msg, k pickerKeys) pickerResult {
 		case key.Matches(msg, k.All):
 			p.toggleAll()
 		default:
-			if _, changed := p.narrow.Update(msg); changed {
+			if p.narrow.Update(msg) {
 				p.refilter()
 			}
 		}
 	}
-	return pickerNone
+	return nil, nil
 }
 
-// View draws the picker in height lines.
+// UpdateKeys implements view: once something is typed, space types and
+// esc clears what was typed.
+func (p *picker) UpdateKeys() { p.keys.state(p.narrow.Value() != "") }
+
+// ShortHelp implements help.KeyMap.
+func (p *picker) ShortHelp() []key.Binding { return p.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (p *picker) FullHelp() [][]key.Binding { return p.keys.FullHelp() }
+
+// Title implements view.
+func (p *picker) Title() string {
+	return p.ctx.th.TitleDim.Render("choose " + strings.ToLower(p.title()) + " ")
+}
+
+// View implements view: the picker in height lines.
 func (p *picker) View() string {
-	th := p.th
+	th := p.ctx.th
 	w := p.width
 	lines := make([]string, 0, p.height)
 	n := 0
@@ -251,7 +276,7 @@ func (p *picker) View() string {
 	}
 	head := th.Heading.Render(p.title()) + th.Dim.Render(fmt.Sprintf("  %d of %d selected · %d shown", n, len(p.items), len(p.shown)))
 	lines = append(lines, fit(" "+head, w))
-	if p.narrow.String() != "" {
+	if p.narrow.Value() != "" {
 		lines = append(lines, fit(" "+p.narrow.View(th, "narrow: ", w-2), w))
 	} else {
 		lines = append(lines, fit(" "+th.Dim.Render("every key you type narrows the list · space or tab toggles · enter applies"), w))

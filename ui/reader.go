@@ -11,19 +11,23 @@ import (
 	"github.com/quotetrail/quotetrail/model"
 )
 
-// The reader shows one statement: a card with the statement in full (and
-// the question it answers, for a transcript's answer) and its provenance (speaker, kind, date with precision, evidence and rule,
+// The reader pane (enter) shows one statement: a card with the statement
+// in full (and the question it answers, for a transcript's answer) and its
+// provenance (speaker, kind, date with precision, evidence and rule,
 // topics, sources, the rules that found it), and below it the whole
 // cleaned article, scrolled to the statement, which is highlighted. A key
 // shows what cleaning removed and what decoding repaired.
 
+const focusReader viewID = "reader"
+
 type reader struct {
-	c           *model.Corpus
-	th          *theme
+	viewBase
+	ctx         *programContext
+	keys        readerKeys
 	id          int
-	opened      bool // a statement is open
-	marks       map[int]bool
-	hl          []string
+	opened      bool     // a statement is open
+	hl          []string // the words highlighted, as the timeline had them
+	th          *theme   // the theme the lines were rendered with
 	showRemoved bool
 	focusCard   bool
 	card        pager
@@ -34,18 +38,19 @@ type reader struct {
 	height      int
 }
 
-type readerAction int
+func newReader(ctx *programContext) *reader {
+	return &reader{ctx: ctx, keys: newReaderKeys(&ctx.global)}
+}
 
-const (
-	readerNone readerAction = iota
-	readerBack
-	readerMark
-	readerCopy
-)
+// Name implements view.
+func (r *reader) Name() string { return "reader" }
 
-func (r *reader) open(id int) {
+// show opens statement id, scrolled to it in its article, with the words
+// the timeline highlights.
+func (r *reader) show(id int) {
 	r.id = id
 	r.opened = true
+	r.hl = r.ctx.hl
 	r.showRemoved = false
 	r.focusCard = false
 	r.render()
@@ -53,14 +58,27 @@ func (r *reader) open(id int) {
 	r.card.scrollTo(0)
 }
 
+// SetSize implements view.
 func (r *reader) SetSize(w, h int) {
 	r.width, r.height = w, h
-	if r.c == nil || !r.opened {
+	if r.ctx.c == nil || !r.opened {
 		return
 	}
 	r.render()
 	r.article.scrollTo(r.stmtLine - 2)
 }
+
+// Title implements view: the statement's date, speaker and id.
+func (r *reader) Title() string {
+	s := r.ctx.c.Statements[r.id]
+	return r.ctx.th.TitleDim.Render(s.Date.Short() + " · " + s.Speaker + " · " + s.ID + " ")
+}
+
+// ShortHelp implements help.KeyMap.
+func (r *reader) ShortHelp() []key.Binding { return r.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (r *reader) FullHelp() [][]key.Binding { return r.keys.FullHelp() }
 
 // cardHeight is the rows the card gets: all it needs, up to half the
 // pane.
@@ -69,9 +87,10 @@ func (r *reader) cardHeight() int {
 }
 
 func (r *reader) render() {
-	if r.width <= 0 || r.height <= 0 || !r.opened || r.id >= len(r.c.Statements) {
+	if r.width <= 0 || r.height <= 0 || !r.opened || r.id >= len(r.ctx.c.Statements) {
 		return
 	}
+	r.th = r.ctx.th
 	r.card.setLines(r.cardLines())
 	ch := r.cardHeight()
 	r.card.SetSize(r.width, ch)
@@ -88,20 +107,20 @@ func (r *reader) labelled(label string, value string, style func(string) string)
 	for i, sp := range wrapSpans(v, vw) {
 		l := strings.Repeat(" ", lw+1)
 		if i == 0 {
-			l = " " + r.th.Label.Render(fmt.Sprintf("%-*s", lw, label))
+			l = " " + r.ctx.th.Label.Render(fmt.Sprintf("%-*s", lw, label))
 		}
 		out = append(out, l+style(v[sp[0]:sp[1]]))
 	}
 	if len(out) == 0 {
-		out = append(out, " "+r.th.Label.Render(fmt.Sprintf("%-*s", lw, label))+r.th.Dim.Render("—"))
+		out = append(out, " "+r.ctx.th.Label.Render(fmt.Sprintf("%-*s", lw, label))+r.ctx.th.Dim.Render("—"))
 	}
 	return out
 }
 
 func (r *reader) cardLines() []string {
-	th := r.th
-	s := r.c.Statements[r.id]
-	sp := r.c.SpeakerInfo(s.Speaker)
+	th := r.ctx.th
+	s := r.ctx.c.Statements[r.id]
+	sp := r.ctx.c.SpeakerInfo(s.Speaker)
 	plain := func(x string) string { return th.Text.Render(x) }
 	dim := func(x string) string { return th.Dim.Render(x) }
 
@@ -111,19 +130,19 @@ func (r *reader) cardLines() []string {
 	for _, m := range wordMatches(text, r.hl) {
 		spans = append(spans, span{m[0], m[1], th.Match})
 	}
-	open, close := "", ""
+	lq, rq := "", ""
 	if s.Kind == model.Direct {
-		open, close = "“", "”"
+		lq, rq = "“", "”"
 	}
 	for i, ln := range wrapSpans(text, max(10, r.width-4)) {
 		pre, post := "  ", ""
 		if i == 0 {
-			pre = " " + pick(open == "", " ", open)
+			pre = " " + pick(lq == "", " ", lq)
 		}
 		out = append(out, pre+styleRange(text, ln[0], ln[1], th.Heading, spans)+post)
 	}
-	if len(out) > 0 && close != "" {
-		out[len(out)-1] += th.Heading.Render(close)
+	if len(out) > 0 && rq != "" {
+		out[len(out)-1] += th.Heading.Render(rq)
 	}
 	out = append(out, "")
 	if q := strings.TrimSpace(s.Question); q != "" { // a transcript's answer
@@ -176,7 +195,7 @@ func (r *reader) cardLines() []string {
 	}
 	for i, id := range srcs {
 		label := pick(i == 0, "Sources", "")
-		doc := r.c.Document(id)
+		doc := r.ctx.c.Document(id)
 		if doc == nil {
 			out = append(out, r.labelled(label, id+" (not in the corpus)", dim)...)
 			continue
@@ -194,14 +213,14 @@ func (r *reader) cardLines() []string {
 	if len(s.Rules) > 0 {
 		out = append(out, r.labelled("Found by", strings.Join(s.Rules, " · "), dim)...)
 	}
-	out = append(out, r.labelled("ID", s.ID+pick(r.marks[r.id], " · marked", ""), dim)...)
+	out = append(out, r.labelled("ID", s.ID+pick(r.ctx.marks[r.id], " · marked", ""), dim)...)
 	return out
 }
 
 func (r *reader) articleLines() []string {
-	th := r.th
-	s := r.c.Statements[r.id]
-	doc := r.c.Document(s.Doc)
+	th := r.ctx.th
+	s := r.ctx.c.Statements[r.id]
+	doc := r.ctx.c.Document(s.Doc)
 	r.stmtLine, r.extraLine = 0, -1
 	if doc == nil {
 		return []string{" " + th.Warn.Render("The article of this statement is not in the corpus.")}
@@ -289,19 +308,24 @@ func (r *reader) articleLines() []string {
 	return out
 }
 
-// Update handles keys and the mouse while the reader is shown.
-func (r *reader) Update(msg tea.Msg, k readerKeys) readerAction {
-	if msg, ok := msg.(tea.KeyPressMsg); ok {
+// Update implements view: the keys and the mouse while the reader is
+// shown.
+func (r *reader) Update(msg tea.Msg) (action, tea.Cmd) {
+	k := r.keys
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Back):
-			return readerBack
+			return goBack{}, nil
 		case key.Matches(msg, k.Mark):
-			return readerMark
+			r.ctx.toggleMark(r.id)
+			r.render()
+			return nil, nil
 		case key.Matches(msg, k.Copy):
-			return readerCopy
+			return nil, copyMarkdown(r.ctx, r.id)
 		case key.Matches(msg, k.Focus):
 			r.focusCard = !r.focusCard
-			return readerNone
+			return nil, nil
 		case key.Matches(msg, k.Removed):
 			r.showRemoved = !r.showRemoved
 			r.render()
@@ -310,28 +334,30 @@ func (r *reader) Update(msg tea.Msg, k readerKeys) readerAction {
 			} else {
 				r.article.scrollTo(r.stmtLine - 2)
 			}
-			return readerNone
+			return nil, nil
 		}
-	}
-	if m, ok := msg.(tea.MouseWheelMsg); ok {
-		if m.Y-bodyTop < r.cardHeight() {
+	case tea.MouseWheelMsg:
+		if msg.Y-bodyTop < r.cardHeight() {
 			r.card.Update(msg, k.moveKeys)
 		} else {
 			r.article.Update(msg, k.moveKeys)
 		}
-		return readerNone
+		return nil, nil
 	}
 	if r.focusCard {
 		r.card.Update(msg, k.moveKeys)
 	} else {
 		r.article.Update(msg, k.moveKeys)
 	}
-	return readerNone
+	return nil, nil
 }
 
-// View draws the card, a rule, and the article.
+// View implements view: the card, a rule, and the article.
 func (r *reader) View() string {
-	th := r.th
+	if r.th != r.ctx.th {
+		r.render() // the theme changed (the terminal's background, NO_COLOR)
+	}
+	th := r.ctx.th
 	label := " article "
 	if r.focusCard {
 		label = " details (tab: article) "

@@ -2,66 +2,12 @@ package ui
 
 import (
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/quotetrail/quotetrail/model"
 )
-
-// field is a one-line text field: typed characters go to the end;
-// backspace, ctrl+w (word) and ctrl+u (all) delete. It is deterministic
-// (no blinking cursor), which keeps goldens stable.
-type field struct {
-	value []rune
-}
-
-func (f *field) String() string { return string(f.value) }
-
-func (f *field) set(s string) { f.value = []rune(s) }
-
-// Update edits the field; it reports whether the key was taken and whether
-// the value changed.
-func (f *field) Update(msg tea.KeyPressMsg) (taken, changed bool) {
-	switch msg.String() {
-	case "backspace", "ctrl+h":
-		if len(f.value) == 0 {
-			return true, false
-		}
-		f.value = f.value[:len(f.value)-1]
-		return true, true
-	case "ctrl+w", "alt+backspace":
-		v := strings.TrimRightFunc(string(f.value), unicode.IsSpace)
-		i := strings.LastIndexFunc(v, unicode.IsSpace)
-		f.value = []rune(v[:i+1])
-		return true, true
-	case "ctrl+u":
-		changed = len(f.value) > 0
-		f.value = nil
-		return true, changed
-	}
-	if msg.Mod&^tea.ModShift != 0 || msg.Text == "" {
-		return false, false
-	}
-	for _, r := range msg.Text {
-		if !unicode.IsPrint(r) {
-			return false, false
-		}
-	}
-	f.value = append(f.value, []rune(msg.Text)...)
-	return true, true
-}
-
-// View draws the field with a prompt and a block cursor.
-func (f *field) View(th *theme, prompt string, width int) string {
-	v := string(f.value)
-	room := width - len([]rune(prompt)) - 1
-	if r := []rune(v); len(r) > room && room > 0 {
-		v = "…" + string(r[len(r)-room+1:])
-	}
-	return th.Prompt.Render(prompt) + th.Input.Render(v) + th.Status.Render(" ")
-}
 
 // search is the `/` search: a field while typing, and the query in force
 // afterwards, whose matches are highlighted and visited with n/N. Matches
@@ -100,7 +46,7 @@ func (s *search) Update(msg tea.KeyPressMsg, k searchKeys) searchAction {
 		return searchAccept
 	case key.Matches(msg, k.Cancel):
 		s.typing = false
-		s.field.set("")
+		s.field.SetValue("")
 		s.query = ""
 		return searchCancel
 	case key.Matches(msg, k.NextMatch):
@@ -108,8 +54,8 @@ func (s *search) Update(msg tea.KeyPressMsg, k searchKeys) searchAction {
 	case key.Matches(msg, k.PrevMatch):
 		return searchPrev
 	}
-	if _, changed := s.field.Update(msg); changed {
-		s.query = strings.TrimSpace(s.field.String())
+	if s.field.Update(msg) {
+		s.query = strings.TrimSpace(s.field.Value())
 		return searchChanged
 	}
 	return searchNone
@@ -131,11 +77,14 @@ func searchCmd(c *model.Corpus, f model.Filter, lay layout, query string, gen in
 		if len(model.Words(query)) == 0 {
 			return res
 		}
-		f.Query = strings.TrimSpace(f.Query + " " + query)
+		f.Query = joinWords(f.Query, query)
 		res.matchPos = lay.positionsOf(c.Query(f))
 		return res
 	}
 }
+
+// joinWords joins two queries' words.
+func joinWords(a, b string) string { return strings.TrimSpace(a + " " + b) }
 
 // highlightWords returns the lower-cased word prefixes to highlight for a
 // filter's words and a search query.

@@ -78,7 +78,6 @@ func wrapSpans(s string, width int) [][2]int {
 					w += rw
 					end += n
 				}
-				j = end
 			}
 			break
 		}

@@ -63,6 +63,7 @@ type theme struct {
 	Heading, Label          lipgloss.Style
 	Removed, Warn, Err      lipgloss.Style
 	Input, Prompt           lipgloss.Style
+	CursorColor             color.Color // a field's block cursor (nil: reverse video alone)
 	Checked                 lipgloss.Style
 	Affil                   map[model.Affiliation]lipgloss.Style
 	Band                    map[model.Period]lipgloss.Style
@@ -162,6 +163,7 @@ func newTheme(dark, noColor bool) *theme {
 	t.Err = s().Bold(true).Foreground(p.err)
 	t.Input = s().Foreground(p.fg)
 	t.Prompt = s().Bold(true).Foreground(p.accent)
+	t.CursorColor = p.selBg
 	t.Checked = s().Bold(true).Foreground(p.other)
 	t.DiffLeft = s().Foreground(p.biden)
 	t.DiffRight = s().Foreground(p.trump2)

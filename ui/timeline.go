@@ -15,256 +15,79 @@ import (
 	"github.com/quotetrail/quotetrail/model"
 )
 
-// The timeline keeps the filtered statements as a slice of indices (the
-// view) and the rows that show them (the layout: year and month headings,
-// event markers, statements). Only the rows on screen are rendered: top is
-// the first row drawn and rows are drawn until the screen is full, so a
-// frame costs the same with forty statements or a million.
-
-type itemKind uint8
-
-const (
-	itemYear    itemKind = iota // a year heading; ref = statements in the year
-	itemMonth                   // a month heading
-	itemEvent                   // a reference event; ref = index into events
-	itemStmt                    // a statement; ref = position in the view
-	itemUndated                 // the heading of the undated statements; ref = their count
-)
-
-// monthUnknown is the month of a statement dated only to its year.
-const monthUnknown = 13
-
-type item struct {
-	kind  itemKind
-	month uint8
-	year  int16
-	ref   int32
-}
-
-// layout is one filtered, ordered timeline.
-type layout struct {
-	view   []int   // statement indices in display order
-	dated  int     // view[:dated] have a date; the rest are undated (always last)
-	newest bool    // dated statements newest first
-	items  []item  // the rows
-	itemOf []int32 // view position → row index
-	years  []int32 // row indices of the year (and undated) headings
-	events []model.Event
-}
-
-// buildLayout orders ids (ascending statement indices, as Query returns
-// them) and lays them out under year and month headings on the axis
-// [from, to], with the reference events in their places. Years of the axis
-// without statements get a heading of their own, so gaps show.
+// The timeline is the reader's home view: the filtered statements under
+// their year and month headings, with the reference events in the gutter
+// (layout.go lays them out), a selection, the / search and the go-to-date
+// field (search.go, datejump.go). It owns the filtering: a key that changes
+// the filters (r, p, x, o, a picker's choice) lays the timeline out again
+// — within the frame for a corpus up to the context's syncLimit, in a
+// command tagged with a generation otherwise, whose stale results are
+// dropped. It publishes what it shows (the statements, the highlighted
+// words, the search it is narrowed to) in the context, for the views that
+// take it: the compare view, the export dialog, the reader pane.
 //
-// It runs once per filter change over every statement shown, so it reads
-// the statements' years and months from the corpus's compact copy
-// (Corpus.YearMonth) and places each event by a binary search on the
-// dates, rather than following a pointer per statement.
-func buildLayout(c *model.Corpus, ids []int, newest bool, from, to time.Time, events []model.Event) layout {
-	lay := layout{newest: newest}
-	dated := sort.Search(len(ids), func(i int) bool { return c.Statements[ids[i]].Date.Value.IsZero() })
-	lay.dated = dated
-	if newest {
-		v := make([]int, len(ids))
-		for i := 0; i < dated; i++ {
-			v[i] = ids[dated-1-i]
-		}
-		copy(v[dated:], ids[dated:])
-		lay.view = v
-	} else {
-		lay.view = ids
-	}
-	view := lay.view
-	yearOf := func(p int) int {
-		y, _, _ := c.YearMonth(view[p])
-		return y
-	}
+// Its rows are drawn through a rowViewport: only the rows on screen are
+// measured and rendered.
 
-	// the years to show: the axis, and any year with statements
-	yearSet := map[int]bool{}
-	for y := from.Year(); y <= to.Year(); y++ {
-		yearSet[y] = true
-	}
-	for i := 0; i < dated; {
-		y := yearOf(i)
-		yearSet[y] = true
-		// skip the rest of the year quickly
-		i += sort.Search(dated-i, func(k int) bool { return yearOf(i+k) != y })
-	}
-	years := make([]int, 0, len(yearSet))
-	for y := range yearSet {
-		years = append(years, y)
-	}
-	sort.Ints(years)
-	evs := make([]model.Event, 0, len(events))
-	for _, e := range events {
-		if yearSet[e.Day.Year()] {
-			evs = append(evs, e)
-		}
-	}
-	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Day.Before(evs[j].Day) })
-	if newest {
-		for i, j := 0, len(years)-1; i < j; i, j = i+1, j-1 {
-			years[i], years[j] = years[j], years[i]
-		}
-		for i, j := 0, len(evs)-1; i < j; i, j = i+1, j-1 {
-			evs[i], evs[j] = evs[j], evs[i]
-		}
-	}
-	lay.events = evs
-	// An event goes before the first statement of its year on or after its
-	// day (oldest first) or before it (newest first): the view positions
-	// where that holds are a suffix of the dated ones.
-	evYear := make([]int, len(evs))
-	evPos := make([]int, len(evs))
-	for e, ev := range evs {
-		evYear[e] = ev.Day.Year()
-		evPos[e] = sort.Search(dated, func(p int) bool {
-			sd := c.Statements[view[p]].Date.Value
-			if newest {
-				return ev.Day.After(sd)
-			}
-			return !ev.Day.After(sd)
-		})
-	}
+const focusTimeline viewID = "timeline"
 
-	// room for the headings, and for a month heading again after each
-	// year-precise run (they sort to 1 July, among that day's statements)
-	lay.items = make([]item, 0, len(view)+len(view)/8+len(years)*13+len(evs)+1)
-	lay.itemOf = make([]int32, len(view))
-	p, e := 0, 0
-	for _, y := range years {
-		head := len(lay.items)
-		lay.years = append(lay.years, int32(head))
-		lay.items = append(lay.items, item{kind: itemYear, year: int16(y)})
-		month := 0
-		count := 0
-		for {
-			hasStmt, m := false, 0
-			if p < dated {
-				var sy int
-				sy, m, _ = c.YearMonth(view[p])
-				hasStmt = sy == y
-			}
-			hasEv := e < len(evs) && evYear[e] == y
-			if !hasStmt && !hasEv {
-				break
-			}
-			if hasEv && (!hasStmt || p >= evPos[e]) {
-				lay.items = append(lay.items, item{kind: itemEvent, year: int16(y), month: uint8(evs[e].Day.Month()), ref: int32(e)})
-				e++
-				continue
-			}
-			if m == 0 { // known to the year only
-				m = monthUnknown
-			}
-			if m != month {
-				month = m
-				lay.items = append(lay.items, item{kind: itemMonth, year: int16(y), month: uint8(m)})
-			}
-			lay.itemOf[p] = int32(len(lay.items))
-			lay.items = append(lay.items, item{kind: itemStmt, year: int16(y), month: uint8(month), ref: int32(p)})
-			p++
-			count++
-		}
-		lay.items[head].ref = int32(count)
-	}
-	if dated < len(view) {
-		lay.years = append(lay.years, int32(len(lay.items)))
-		lay.items = append(lay.items, item{kind: itemUndated, ref: int32(len(view) - dated)})
-		for ; p < len(view); p++ {
-			lay.itemOf[p] = int32(len(lay.items))
-			lay.items = append(lay.items, item{kind: itemStmt, ref: int32(p)})
-		}
-	}
-	return lay
-}
-
-// posOf returns the view position of statement id, or where it would be,
-// and whether it is shown.
-func (l *layout) posOf(c *model.Corpus, id int) (int, bool) {
-	if id < 0 || id >= len(c.Statements) {
-		return 0, false
-	}
-	if _, _, dated := c.YearMonth(id); !dated {
-		und := l.view[l.dated:]
-		i := sort.SearchInts(und, id)
-		return l.dated + i, i < len(und) && und[i] == id
-	}
-	d := l.view[:l.dated]
-	var i int
-	if l.newest {
-		i = sort.Search(len(d), func(k int) bool { return d[k] <= id })
-	} else {
-		i = sort.SearchInts(d, id)
-	}
-	return i, i < len(d) && d[i] == id
-}
-
-// positionsOf returns the view positions of the statements in ids
-// (ascending indices, as Query returns them) that the layout shows, in
-// ascending order. It walks ids and the view together, rather than
-// searching for each id and sorting after: a search matching most of a
-// million statements costs one pass.
-func (l *layout) positionsOf(ids []int) []int {
-	out := make([]int, 0, min(len(ids), len(l.view)))
-	d := l.view[:l.dated]
-	j := 0
-	if l.newest { // the dated view descends: walk ids from the end
-		for k := len(ids) - 1; k >= 0; k-- {
-			id := ids[k]
-			for j < len(d) && d[j] > id {
-				j++
-			}
-			if j < len(d) && d[j] == id {
-				out = append(out, j)
-			}
-		}
-	} else {
-		for _, id := range ids {
-			for j < len(d) && d[j] < id {
-				j++
-			}
-			if j < len(d) && d[j] == id {
-				out = append(out, j)
-			}
-		}
-	}
-	und := l.view[l.dated:]
-	j = 0
-	for _, id := range ids {
-		for j < len(und) && und[j] < id {
-			j++
-		}
-		if j < len(und) && und[j] == id {
-			out = append(out, l.dated+j)
-		}
-	}
-	return out
-}
-
-// timeline is the timeline view: a window over a layout with a selection.
 type timeline struct {
-	c      *model.Corpus
-	th     *theme
+	viewBase
+	ctx        *programContext
+	keys       timelineKeys
+	searchKeys searchKeys
+	dateKeys   dateKeys
+
 	lay    layout
 	cursor int // selected view position
-	top    int // first row on screen
+	vp     rowViewport
 	width  int
 	height int
-	marks  map[int]bool
-	// search: display positions of the matches (ascending) and the word
-	// prefixes to highlight
+	// display positions of the search's matches, ascending
 	matchPos []int
-	hl       []string
+
+	newest  bool // dated statements newest first
+	gen     int  // generation of the layout; older results are dropped
+	pending bool // a layout is on its way
+	sr      search
+	date    dateJump
 }
 
 const textLines = 2 // text lines per statement row before the ellipsis
 
+// layoutMsg is a filtered, laid-out timeline computed in a command.
+type layoutMsg struct {
+	gen int
+	lay layout
+}
+
+func newTimeline(ctx *programContext) *timeline {
+	return &timeline{
+		ctx:        ctx,
+		keys:       newTimelineKeys(&ctx.global),
+		searchKeys: newSearchKeys(&ctx.global),
+		dateKeys:   newDateKeys(&ctx.global),
+		vp:         rowViewport{areas: []int{0}, headroom: 3, fill: true},
+		sr:         search{field: newField()},
+		date:       dateJump{field: newField()},
+	}
+}
+
+// Name implements view.
+func (t *timeline) Name() string { return "timeline" }
+
+// SetSize implements view.
 func (t *timeline) SetSize(w, h int) {
 	t.width, t.height = w, h
+	t.vp.setAreas(h)
 	t.ensureVisible()
+}
+
+// start lays out the first timeline of a loaded corpus.
+func (t *timeline) start() {
+	t.ctx.hl = highlightWords(t.ctx.filter.Query, "")
+	c := t.ctx.c
+	t.setLayout(buildLayout(c, c.Query(t.ctx.filter), t.newest, t.ctx.opt.From, t.ctx.opt.To, t.ctx.opt.Events))
 }
 
 // selected returns the selected statement's index.
@@ -283,26 +106,27 @@ func (t *timeline) setLayout(lay layout) {
 	offset := -1
 	if had {
 		ci := int(t.lay.itemOf[t.cursor])
-		if ci >= t.top {
-			offset = t.linesBetween(t.top, ci)
+		if ci >= t.vp.top {
+			offset = t.linesBetween(t.vp.top, ci)
 		}
 	}
 	t.lay = lay
-	t.cursor, t.top = 0, 0
+	t.ctx.shown = lay.view
+	t.cursor, t.vp.top = 0, 0
 	if len(lay.view) == 0 {
 		return
 	}
 	if had {
-		pos, _ := lay.posOf(t.c, id)
+		pos, _ := lay.posOf(t.ctx.c, id)
 		t.cursor = min(pos, len(lay.view)-1)
 	}
 	if offset >= 0 && offset < t.height {
 		ci := int(lay.itemOf[t.cursor])
-		t.top = ci
+		t.vp.top = ci
 		lines := 0
-		for t.top > 0 && lines+t.itemHeight(t.top-1) <= offset {
-			t.top--
-			lines += t.itemHeight(t.top)
+		for t.vp.top > 0 && lines+t.itemHeight(t.vp.top-1) <= offset {
+			t.vp.top--
+			lines += t.itemHeight(t.vp.top)
 		}
 	}
 	t.ensureVisible()
@@ -322,40 +146,20 @@ func (t *timeline) itemHeight(i int) int {
 	if it.kind != itemStmt {
 		return 1
 	}
-	s := t.c.Statements[t.lay.view[it.ref]]
+	s := t.ctx.c.Statements[t.lay.view[it.ref]]
 	return 1 + max(1, wrappedLines(s.Text, t.textWidth(), textLines))
 }
 
-// wrappedLines is len(wrapSpans(flatten(text), width)), capped at limit:
-// how many lines the text takes. Keys call it for every row they move
-// over, so ASCII text, whose width is its length, is measured without
-// wrapping it.
-func wrappedLines(text string, width, limit int) int {
-	blank := func(c byte) bool { return c <= ' ' || c == 0x7f } // a space once flattened
-	a, z := 0, len(text)
-	for a < z && blank(text[a]) {
-		a++
+// The rows, for the viewport: the layout's items, of which the statements
+// can be selected.
+func (t *timeline) rowCount() int          { return len(t.lay.items) }
+func (t *timeline) rowHeight(i, _ int) int { return t.itemHeight(i) }
+func (t *timeline) selectable(i int) bool  { return t.lay.items[i].kind == itemStmt }
+func (t *timeline) cursorRow() (int, bool) {
+	if len(t.lay.view) == 0 {
+		return -1, false
 	}
-	for z > a && blank(text[z-1]) {
-		z--
-	}
-	ascii := true
-	for k := a; k < z; k++ {
-		if text[k] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if !ascii || limit > 2 {
-		return min(limit, len(wrapSpans(flatten(text), width)))
-	}
-	switch {
-	case a == z:
-		return 0
-	case z-a <= max(1, width):
-		return min(limit, 1)
-	}
-	return min(limit, 2) // at least two
+	return int(t.lay.itemOf[t.cursor]), true
 }
 
 // linesBetween counts the screen lines of rows [from, to).
@@ -370,52 +174,8 @@ func (t *timeline) linesBetween(from, to int) int {
 // ensureVisible scrolls so that the selected row is wholly on screen,
 // showing the headings just above it when they fit.
 func (t *timeline) ensureVisible() {
-	if len(t.lay.items) == 0 || t.height <= 0 {
-		t.top = 0
-		return
-	}
-	if len(t.lay.view) == 0 {
-		t.top = min(t.top, len(t.lay.items)-1)
-		return
-	}
-	ci := int(t.lay.itemOf[t.cursor])
-	if ci < t.top {
-		t.top = ci
-		// bring the headings right above into view
-		for k := 0; k < 3 && t.top > 0 && t.lay.items[t.top-1].kind != itemStmt; k++ {
-			t.top--
-		}
-	}
-	if t.cursor == 0 {
-		t.top = 0
-	}
-	if ci-t.top > t.height {
-		t.top = ci - t.height
-	}
-	if t.top < ci {
-		lines := t.linesBetween(t.top, ci+1)
-		for t.top < ci && lines > t.height {
-			lines -= t.itemHeight(t.top)
-			t.top++
-		}
-	}
-	// never leave the screen half empty while rows above are hidden
-	t.top = min(t.top, t.maxTop())
-}
-
-// maxTop is the last row the window may start at: the first row from
-// which every row to the end fits on screen (0 when they all do). A
-// window starting below it would leave lines blank with rows above
-// hidden.
-func (t *timeline) maxTop() int {
-	lines := 0
-	for i := len(t.lay.items) - 1; i >= 0; i-- {
-		lines += t.itemHeight(i)
-		if lines > t.height {
-			return min(i+1, len(t.lay.items)-1)
-		}
-	}
-	return 0
+	ci, _ := t.cursorRow()
+	t.vp.ensureVisible(t, ci, t.cursor == 0)
 }
 
 // move moves the selection by delta statements.
@@ -429,53 +189,14 @@ func (t *timeline) move(delta int) {
 
 func (t *timeline) moveTo(pos int) { t.cursor = 0; t.move(pos) }
 
-// visible returns the view positions of the first and last statements
-// wholly on screen (last < first when there are none).
-func (t *timeline) visible() (first, last int) {
-	first, last = -1, -2
-	lines := 0
-	for i := t.top; i < len(t.lay.items); i++ {
-		h := t.itemHeight(i)
-		if lines+h > t.height {
-			break
-		}
-		lines += h
-		if it := t.lay.items[i]; it.kind == itemStmt {
-			if first < 0 {
-				first = int(it.ref)
-			}
-			last = int(it.ref)
-		}
-	}
-	if first < 0 {
-		return 0, -1
-	}
-	return first, last
-}
-
-func (t *timeline) pageStatements() int {
-	f, l := t.visible()
-	return max(1, l-f)
-}
-
 // scroll moves the window by delta rows, keeping the selection on screen.
 func (t *timeline) scroll(delta int) {
-	if len(t.lay.items) == 0 {
+	f, l, ok := t.vp.scroll(t, delta)
+	if !ok || len(t.lay.view) == 0 {
 		return
 	}
-	t.top = max(0, min(t.maxTop(), t.top+delta))
-	if len(t.lay.view) == 0 {
-		return
-	}
-	f, l := t.visible()
-	if l < f {
-		return
-	}
-	if t.cursor < f {
-		t.cursor = f
-	} else if t.cursor > l {
-		t.cursor = l
-	}
+	first, last := int(t.lay.items[f].ref), int(t.lay.items[l].ref)
+	t.cursor = max(first, min(last, t.cursor))
 }
 
 // jumpYear selects the first statement of the next (dir > 0) or previous
@@ -493,30 +214,13 @@ func (t *timeline) jumpYear(dir int) {
 			for j := int(h) + 1; j < len(t.lay.items); j++ {
 				if it := t.lay.items[j]; it.kind == itemStmt {
 					t.cursor = int(it.ref)
-					t.top = int(h)
+					t.vp.top = int(h)
 					t.ensureVisible()
 					return
 				}
 			}
 		}
 	}
-}
-
-// rowAt returns the view position of the statement drawn at screen line y
-// of the timeline, if any.
-func (t *timeline) rowAt(y int) (int, bool) {
-	lines := 0
-	for i := t.top; i < len(t.lay.items) && lines < t.height; i++ {
-		h := t.itemHeight(i)
-		if y >= lines && y < lines+h {
-			if it := t.lay.items[i]; it.kind == itemStmt {
-				return int(it.ref), true
-			}
-			return 0, false
-		}
-		lines += h
-	}
-	return 0, false
 }
 
 // nextMatch selects the next (dir > 0) or previous search match,
@@ -559,74 +263,419 @@ func (t *timeline) isMatch(pos int) bool {
 	return i < len(t.matchPos) && t.matchPos[i] == pos
 }
 
-// Update handles the keys and mouse events that move around the timeline.
-// It reports whether it handled the message and, for a click on the
-// already selected statement, that the user asked to open it.
-func (t *timeline) Update(msg tea.Msg, k timelineKeys) (handled, open bool) {
+// Filtering and searching.
+
+// layoutCmd filters and lays out the timeline in a command.
+func (t *timeline) layoutCmd() tea.Cmd {
+	t.syncOnly()
+	t.gen++
+	t.pending = true
+	x := t.ctx
+	c, f, newest, from, to, evs, gen := x.c, x.viewFilter(), t.newest, x.opt.From, x.opt.To, x.opt.Events, t.gen
+	return func() tea.Msg {
+		return layoutMsg{gen: gen, lay: buildLayout(c, c.Query(f), newest, from, to, evs)}
+	}
+}
+
+// refilter lays the timeline out again for the current filters and
+// order. A corpus small enough to do it within a frame is done at once, so
+// that keys typed right after apply to the new timeline; a larger one is
+// done in a command.
+func (t *timeline) refilter() tea.Cmd {
+	cmd := t.layoutCmd()
+	if len(t.ctx.c.Statements) > t.ctx.syncLimit {
+		return cmd
+	}
+	return t.applyLayout(cmd().(layoutMsg))
+}
+
+func (t *timeline) applyLayout(msg layoutMsg) tea.Cmd {
+	if msg.gen != t.gen {
+		return nil // stale: a newer filter is on its way
+	}
+	t.pending = false
+	t.setLayout(msg.lay)
+	if t.sr.query != "" {
+		return t.searchNow(false)
+	}
+	return nil
+}
+
+func (t *timeline) applySearch(msg searchResultMsg) {
+	if msg.gen != t.sr.gen {
+		return // stale
+	}
+	t.sr.pending = false
+	t.sr.found = len(msg.matchPos)
+	t.matchPos = msg.matchPos
+	if msg.jump {
+		t.moveTo(t.sr.origin)
+		if len(msg.matchPos) > 0 && !t.isMatch(t.sr.origin) {
+			t.nextMatch(1)
+		}
+	}
+}
+
+// setOnly narrows the timeline to the search's matches, or not.
+func (t *timeline) setOnly(only bool) {
+	t.sr.only = only
+	t.syncOnly()
+}
+
+// syncOnly tells the context which search the timeline is narrowed to,
+// for its viewFilter: the one in force while & is on.
+func (t *timeline) syncOnly() {
+	t.ctx.only = pick(t.sr.only && t.sr.query != "", t.sr.query, "")
+}
+
+// searchNow starts the search for the current query on the current
+// layout.
+func (t *timeline) searchNow(jump bool) tea.Cmd {
+	x := t.ctx
+	t.sr.gen++
+	x.hl = highlightWords(x.filter.Query, t.sr.query)
+	if strings.TrimSpace(t.sr.query) == "" || len(model.Words(t.sr.query)) == 0 {
+		t.sr.pending = false
+		t.sr.found = 0
+		t.matchPos = nil
+		return nil
+	}
+	t.sr.pending = true
+	cmd := searchCmd(x.c, x.filter, t.lay, t.sr.query, t.sr.gen, jump)
+	if len(x.c.Statements) > x.syncLimit {
+		return cmd
+	}
+	t.applySearch(cmd().(searchResultMsg))
+	return nil
+}
+
+// clearSearch ends the search; a timeline narrowed to its matches is
+// laid out again, whole (the command is nil otherwise).
+func (t *timeline) clearSearch() tea.Cmd {
+	only := t.sr.only && t.sr.query != ""
+	t.setOnly(false)
+	t.sr.query = ""
+	t.sr.field.SetValue("")
+	t.sr.typing = false
+	t.sr.gen++
+	t.sr.pending = false
+	t.sr.found = 0
+	t.matchPos = nil
+	t.ctx.hl = highlightWords(t.ctx.filter.Query, "")
+	if only {
+		return t.refilter()
+	}
+	return nil
+}
+
+// nextPeriods steps p through all → Biden → Trump (second term) →
+// Trump (first term) → undated → all; any other choice (from the command
+// line) goes back to all.
+func nextPeriods(cur []model.Period) []model.Period {
+	cycle := [][]model.Period{nil, {model.PeriodBiden}, {model.PeriodTrump2}, {model.PeriodTrump1}, {model.PeriodUnknown}}
+	for i, ps := range cycle {
+		if len(ps) == len(cur) && (len(ps) == 0 || ps[0] == cur[0]) {
+			return cycle[(i+1)%len(cycle)]
+		}
+	}
+	return nil
+}
+
+// The component.
+
+// Update implements view: the keys and the mouse while the timeline has
+// the focus, and the results of its layouts and searches.
+func (t *timeline) Update(msg tea.Msg) (action, tea.Cmd) {
+	defer t.syncOnly()
 	switch msg := msg.(type) {
+	case layoutMsg:
+		return nil, t.applyLayout(msg)
+	case searchResultMsg:
+		t.applySearch(msg)
 	case tea.KeyPressMsg:
-		if d, ok := k.step(msg, t.pageStatements()); ok {
-			t.move(d)
-			return true, false
-		}
 		switch {
-		case key.Matches(msg, k.Top):
-			t.moveTo(0)
-			t.top = 0
-		case key.Matches(msg, k.Bottom):
-			// the last statement, and the rows after it (the events
-			// after the last statement) as far as they fit
-			t.moveTo(len(t.lay.view) - 1)
-			if len(t.lay.view) > 0 {
-				t.top = max(t.top, min(t.maxTop(), int(t.lay.itemOf[t.cursor])))
-			}
-		case key.Matches(msg, k.PrevYear):
-			t.jumpYear(-1)
-		case key.Matches(msg, k.NextYear):
-			t.jumpYear(1)
-		default:
-			return false, false
+		case t.sr.typing:
+			return nil, t.searchKey(msg)
+		case t.date.typing:
+			t.dateKey(msg)
+			return nil, nil
 		}
-		return true, false
+		return t.key(msg)
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:
 			t.scroll(-3)
 		case tea.MouseWheelDown:
 			t.scroll(3)
-		default:
-			return false, false
 		}
-		return true, false
 	case tea.MouseClickMsg:
 		if msg.Button != tea.MouseLeft {
-			return false, false
+			return nil, nil
 		}
-		pos, ok := t.rowAt(msg.Y - bodyTop)
-		if !ok {
-			return true, false
+		row, ok := t.vp.rowAt(t, 0, msg.Y-bodyTop)
+		if !ok || !t.selectable(row) {
+			return nil, nil
 		}
+		pos := int(t.lay.items[row].ref)
 		same := pos == t.cursor
 		t.cursor = pos
 		t.ensureVisible()
-		return true, same
+		if id, ok := t.selected(); same && ok {
+			return readStatement{id}, nil // a click on the selection opens it
+		}
 	}
-	return false, false
+	return nil, nil
 }
 
-// View draws the rows on screen: exactly height lines of width columns.
+// moveKey moves around the timeline; it reports whether msg was a move.
+func (t *timeline) moveKey(msg tea.KeyPressMsg) bool {
+	k := t.keys
+	if d, ok := k.step(msg, t.vp.page(t)); ok {
+		t.move(d)
+		return true
+	}
+	switch {
+	case key.Matches(msg, k.Top):
+		t.moveTo(0)
+		t.vp.top = 0
+	case key.Matches(msg, k.Bottom):
+		// the last statement, and the rows after it (the events after the
+		// last statement) as far as they fit
+		t.moveTo(len(t.lay.view) - 1)
+		if len(t.lay.view) > 0 {
+			t.vp.top = max(t.vp.top, min(t.vp.maxTop(t), int(t.lay.itemOf[t.cursor])))
+		}
+	case key.Matches(msg, k.PrevYear):
+		t.jumpYear(-1)
+	case key.Matches(msg, k.NextYear):
+		t.jumpYear(1)
+	default:
+		return false
+	}
+	return true
+}
+
+func (t *timeline) key(msg tea.KeyPressMsg) (action, tea.Cmd) {
+	if t.moveKey(msg) {
+		return nil, nil
+	}
+	x := t.ctx
+	k := t.keys
+	switch {
+	case key.Matches(msg, k.Open):
+		if id, ok := t.selected(); ok {
+			return readStatement{id}, nil
+		}
+	case key.Matches(msg, k.Order):
+		t.newest = !t.newest
+		return nil, t.refilter()
+	case key.Matches(msg, k.Speakers):
+		return pickFilter{pickSpeakers}, nil
+	case key.Matches(msg, k.Topics):
+		return pickFilter{pickTopics}, nil
+	case key.Matches(msg, k.Russia):
+		if len(x.filter.Affiliations) == 1 && x.filter.Affiliations[0] == model.Russia {
+			x.filter.Affiliations = nil
+		} else {
+			x.filter.Affiliations = []model.Affiliation{model.Russia}
+		}
+		return nil, t.refilter()
+	case key.Matches(msg, k.Period):
+		x.filter.Periods = nextPeriods(x.filter.Periods)
+		return nil, t.refilter()
+	case key.Matches(msg, k.ClearFilters):
+		x.filter = model.Filter{}
+		t.setOnly(false)
+		t.clearSearch()
+		return nil, t.refilter()
+	case key.Matches(msg, k.GoToDate):
+		t.date.typing = true
+		t.date.field.SetValue("")
+	case key.Matches(msg, k.Search):
+		t.sr.typing = true
+		t.sr.origin = t.cursor
+		t.sr.field.SetValue("")
+	case key.Matches(msg, k.NextMatch):
+		t.nextMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		t.nextMatch(-1)
+	case key.Matches(msg, k.ClearSearch):
+		return nil, t.clearSearch()
+	case key.Matches(msg, k.OnlyMatches):
+		if t.sr.query == "" {
+			x.flash = "no search to narrow to: / searches"
+			return nil, nil
+		}
+		t.setOnly(!t.sr.only)
+		return nil, t.refilter()
+	case key.Matches(msg, k.Mark):
+		if id, ok := t.selected(); ok {
+			x.toggleMark(id)
+			t.move(1)
+		}
+	case key.Matches(msg, k.ClearMarks):
+		clear(x.marks)
+	case key.Matches(msg, k.Copy):
+		if id, ok := t.selected(); ok {
+			return nil, copyMarkdown(x, id)
+		}
+	default:
+		// the keys of the views the timeline opens (w, c, e)
+		for _, o := range x.opens {
+			if key.Matches(msg, *o.binding) {
+				return openView{o.id}, nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+// searchKey handles a key while the search field has the keyboard.
+func (t *timeline) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	prev := t.sr.query
+	switch t.sr.Update(msg, t.searchKeys) {
+	case searchChanged:
+		if t.sr.only {
+			// the timeline shows the matches: lay it out for the new words
+			// (or whole again, once the field is empty)
+			return t.refilter()
+		}
+		if t.sr.query == "" {
+			cmd := t.searchNow(false)
+			t.moveTo(t.sr.origin)
+			return cmd
+		}
+		return t.searchNow(true)
+	case searchAccept:
+		if t.sr.field.Value() == "" && prev != "" {
+			t.sr.query = prev // enter on an empty field keeps the last search
+		}
+	case searchCancel:
+		t.sr.query = prev // clearSearch lays the timeline out whole again if it was narrowed
+		cmd := t.clearSearch()
+		t.moveTo(t.sr.origin)
+		return cmd
+	case searchNext:
+		t.nextMatch(1)
+	case searchPrev:
+		t.nextMatch(-1)
+	}
+	return nil
+}
+
+// UpdateKeys implements view: the bindings that apply now.
+func (t *timeline) UpdateKeys() {
+	x := t.ctx
+	k := &t.keys
+	searching := t.sr.query != ""
+	k.NextMatch.SetEnabled(searching)
+	k.PrevMatch.SetEnabled(searching)
+	k.ClearSearch.SetEnabled(searching)
+	k.OnlyMatches.SetHelp("&", pick(t.sr.only, "show every statement again", "show only the matches"))
+	k.ClearMarks.SetEnabled(len(x.marks) > 0)
+	k.ClearFilters.SetEnabled(!x.filter.IsZero() || searching)
+	shown := x.c != nil && len(t.lay.view) > 0
+	k.Open.SetEnabled(shown)
+	k.Mark.SetEnabled(shown)
+	k.Copy.SetEnabled(shown)
+	k.Order.SetHelp("o", pick(t.newest, "oldest first", "newest first"))
+}
+
+// ShortHelp implements help.KeyMap: the keys of the field that has the
+// keyboard, or the timeline's.
+func (t *timeline) ShortHelp() []key.Binding {
+	switch {
+	case t.sr.typing:
+		return t.searchKeys.ShortHelp()
+	case t.date.typing:
+		return t.dateKeys.ShortHelp()
+	}
+	return t.keys.ShortHelp()
+}
+
+// FullHelp implements help.KeyMap; the open keys of the views the
+// timeline opens join its fourth group.
+func (t *timeline) FullHelp() [][]key.Binding {
+	switch {
+	case t.sr.typing:
+		return t.searchKeys.FullHelp()
+	case t.date.typing:
+		return t.dateKeys.FullHelp()
+	}
+	groups := t.keys.FullHelp()
+	for _, o := range t.ctx.opens {
+		groups[3] = append(groups[3], *o.binding)
+	}
+	return groups
+}
+
+// HelpExtra implements view: the keys of the fields the timeline opens,
+// which take every printable key and so cannot open help themselves, and
+// the legend of its marks.
+func (t *timeline) HelpExtra() ([]helpSection, []string) {
+	sk, dk, pk := t.searchKeys, t.dateKeys, newPickerKeys(&t.ctx.global)
+	return []helpSection{
+		{"While typing a search (/): every printable key types", [][]key.Binding{{sk.Accept, sk.Cancel, sk.NextMatch, sk.PrevMatch}}},
+		{"While typing a date (d): 2024, 2024-11 or 2024-11-06", [][]key.Binding{{dk.Go, dk.Cancel}}},
+		{"In the speaker and topic pickers (s, t): every printable key narrows", [][]key.Binding{{pk.Up, pk.Down, pk.PageUp, pk.PageDown}, {pk.Toggle, pk.All, pk.Apply, pk.Cancel}}},
+	}, timelineLegend()
+}
+
+// timelineLegend explains the timeline's marks in help.
+func timelineLegend() []string {
+	return []string{
+		"Dates: 2024-11-06 day · 2024-11~ month known · 2024~ year known · ~2024-11-04 a range (its best estimate; enter shows both ends) · ????-??-?? unknown.",
+		"Kinds: D direct quotation · I indirect (reported speech) · M mixed.",
+		"Gutter: ┆ Trump (first term) · │ Biden · ┃ Trump (second term) · ◆ reference event. Speakers: RU, US, UA, ·· other, ?? unknown.",
+	}
+}
+
+// Title implements view: the periods' legend and the order.
+func (t *timeline) Title() string {
+	th := t.ctx.th
+	legend := ""
+	for _, p := range model.Periods {
+		legend += th.Band[p].Render(bandGlyph(p)) + th.TitleDim.Render(" "+shortPeriod(p)+"  ")
+	}
+	return legend + th.TitleDim.Render(pick(t.newest, "newest first ", "oldest first "))
+}
+
+func shortPeriod(p model.Period) string {
+	switch p {
+	case model.PeriodTrump1:
+		return "Trump 1"
+	case model.PeriodBiden:
+		return "Biden"
+	case model.PeriodTrump2:
+		return "Trump 2"
+	}
+	return "?"
+}
+
+// Footer implements view: the search or date field while one is typed in.
+func (t *timeline) Footer() string {
+	th, w := t.ctx.th, t.ctx.width
+	switch {
+	case t.sr.typing:
+		return fit(" "+t.sr.field.View(th, "/", w-2), w)
+	case t.date.typing:
+		return fit(" "+t.date.field.View(th, "go to date (YYYY, YYYY-MM or YYYY-MM-DD): ", w-2), w)
+	}
+	return ""
+}
+
+// View implements view: the rows on screen, exactly height lines of width
+// columns.
 func (t *timeline) View() string {
 	lines := make([]string, 0, t.height)
 	if len(t.lay.view) == 0 && t.height > 0 {
 		note := "No statements match the filters; x clears them."
-		if len(t.c.Statements) == 0 {
-			note = fmt.Sprintf("No statements were found in the %s loaded; w lists skipped files and warnings.", plural(len(t.c.Documents), "document"))
+		if c := t.ctx.c; len(c.Statements) == 0 {
+			note = fmt.Sprintf("No statements were found in the %s loaded; w lists skipped files and warnings.", plural(len(c.Documents), "document"))
 		}
-		lines = append(lines, fit("  "+t.th.Warn.Render(note), t.width))
+		lines = append(lines, fit("  "+t.ctx.th.Warn.Render(note), t.width))
 	}
-	for i := t.top; i < len(t.lay.items) && len(lines) < t.height; i++ {
-		lines = append(lines, t.renderItem(i)...)
-	}
+	lines = append(lines, t.vp.draw(t, 0, t.renderItem)...)
 	if len(lines) > t.height {
 		lines = lines[:t.height]
 	}
@@ -639,8 +688,40 @@ func (t *timeline) View() string {
 	return strings.Join(lines, "\n")
 }
 
+// wrappedLines is len(wrapSpans(flatten(text), width)), capped at limit:
+// how many lines the text takes. Keys call it for every row they move
+// over, so ASCII text, whose width is its length, is measured without
+// wrapping it.
+func wrappedLines(text string, width, limit int) int {
+	blank := func(c byte) bool { return c <= ' ' || c == 0x7f } // a space once flattened
+	a, z := 0, len(text)
+	for a < z && blank(text[a]) {
+		a++
+	}
+	for z > a && blank(text[z-1]) {
+		z--
+	}
+	ascii := true
+	for k := a; k < z; k++ {
+		if text[k] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii || limit > 2 {
+		return min(limit, len(wrapSpans(flatten(text), width)))
+	}
+	switch {
+	case a == z:
+		return 0
+	case z-a <= max(1, width):
+		return min(limit, 1)
+	}
+	return min(limit, 2) // at least two
+}
+
 func (t *timeline) gutter(p model.Period) string {
-	return t.th.Band[p].Render(bandGlyph(p)) + " "
+	return t.ctx.th.Band[p].Render(bandGlyph(p)) + " "
 }
 
 // periodNear is the period of the row i, or of the statement after it
@@ -648,7 +729,7 @@ func (t *timeline) gutter(p model.Period) string {
 func (t *timeline) periodNear(i int) model.Period {
 	for j := i; j < len(t.lay.items) && j < i+3; j++ {
 		if it := t.lay.items[j]; it.kind == itemStmt {
-			return t.c.Statements[t.lay.view[it.ref]].Period()
+			return t.ctx.c.Statements[t.lay.view[it.ref]].Period()
 		}
 	}
 	return model.PeriodUnknown
@@ -656,7 +737,7 @@ func (t *timeline) periodNear(i int) model.Period {
 
 func (t *timeline) renderItem(i int) []string {
 	it := t.lay.items[i]
-	th := t.th
+	th := t.ctx.th
 	w := t.contentWidth()
 	switch it.kind {
 	case itemYear:
@@ -693,10 +774,10 @@ func (t *timeline) renderItem(i int) []string {
 }
 
 func (t *timeline) renderStatement(pos int) []string {
-	th := t.th
+	th := t.ctx.th
 	id := t.lay.view[pos]
-	s := t.c.Statements[id]
-	sp := t.c.SpeakerInfo(s.Speaker)
+	s := t.ctx.c.Statements[id]
+	sp := t.ctx.c.SpeakerInfo(s.Speaker)
 	sel := pos == t.cursor
 	g := t.gutter(s.Period())
 
@@ -704,10 +785,10 @@ func (t *timeline) renderStatement(pos int) []string {
 	if sel {
 		cur = th.Cursor.Render("▸")
 	}
-	if t.marks[id] {
+	if t.ctx.marks[id] {
 		mark = th.Mark.Render("●")
 	}
-	src := cut(sourceLabel(t.c, s), max(8, min(24, t.width/5)))
+	src := cut(sourceLabel(t.ctx.c, s), max(8, min(24, t.width/5)))
 	metaW := max(10, t.contentWidth()-5)
 	date := s.Date.Short()
 	speaker := s.Speaker
@@ -736,7 +817,7 @@ func (t *timeline) renderStatement(pos int) []string {
 	tw := t.textWidth()
 	wrapped := wrapSpans(text, tw)
 	var spans []span
-	for _, r := range wordMatches(text, t.hl) {
+	for _, r := range wordMatches(text, t.ctx.hl) {
 		spans = append(spans, span{r[0], r[1], th.Match})
 	}
 	pad := g + strings.Repeat(" ", 15)

@@ -1,7 +1,3 @@
-// Command quotetrail is a terminal reader for statement timelines: who said
-// what, when, reported where. With no arguments it opens the reader on the
-// built-in corpus (the Kremlin's position on relations with the United
-// States, 2020–2025); --corpus opens it on your own articles.
 package main
 
 import (

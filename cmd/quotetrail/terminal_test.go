@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -11,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/quotetrail/quotetrail/ui/tmuxtest"
 )
 
 // The terminal is always given back: the built binary runs in a tmux pane
@@ -18,71 +19,26 @@ import (
 // QUOTETRAIL_TEST_PANIC test hook); then the shell prompt must be back, the
 // pane off the alternate screen with the cursor shown and mouse reporting
 // off, and `stty -a` in the pane must print what it printed before — the
-// checks a person would make. Skipped with -short or without tmux.
+// checks a person would make. Skipped with -short, and without tmux outside
+// CI; a binary that does not build fails.
 
+// paneFlags are the pane's modes as tmux sees them.
+var paneFlags = []string{"alternate_on", "cursor_flag", "mouse_any_flag", "mouse_button_flag", "mouse_standard_flag",
+	"mouse_all_flag", "mouse_sgr_flag", "insert_flag", "keypad_cursor_flag"}
+
+// pane is a shell in a tmux pane (tmuxtest) working in a folder of its
+// own, dir.
 type pane struct {
-	t      *testing.T
-	socket string
-	dir    string
-}
-
-func (p *pane) tmux(args ...string) (string, error) {
-	out, err := exec.Command("tmux", append([]string{"-L", p.socket}, args...)...).CombinedOutput()
-	return string(out), err
-}
-
-// run types a shell command line into the pane.
-func (p *pane) run(line string) {
-	p.t.Helper()
-	if out, err := p.tmux("send-keys", "-t", "qt", "-l", line); err != nil {
-		p.t.Fatalf("send-keys: %v %s", err, out)
-	}
-	if out, err := p.tmux("send-keys", "-t", "qt", "Enter"); err != nil {
-		p.t.Fatalf("send-keys: %v %s", err, out)
-	}
-}
-
-func (p *pane) capture() string {
-	out, _ := p.tmux("capture-pane", "-p", "-J", "-t", "qt") // -J: wrapped lines joined
-	return out
+	*tmuxtest.Session
+	dir string
 }
 
 // flags reads tmux's view of the pane's modes.
-func (p *pane) flags() map[string]string {
-	names := []string{"alternate_on", "cursor_flag", "mouse_any_flag", "mouse_button_flag", "mouse_standard_flag",
-		"mouse_all_flag", "mouse_sgr_flag", "insert_flag", "keypad_cursor_flag"}
-	var f []string
-	for _, n := range names {
-		f = append(f, "#{"+n+"}")
-	}
-	out, _ := p.tmux("display-message", "-p", "-t", "qt", strings.Join(f, " "))
-	vals := strings.Fields(out)
-	m := map[string]string{}
-	for i, n := range names {
-		if i < len(vals) {
-			m[n] = vals[i]
-		}
-	}
-	return m
-}
-
-func (p *pane) waitFor(what string, ok func(scr string) bool) string {
-	p.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	scr := ""
-	for time.Now().Before(deadline) {
-		if scr = p.capture(); ok(scr) {
-			return scr
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	p.t.Fatalf("the pane never showed %s; it shows:\n%s", what, scr)
-	return ""
-}
+func (p *pane) flags() map[string]string { return p.Flags(paneFlags...) }
 
 // waitFile waits for a file the pane's shell writes, ending in a line "end".
 func (p *pane) waitFile(name string) string {
-	p.t.Helper()
+	p.T.Helper()
 	path := filepath.Join(p.dir, name)
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
@@ -91,37 +47,23 @@ func (p *pane) waitFile(name string) string {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	p.t.Fatalf("%s was never written; the pane shows:\n%s", name, p.capture())
+	p.T.Fatalf("%s was never written; the pane shows:\n%s", name, p.Capture())
 	return ""
 }
 
 func startPane(t *testing.T) *pane {
 	t.Helper()
-	p := &pane{t: t, socket: fmt.Sprintf("qt-term-test-%d-%d", os.Getpid(), time.Now().UnixNano()), dir: t.TempDir()}
-	home := t.TempDir()
-	out, err := p.tmux("-f", "/dev/null", "new-session", "-d", "-s", "qt", "-x", "100", "-y", "30",
-		"env", "-i", "PATH="+os.Getenv("PATH"), "HOME="+home, "TMPDIR="+p.dir, "TERM=xterm-256color", "PS1=qt-shell$ ", "sh")
-	if err != nil {
-		t.Skipf("cannot start tmux: %v %s", err, out)
-	}
-	t.Cleanup(func() { p.tmux("kill-server") })
-	p.waitFor("the prompt", func(s string) bool { return strings.Contains(s, "qt-shell$") })
-	return p
+	dir := t.TempDir()
+	s := tmuxtest.Start(t, 100, 30, "TMPDIR="+dir, "TERM=xterm-256color")
+	s.CaptureFlags = []string{"-J"} // wrapped lines joined
+	return &pane{Session: s, dir: dir}
 }
 
 var statementCount = regexp.MustCompile(`\d+ of \d+ statements`)
 
 func TestTerminalGivenBack(t *testing.T) {
-	if testing.Short() {
-		t.Skip("real-terminal test skipped with -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	bin := filepath.Join(t.TempDir(), "quotetrail")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	tmuxtest.Require(t)
+	bin := tmuxtest.Build(t, ".")
 	cases := []struct {
 		name   string
 		sig    syscall.Signal // 0: the panic hook
@@ -137,20 +79,20 @@ func TestTerminalGivenBack(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p := startPane(t)
 			before := p.flags()
-			p.run("cd " + p.dir)
-			p.run("stty -a > before.txt; echo end >> before.txt")
+			p.Run("cd " + p.dir)
+			p.Run("stty -a > before.txt; echo end >> before.txt")
 			sttyBefore := p.waitFile("before.txt")
-			p.run("clear")
+			p.Run("clear")
 
 			env := ""
 			if c.sig == 0 {
 				env = "QUOTETRAIL_TEST_PANIC=1 "
 			}
-			p.run(fmt.Sprintf("%ssh -c 'echo $$ > pid; exec %s'; echo \"exit=$?\"", env, bin))
+			p.Run(fmt.Sprintf("%ssh -c 'echo $$ > pid; exec %s'; echo \"exit=$?\"", env, bin))
 			if c.sig != 0 {
-				p.waitFor("the reader", func(s string) bool { return statementCount.MatchString(s) })
+				p.WaitFor("the reader", func(s string) bool { return statementCount.MatchString(s) })
 			} else {
-				p.waitFor("the reader", func(s string) bool { return strings.Contains(s, "quotetrail") && !strings.Contains(s, "qt-shell$") })
+				p.WaitFor("the reader", func(s string) bool { return strings.Contains(s, "quotetrail") && !strings.Contains(s, "qt-shell$") })
 			}
 			if f := p.flags(); f["alternate_on"] != "1" {
 				t.Fatalf("the reader is not on the alternate screen: %v", f)
@@ -165,7 +107,7 @@ func TestTerminalGivenBack(t *testing.T) {
 					t.Fatalf("kill -%s %d: %v", c.name, pid, err)
 				}
 			}
-			scr := p.waitFor("the prompt after the reader", func(s string) bool {
+			scr := p.WaitFor("the prompt after the reader", func(s string) bool {
 				return strings.Contains(s, "exit=") && strings.HasSuffix(strings.TrimRight(s, "\n "), "qt-shell$")
 			})
 			if !strings.Contains(scr, "exit="+c.status) {
@@ -180,7 +122,7 @@ func TestTerminalGivenBack(t *testing.T) {
 			if after := p.flags(); fmt.Sprint(after) != fmt.Sprint(before) {
 				t.Errorf("terminal modes changed: before %v, after %v", before, after)
 			}
-			p.run("stty -a > after.txt; echo end >> after.txt")
+			p.Run("stty -a > after.txt; echo end >> after.txt")
 			if sttyAfter := p.waitFile("after.txt"); sttyAfter != sttyBefore {
 				t.Errorf("stty -a differs:\nbefore:\n%s\nafter:\n%s", sttyBefore, sttyAfter)
 			}
@@ -196,16 +138,8 @@ func TestTerminalGivenBack(t *testing.T) {
 // title and tmux's paste buffers are untouched, the reader draws its
 // normal screen, and quitting gives the terminal back as it was.
 func TestTerminalHostileCorpus(t *testing.T) {
-	if testing.Short() {
-		t.Skip("real-terminal test skipped with -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	bin := filepath.Join(t.TempDir(), "quotetrail")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	tmuxtest.Require(t)
+	bin := tmuxtest.Build(t, ".")
 	dir := t.TempDir()
 	files := map[string]string{
 		"escapes.txt": "\x1b]0;pwned\x07\x1b]52;c;ZXZpbA==\x07\x1b[2J\x1b[HKremlin on talks\n\n" +
@@ -221,29 +155,29 @@ func TestTerminalHostileCorpus(t *testing.T) {
 		}
 	}
 	p := startPane(t)
-	p.tmux("set-option", "-g", "set-clipboard", "on") // let OSC 52 reach tmux's buffers, if anything sends it
-	p.tmux("select-pane", "-t", "qt", "-T", "before")
+	p.Tmux("set-option", "-g", "set-clipboard", "on") // let OSC 52 reach tmux's buffers, if anything sends it
+	p.Tmux("select-pane", "-t", p.Name, "-T", "before")
 	before := p.flags()
-	p.run("cd " + p.dir)
-	p.run("stty -a > before.txt; echo end >> before.txt")
+	p.Run("cd " + p.dir)
+	p.Run("stty -a > before.txt; echo end >> before.txt")
 	sttyBefore := p.waitFile("before.txt")
-	p.run("clear; " + bin + " --corpus " + dir + "; echo \"exit=$?\"")
-	p.waitFor("the reader", func(s string) bool { return statementCount.MatchString(s) })
-	p.run("w") // the skipped files and warnings
-	scr := p.waitFor("the warnings view", func(s string) bool { return strings.Contains(s, "Skipped files (1)") })
+	p.Run("clear; " + bin + " --corpus " + dir + "; echo \"exit=$?\"")
+	p.WaitFor("the reader", func(s string) bool { return statementCount.MatchString(s) })
+	p.Run("w") // the skipped files and warnings
+	scr := p.WaitFor("the warnings view", func(s string) bool { return strings.Contains(s, "Skipped files (1)") })
 	if !strings.Contains(scr, `\x1b]0;pwned\a`) {
 		t.Errorf("the skipped file's name is not shown escaped:\n%s", scr)
 	}
-	title, _ := p.tmux("display-message", "-p", "-t", "qt", "#{pane_title}")
-	bufs, _ := p.tmux("list-buffers")
+	title, _ := p.Tmux("display-message", "-p", "-t", p.Name, "#{pane_title}")
+	bufs, _ := p.Tmux("list-buffers")
 	if strings.Contains(title, "pwned") || strings.TrimSpace(bufs) != "" {
 		t.Errorf("an article reached the terminal: pane title %q, paste buffers %q", title, bufs)
 	}
 	if f := p.flags(); f["alternate_on"] != "1" || f["cursor_flag"] != "0" {
 		t.Errorf("an article changed the reader's modes: %v", f)
 	}
-	p.tmux("send-keys", "-t", "qt", "q")
-	scr = p.waitFor("the prompt after the reader", func(s string) bool {
+	p.Tmux("send-keys", "-t", p.Name, "q")
+	scr = p.WaitFor("the prompt after the reader", func(s string) bool {
 		return strings.Contains(s, "exit=") && strings.HasSuffix(strings.TrimRight(s, "\n "), "qt-shell$")
 	})
 	if !strings.Contains(scr, "exit=0") {
@@ -252,7 +186,7 @@ func TestTerminalHostileCorpus(t *testing.T) {
 	if after := p.flags(); fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Errorf("terminal modes changed: before %v, after %v", before, after)
 	}
-	p.run("stty -a > after.txt; echo end >> after.txt")
+	p.Run("stty -a > after.txt; echo end >> after.txt")
 	if sttyAfter := p.waitFile("after.txt"); sttyAfter != sttyBefore {
 		t.Errorf("stty -a differs:\nbefore:\n%s\nafter:\n%s", sttyBefore, sttyAfter)
 	}

@@ -297,8 +297,9 @@ var (
 	quoteBank, reportBank, backBank, headBank, teaserBank *bank
 )
 
-// banksReady is set up before any init function runs.
-var banksReady = setupBanks()
+// The banks are set up by a package variable's initialiser, before any
+// init function runs.
+var _ = setupBanks()
 
 func setupBanks() bool {
 	srcs := map[string]string{}
