@@ -199,10 +199,10 @@ type accuracy struct {
 	misses, falsePos, wrongKinds     []string
 }
 
-func (a accuracy) precision() float64 { return ratio(a.tp, a.extracted) }
-func (a accuracy) recall() float64    { return ratio(a.tp, a.annotations) }
-func (a accuracy) f1() float64 {
-	p, r := a.precision(), a.recall()
+func (acc accuracy) precision() float64 { return ratio(acc.tp, acc.extracted) }
+func (acc accuracy) recall() float64    { return ratio(acc.tp, acc.annotations) }
+func (acc accuracy) f1() float64 {
+	p, r := acc.precision(), acc.recall()
 	if p+r == 0 {
 		return 0
 	}

@@ -71,7 +71,7 @@ func TestCacheGivesTheSameResults(t *testing.T) {
 	paths := []string{dir}
 
 	want, _, _ := loadDump(t, r, paths, "")
-	cold, read, warn := loadDump(t, r, paths, cache)
+	cold, _, warn := loadDump(t, r, paths, cache)
 	sameDump(t, "cold cache", cold, want)
 	if len(warn) != 0 {
 		t.Errorf("cold cache warned: %q", warn)

@@ -583,9 +583,9 @@ func (d *decoder) date(t *model.Date, inherited []model.DateClue) {
 	t.Evidence = d.sym()
 	t.EvidenceSpan = d.span()
 	t.Rule = d.sym()
-	switch n := d.uvarint(); {
-	case n == 0:
-	case n == 1:
+	switch n := d.uvarint(); n {
+	case 0:
+	case 1:
 		if inherited == nil {
 			d.fail()
 			return

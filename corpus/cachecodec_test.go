@@ -285,14 +285,14 @@ func randomEntries(data []byte) map[string]*cacheEntry {
 
 type fuzzGen struct{ b []byte }
 
-// n returns a number in [0, max].
-func (g *fuzzGen) n(max int) int {
+// n returns a number in [0, hi].
+func (g *fuzzGen) n(hi int) int {
 	if len(g.b) == 0 {
 		return 0
 	}
 	c := g.b[0]
 	g.b = g.b[1:]
-	return int(c) % (max + 1)
+	return int(c) % (hi + 1)
 }
 
 func (g *fuzzGen) i64() int64 {

@@ -292,9 +292,9 @@ func TestCleanSeeds(t *testing.T) {
 	// the caption of 001 is kept, repaired to Russian
 	c := cleanSeed(t, "001_41e52a9884a9d126.txt")
 	if len(c.Captions) == 1 {
-		cap := c.Captions[0]
-		if !strings.HasPrefix(cap, "MOSCOW, RUSSIA – DECEMBER 17, 2020:") || !strings.Contains(cap, "Россия. Москва. Пресс-секретарь президента РФ Дмитрий Песков") || !strings.HasSuffix(cap, "Сергей Бобылев/ТАСС") {
-			t.Errorf("caption = %q", cap)
+		caption := c.Captions[0]
+		if !strings.HasPrefix(caption, "MOSCOW, RUSSIA – DECEMBER 17, 2020:") || !strings.Contains(caption, "Россия. Москва. Пресс-секретарь президента РФ Дмитрий Песков") || !strings.HasSuffix(caption, "Сергей Бобылев/ТАСС") {
+			t.Errorf("caption = %q", caption)
 		}
 	}
 	// seeds 002 and 004 separate paragraphs by single newlines

@@ -462,7 +462,7 @@ func repairCP1251AsLatin1(s string) (string, []model.Repair) {
 		}
 		start, end := run[0].start, run[len(run)-1].end
 		before := s[start:end]
-		after, ok := cp1251Plausible(before, len(run))
+		after, ok := cp1251Plausible(before)
 		run = run[:0]
 		if !ok {
 			return
@@ -518,7 +518,7 @@ func repairCP1251AsLatin1(s string) (string, []model.Repair) {
 // result reads as Cyrillic words: five letters or more, a word of four,
 // and nearly every word with a normal case pattern (lower, Capitalised or
 // UPPER) and, when longer than three letters, a vowel.
-func cp1251Plausible(run string, words int) (string, bool) {
+func cp1251Plausible(run string) (string, bool) {
 	var sb strings.Builder
 	letters := 0
 	for _, r := range run {

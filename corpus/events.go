@@ -20,13 +20,13 @@ import (
 type Bound string
 
 const (
-	// BoundAfter: a text mentioning the event was written on or after its
+	// BoundAfter means a text mentioning the event was written on or after its
 	// start day.
 	BoundAfter Bound = "after"
-	// BoundBefore: a text mentioning it was written before its start day
+	// BoundBefore means a text mentioning it was written before its start day
 	// (a treaty that "expires in 2026").
 	BoundBefore Bound = "before"
-	// BoundWithin: a text using the phrase was written inside the window
+	// BoundWithin means a text using the phrase was written inside the window
 	// [start, end] ("President-elect Donald Trump").
 	BoundWithin Bound = "within"
 )

@@ -143,7 +143,7 @@ func SplitFrontMatter(data []byte) (meta Meta, body []byte, warn string, ok bool
 	if err := yaml.Unmarshal(yamlPart, &fm); err != nil {
 		return Meta{}, body, yamlError(err), true
 	}
-	return Meta{Title: fm.Title, Date: fm.Date, Source: fm.Source, URL: fm.URL, Language: fm.Language}, body, "", true
+	return Meta(fm), body, "", true
 }
 
 // yamlError shortens a YAML error to one line; line numbers count from the

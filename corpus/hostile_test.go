@@ -70,7 +70,7 @@ func hostileKinds() []hostileKind {
 		{name: "latin1", ext: "txt", data: func(i int) []byte {
 			return append(good(i), []byte("Caf\xe9 \x93quoted,\x94 he said.\n")...)
 		}, docs: 1, warn: "UTF-8"},
-		{name: "too-large", ext: "txt", rare: true, make: func(t *testing.T, dir, p string) bool {
+		{name: "too-large", ext: "txt", rare: true, make: func(t *testing.T, _, p string) bool {
 			f, err := os.Create(p)
 			if err != nil {
 				t.Fatal(err)
@@ -81,7 +81,7 @@ func hostileKinds() []hostileKind {
 			}
 			return true
 		}, skip: "too large"},
-		{name: "no-read-permission", ext: "txt", make: func(t *testing.T, dir, p string) bool {
+		{name: "no-read-permission", ext: "txt", make: func(t *testing.T, _, p string) bool {
 			if err := os.WriteFile(p, good(0), 0o000); err != nil {
 				t.Fatal(err)
 			}
@@ -91,13 +91,13 @@ func hostileKinds() []hostileKind {
 			}
 			return true
 		}, skip: "permission denied"},
-		{name: "symlink-self", ext: "txt", make: func(t *testing.T, dir, p string) bool {
+		{name: "symlink-self", ext: "txt", make: func(_ *testing.T, _, p string) bool {
 			return os.Symlink(filepath.Base(p), p) == nil
 		}, skip: "symbolic links"},
-		{name: "symlink-up", ext: "", make: func(t *testing.T, dir, p string) bool {
+		{name: "symlink-up", ext: "", make: func(_ *testing.T, _, p string) bool {
 			return os.Symlink("..", p) == nil // a folder that contains itself
 		}, skip: corpus.ReasonSymlinkLoop},
-		{name: "broken-symlink", ext: "txt", make: func(t *testing.T, dir, p string) bool {
+		{name: "broken-symlink", ext: "txt", make: func(_ *testing.T, _, p string) bool {
 			return os.Symlink("nowhere.txt", p) == nil
 		}, skip: "broken symlink"},
 		{name: "broken-front-matter", ext: "md", data: func(i int) []byte {

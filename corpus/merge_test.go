@@ -148,20 +148,6 @@ func TestLinkReportsExact(t *testing.T) {
 	}
 }
 
-func sameSpeakerPairs(stmts []*model.Statement) int {
-	n := map[string]int{}
-	for _, s := range stmts {
-		if s.Speaker != model.UnknownSpeaker {
-			n[s.Speaker]++
-		}
-	}
-	total := 0
-	for _, k := range n {
-		total += k * (k - 1) / 2
-	}
-	return total
-}
-
 // TestMergeAttachesUndated: an undated report of a dated quote joins it and
 // the merged statement keeps the date; one like two dated occasions stays
 // apart.

@@ -550,7 +550,7 @@ var qualHead = regexp.MustCompile(`^(?i:(` + titleQual + `)[\s-]+)(?:[A-Z][\w.'â
 var reApposLead = regexp.MustCompile(`^,\s+(?i:(?:the|a)\s+)?`)
 
 // matchAfter finds a title written after the name by its phrasings.
-func (f titleForm) matchAfter(left, lleft, right, lright string) (start, end int, qual string, g int, ok bool) {
+func (f titleForm) matchAfter(left, right, lright string) (start, end int, qual string, g int, ok bool) {
 	start = len(left)
 	pos := 0
 	if f.suffix {
@@ -1102,7 +1102,7 @@ func (f titleForm) match(left, lleft, right, lright string) (start, end int, qua
 		return f.matchPhrase(left, lleft)
 	}
 	if f.after != nil {
-		return f.matchAfter(left, lleft, right, lright)
+		return f.matchAfter(left, right, lright)
 	}
 	if f.left != nil {
 		if f.lastWords != nil && !f.lastWords[wordBefore(lleft)] {

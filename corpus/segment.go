@@ -95,7 +95,6 @@ func splitSentences(text string, para model.Span, quotes []quote) []model.Span {
 			if end > para.End {
 				// a quotation running on into the next paragraph: the rest of
 				// this paragraph is inside it
-				i = para.End
 				break
 			}
 			inner := strings.TrimRight(text[q.Open+q.OpenLen:q.Close], " ")

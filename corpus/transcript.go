@@ -794,7 +794,7 @@ func (r *Registry) transcriptStatements(doc *model.Document, secs []TranscriptSe
 				dateRule = "date:doc (unknown)"
 			}
 		}
-		people := r.headingPeople(text, sec.Heading, doc.Title, doc.Date)
+		people := r.headingPeople(text, sec.Heading, doc.Title)
 		fullNames := sectionNames(sec)
 		whoByLabel := map[string]trSpeaker{} // a label resolves once in a section
 		var question *Turn
@@ -994,7 +994,7 @@ func courtesy(s string) bool {
 // headingPeople are the registry speakers a transcript's heading (and the
 // document's title) names, in order of first mention; an interviewee
 // ("interview with Sergey Lavrov", "Lavrov's interview") comes first.
-func (r *Registry) headingPeople(text string, heading model.Span, title string, date model.Date) []*speakerEntry {
+func (r *Registry) headingPeople(text string, heading model.Span, title string) []*speakerEntry {
 	if r.Speakers == nil {
 		return nil
 	}

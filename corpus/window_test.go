@@ -56,10 +56,7 @@ func checkIndexed(t *testing.T, e *Events, text string) {
 		}
 	}
 	for _, hg := range e.holders {
-		var want [][]int
-		for _, ix := range hg.re.re.FindAllStringIndex(text, -1) {
-			want = append(want, ix)
-		}
+		want := hg.re.re.FindAllStringIndex(text, -1)
 		var got [][]int
 		hg.each(e.lits, hits, text, lower, func(ix []int) bool { got = append(got, slices.Clone(ix[:2])); return true })
 		if !reflect.DeepEqual(got, want) {

@@ -245,9 +245,9 @@ func TestWriteFileAtomicRace(t *testing.T) {
 
 func TestWriteFileAtomicThroughSymlink(t *testing.T) {
 	dir := t.TempDir()
-	real := filepath.Join(dir, "real.md")
+	target := filepath.Join(dir, "real.md")
 	link := filepath.Join(dir, "link.md")
-	if err := os.WriteFile(real, []byte("old"), 0o644); err != nil {
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Symlink("real.md", link); err != nil {
@@ -256,7 +256,7 @@ func TestWriteFileAtomicThroughSymlink(t *testing.T) {
 	if err := WriteFileAtomic(link, []byte("new"), true); err != nil {
 		t.Fatal(err)
 	}
-	requireContent(t, real, []byte("new"))
+	requireContent(t, target, []byte("new"))
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
 		t.Errorf("the link was replaced: %v %v", fi.Mode(), err)
 	}
