@@ -13,6 +13,7 @@ import (
 // ("burdened" for "stressed"), marked as spun.
 type Verbs struct {
 	byForm   map[string]*verbEntry // normalised form → entry
+	firsts   map[string]bool       // the first word of every form
 	maxWords int
 }
 
@@ -49,6 +50,7 @@ func (v *verbEntry) Name() string {
 func (v *Verbs) extend(data []byte) error {
 	if v.byForm == nil {
 		v.byForm = map[string]*verbEntry{}
+		v.firsts = map[string]bool{}
 	}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
@@ -65,7 +67,9 @@ func (v *Verbs) extend(data []byte) error {
 		}
 		k := normPhrase(e.Form)
 		v.byForm[k] = e
-		if n := len(strings.Fields(k)); n > v.maxWords {
+		f := strings.Fields(k)
+		v.firsts[f[0]] = true
+		if n := len(f); n > v.maxWords {
 			v.maxWords = n
 		}
 	}
@@ -128,13 +132,16 @@ func parseVerbLine(text string) (*verbEntry, error) {
 // match returns the lexicon entry starting at the words ws (already
 // normalised) and how many words it spans; longest form first.
 func (v *Verbs) match(ws []string) (*verbEntry, int) {
-	if v == nil || len(ws) == 0 {
+	if v == nil || len(ws) == 0 || !v.firsts[ws[0]] {
 		return nil, 0
 	}
-	for n := min(v.maxWords, len(ws)); n >= 1; n-- {
+	for n := min(v.maxWords, len(ws)); n >= 2; n-- {
 		if e := v.byForm[strings.Join(ws[:n], " ")]; e != nil {
 			return e, n
 		}
+	}
+	if e := v.byForm[ws[0]]; e != nil {
+		return e, 1
 	}
 	return nil, 0
 }
