@@ -2,9 +2,9 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/quotetrail/quotetrail/model"
 )
@@ -27,6 +27,7 @@ const (
 	mPronoun                 // he, she, they
 	mDemonym                 // "the North American"
 	mPerson                  // "the TV host": a person who is not a speaker
+	mSource                  // what the learned tagger marked as the source, found by no other pass
 )
 
 // mention is a reference to a speaker (or a non-speaker person) in narration.
@@ -336,6 +337,10 @@ func (a *analysis) passA() {
 				person = sp != nil
 			}
 			if sp == nil {
+				sp, n = a.bareName(toks, i)
+				person = sp != nil
+			}
+			if sp == nil {
 				continue
 			}
 			start := a.roleBefore(toks, i)
@@ -350,6 +355,7 @@ func (a *analysis) passA() {
 				m.role = role
 				m.rule = "speaker:apposition " + m.text
 				a.addAlias(role, sp, m.rule)
+				a.giveRole(sp, role, person)
 			}
 			if person {
 				m.rule = "speaker:new person " + m.text
@@ -357,7 +363,7 @@ func (a *analysis) passA() {
 			// a following apposition: "Dmitry Medvedev, the current deputy head of …,"
 			if k := i + n; k+1 < len(toks) && toks[k].punct(",") {
 				e := k + 1
-				if toks[e].is("the") {
+				if toks[e].is("the") || toks[e].is("a") || toks[e].is("an") {
 					e++
 				}
 				f := e
@@ -369,10 +375,18 @@ func (a *analysis) passA() {
 					hasHead = hasHead || a.isHead(toks, x)
 				}
 				if hasHead && f > e && (f == len(toks) || toks[f].punct(",.;")) {
-					a.addAlias(spanText(a.text, toks, e, f), sp, "speaker:apposition "+spanText(a.text, toks, i, f))
+					role := spanText(a.text, toks, e, f)
+					a.addAlias(role, sp, "speaker:apposition "+spanText(a.text, toks, i, f))
+					a.giveRole(sp, role, person)
 				}
 			}
 			a.named[sp] = true
+			if n > 1 && !person {
+				// a full name makes its surname an alias for the article
+				if last := toks[i+n-1].Base; a.names[last] == nil && len(a.sp.aliasIndex[last]) == 0 {
+					a.names[last] = sp
+				}
+			}
 			s.ms = append(s.ms, m)
 			i += n - 1
 		}
@@ -397,6 +411,17 @@ func (a *analysis) addAlias(role string, sp *speakerEntry, rule string) {
 	}
 	a.table[key] = appositionRef{sp, rule}
 	a.roles[sp] = append(a.roles[sp], role)
+}
+
+// giveRole gives a person the article introduced the role the text gives
+// them, the first time it gives one ("Pat Caddell, a Democratic pollster").
+func (a *analysis) giveRole(sp *speakerEntry, role string, person bool) {
+	if person && sp.Role == "" && a.isTextPerson(sp) {
+		sp.Role = cleanRole(role)
+		if sp.Affiliation == model.NoAffil {
+			sp.Affiliation = a.affiliationOf(role)
+		}
+	}
 }
 
 // newPerson reads "<role> <First Last>" where the registry knows neither
@@ -436,7 +461,7 @@ func (a *analysis) newPerson(toks []token, i int) (*speakerEntry, int) {
 	if e := a.names[normPhrase(name)]; e != nil {
 		return e, n
 	}
-	e := &speakerEntry{Speaker: model.Speaker{Name: name, Role: cleanRole(role), Affiliation: a.affiliationOf(role)}}
+	e := &speakerEntry{Speaker: model.Speaker{Name: name, Role: cleanRole(role), Affiliation: a.affiliationOf(role)}, Gender: a.genderOfName(words[0])}
 	a.persons = append(a.persons, e)
 	a.names[normPhrase(name)] = e
 	if last := normWord(words[n-1]); len(a.sp.aliasIndex[last]) == 0 {
@@ -488,7 +513,7 @@ func (a *analysis) passB() {
 				i = m.b - 1
 				continue
 			}
-			if m := a.demonym(toks, i, used); m != nil {
+			if m := a.demonym(toks, i); m != nil {
 				m.sent = si
 				add = append(add, m)
 				i = m.b - 1
@@ -561,7 +586,7 @@ func (a *analysis) roleMention(toks []token, i int, used []bool) *mention {
 
 // demonym reads "the <nationality>" used as a noun for a person: followed
 // by a verb, an auxiliary or punctuation ("the North American said").
-func (a *analysis) demonym(toks []token, i int, used []bool) *mention {
+func (a *analysis) demonym(toks []token, i int) *mention {
 	if !toks[i].is("the") {
 		return nil
 	}
@@ -704,6 +729,8 @@ func (r *spkResolver) resolve(m *mention, para int) {
 		m.speaker, m.rule = r.resolveDemonym(m, para)
 	case mPerson:
 		m.rule = "speaker:" + m.text + " is not a known speaker"
+	case mSource:
+		m.speaker, m.rule = r.resolveSource(m)
 	}
 }
 
@@ -763,16 +790,29 @@ func (r *spkResolver) resolveRole(m *mention) (*speakerEntry, string) {
 		}
 		return nil, "role:the " + m.role + " could be " + strings.Join(names, " or ") + " and the date does not settle it"
 	}
-	// a head noun alone: the speaker last named with a role of that family
+	// a head noun: the speaker last named with a role of that family, or of
+	// a family the noun stands for ("the diplomat": a minister, an
+	// ambassador …), and of the nationality the role gives, if any
+	fields := strings.Fields(key)
 	fam := a.sp.headFamily(key)
-	if fam != "" && len(strings.Fields(key)) <= 2 {
+	var kinds map[string]bool
+	if len(fields) > 0 {
+		kinds = a.sp.roleKinds[fields[len(fields)-1]]
+	}
+	if (fam != "" || kinds != nil) && len(fields) <= 4 {
+		aff := a.affiliationOf(m.role)
 		for i := len(r.all) - 1; i >= 0; i-- {
 			sp := r.all[i].speaker
-			if sp == nil || r.all[i].span.Start >= m.span.Start {
+			if sp == nil || r.all[i].span.Start >= m.span.Start || aff != model.NoAffil && sp.Affiliation != aff {
 				continue
 			}
-			if a.hasRoleFamily(sp, fam) {
+			if fam != "" && a.hasRoleFamily(sp, fam) {
 				return sp, fmt.Sprintf("role:the %s → %s, the last-named speaker with that role", m.role, sp.Name)
+			}
+			for k := range kinds {
+				if a.hasRoleFamily(sp, k) {
+					return sp, fmt.Sprintf("role:the %s → %s, the last-named speaker with a role of that kind (%s)", m.role, sp.Name, k)
+				}
 			}
 		}
 	}
@@ -780,16 +820,17 @@ func (r *spkResolver) resolveRole(m *mention) (*speakerEntry, string) {
 }
 
 func (a *analysis) hasRoleFamily(sp *speakerEntry, fam string) bool {
-	if a.sp.headFamily(sp.Role) == fam {
+	has := func(role string) bool { return slices.Contains(a.sp.headFamilies(role), fam) }
+	if has(sp.Role) {
 		return true
 	}
 	for _, r := range sp.Roles {
-		if a.sp.headFamily(r.Title) == fam {
+		if has(r.Title) {
 			return true
 		}
 	}
 	for _, r := range a.roles[sp] {
-		if a.sp.headFamily(r) == fam {
+		if has(r) {
 			return true
 		}
 	}
@@ -819,7 +860,7 @@ func (r *spkResolver) resolvePronoun(m *mention, para int) (*speakerEntry, strin
 		if h.pos >= m.span.Start {
 			continue
 		}
-		if h.para < para-1 {
+		if h.para < para-pronounReach {
 			break
 		}
 		if h.blocker {
@@ -830,7 +871,7 @@ func (r *spkResolver) resolvePronoun(m *mention, para int) (*speakerEntry, strin
 		}
 	}
 	// a story opening with “…,” he said names the speaker next
-	if !r.anyStatementBefore(m.span.Start) {
+	if !r.anyStatementBefore() {
 		for si := m.sent + 1; si < len(a.sents) && a.sents[si].para <= para+1; si++ {
 			for _, x := range a.sents[si].ms {
 				if x.kind == mName && x.subject && x.speaker != nil && genderFits(m.word, x.speaker) && x.speaker.Gender != "body" {
@@ -839,10 +880,15 @@ func (r *spkResolver) resolvePronoun(m *mention, para int) (*speakerEntry, strin
 			}
 		}
 	}
-	return nil, fmt.Sprintf("pronoun %s: no compatible speaker named in this or the previous paragraph", m.word)
+	return nil, fmt.Sprintf("pronoun %s: no compatible speaker named in this or the %d paragraphs before", m.word, pronounReach)
 }
 
-func (r *spkResolver) anyStatementBefore(pos int) bool {
+// pronounReach is how many paragraphs back a pronoun looks for its
+// speaker: news copy often quotes a speaker over two or three paragraphs
+// before "he added".
+const pronounReach = 3
+
+func (r *spkResolver) anyStatementBefore() bool {
 	return r.statements > 0
 }
 
@@ -859,13 +905,21 @@ func (r *spkResolver) resolveDemonym(m *mention, para int) (*speakerEntry, strin
 			return x.speaker, fmt.Sprintf("demonym %s → %s, the last-mentioned %s speaker", m.text, x.speaker.Name, m.aff)
 		}
 	}
+	if body := strings.TrimPrefix(strings.TrimPrefix(m.text, "the "), "The "); !personDemonym(body) {
+		return r.a.textSpeaker(body, m.aff), fmt.Sprintf("speaker:%s, no %s speaker named before it", body, m.aff)
+	}
 	return nil, fmt.Sprintf("demonym %s: no %s speaker mentioned before", m.text, m.aff)
 }
 
-// isLetterStart reports whether s starts with a letter.
-func isLetterStart(s string) bool {
-	for _, r := range s {
-		return unicode.IsLetter(r)
+// personDemonym reports whether a nationality word names a person ("the
+// Russian", "the North American") rather than a body ("the Kremlin",
+// "the White House").
+func personDemonym(w string) bool {
+	w = strings.ToLower(w)
+	for _, suf := range []string{"an", "ese", "ish", "i", "ch"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
 	}
 	return false
 }

@@ -120,6 +120,8 @@ func (a *analysis) resolveAll() {
 			}
 		case f.parent != nil && f.subj == f.parent.subj:
 			f.sp, f.rule = f.parent.sp, f.parent.rule
+		case f.subj == nil:
+			f.rule = "speaker:the text names no source"
 		default:
 			res.resolve(f.subj, a.sents[f.subj.sent].para)
 			f.sp, f.rule = f.subj.speaker, f.subj.rule
@@ -191,6 +193,8 @@ func (a *analysis) statements() []*model.Statement {
 			st.Speaker = f.sp.Name
 		}
 		switch {
+		case f.mentionText != "":
+			st.Mention = f.mentionText
 		case f.subj != nil:
 			st.Mention = f.subj.text
 		case f.parent != nil && f.parent.subj != nil:

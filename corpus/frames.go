@@ -32,6 +32,10 @@ type frame struct {
 	cont     bool       // an unattributed quotation continuing the last speaker
 	bindPrev bool
 	pos      int // where the speaker is settled, for text-order resolution
+	// mentionText, when set, is the source as the text gives it, which may
+	// be longer than the mention resolved ("Russian Foreign Ministry
+	// spokeswoman Maria Zakharova")
+	mentionText string
 
 	sp   *speakerEntry
 	rule string
@@ -54,9 +58,35 @@ func isAdverbLy(t token) bool {
 }
 
 // findFrames finds the speech frames of every sentence.
+// findFrames finds the speech frames of the document: the rules' frames of
+// every sentence first (they read the shapes of wire copy precisely), then
+// the learned tagger's attributions (attrmodel.go) wherever the rules
+// found none, and the source of the words where the rules found the words
+// but not who said them.
 func (a *analysis) findFrames() {
+	var rules []*frame
 	for si := range a.sents {
-		a.frames = append(a.frames, a.sentenceFrames(si)...)
+		rules = append(rules, a.sentenceFrames(si)...)
+	}
+	a.frames = append(a.frames, rules...)
+	m, _ := a.reg.attrib.get()
+	if m == nil {
+		return
+	}
+	for _, g := range a.modelFrames(m, rules) {
+		took := false
+		for _, f := range rules {
+			if f.content.Start < g.content.End && g.content.Start < f.content.End {
+				took = true
+				if f.subj == nil && g.subj != nil {
+					f.subj, f.mentionText, f.cont, f.parent, f.pos = g.subj, g.mentionText, false, nil, g.pos
+					f.how += "; source from " + g.how
+				}
+			}
+		}
+		if !took {
+			a.frames = append(a.frames, g)
+		}
 	}
 }
 
@@ -85,7 +115,7 @@ func (a *analysis) sentenceFrames(si int) []*frame {
 		case frameAccording:
 			got = a.accordingFrame(si, k, n, e)
 		case frameParticiple:
-			got = a.participleFrame(si, k, n, e, fs)
+			got = a.participleFrame(si, k, n, e)
 		default:
 			got = a.verbFrame(si, k, n, e, fs)
 		}
@@ -239,6 +269,16 @@ func (a *analysis) verbFrame(si, k, n int, e *verbEntry, prev []*frame) []*frame
 		for c := 0; c < 6 && isRec(r); c++ {
 			r++
 		}
+		// any other hearer before "that": "told the station that …"
+		for j := r; j < len(T) && j < r+6; j++ {
+			if T[j].is("that") {
+				r = j
+				break
+			}
+			if T[j].Kind != tokWord || relativeVerbs[T[j].Low] {
+				break
+			}
+		}
 	}
 	lp := subj.a // where the left side ends
 	if inverted {
@@ -262,7 +302,7 @@ func (a *analysis) verbFrame(si, k, n int, e *verbEntry, prev []*frame) []*frame
 	}
 	// what follows the verb
 	if e.Infin && r+1 < len(T) && T[r].is("to") && T[r+1].Kind == tokWord {
-		if a.contentFrom(si, f, r, prev) {
+		if a.contentFrom(si, f, r) {
 			f.how = orHow(f.how, "attr:infinitive "+e.Name())
 			return []*frame{f}
 		}
@@ -271,7 +311,7 @@ func (a *analysis) verbFrame(si, k, n int, e *verbEntry, prev []*frame) []*frame
 	r = a.skipAdverbials(T, r)
 	switch {
 	case r < len(T) && T[r].is("that"):
-		if a.contentFrom(si, f, r+1, prev) {
+		if a.contentFrom(si, f, r+1) {
 			f.how = orHow(f.how, "attr:that "+e.Name())
 			return []*frame{f}
 		}
@@ -282,12 +322,12 @@ func (a *analysis) verbFrame(si, k, n int, e *verbEntry, prev []*frame) []*frame
 		a.bindQuote(f, T[r].Quote, orHow(f.how, "attr:before-quote "+e.Name()))
 		return []*frame{f}
 	case r+1 < len(T) && T[r].punct(":"):
-		if a.contentFrom(si, f, r+1, prev) {
+		if a.contentFrom(si, f, r+1) {
 			f.how = orHow(f.how, "attr:colon "+e.Name())
 			return []*frame{f}
 		}
 	case r < len(T) && a.clauseStart(T, r, e):
-		if a.contentFrom(si, f, r, prev) {
+		if a.contentFrom(si, f, r) && objectIsClaim(a.text[f.content.Start:f.content.End]) {
 			f.how = orHow(f.how, "attr:object "+e.Name())
 			return []*frame{f}
 		}
@@ -460,7 +500,7 @@ func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' 
 // words end: the end of the sentence, a coordinated speech verb ("…, however
 // burdened that"), a new attribution (", he mentioned that"), or, in a
 // sentence opening with "While …", the main clause.
-func (a *analysis) contentFrom(si int, f *frame, c int, prev []*frame) bool {
+func (a *analysis) contentFrom(si int, f *frame, c int) bool {
 	s := a.sents[si]
 	T := s.toks
 	if c >= len(T) {
@@ -541,10 +581,9 @@ func (a *analysis) trimQuote(sp model.Span) model.Span {
 // absorbQuotes marks the quotations inside an indirect frame's content as
 // part of it (the statement is then mixed).
 func (a *analysis) absorbQuotes(f *frame) {
-	for qi, q := range a.quotes {
-		if q.Open >= f.content.Start && q.Open < f.content.End {
-			a.qbound[qi] = true
-		}
+	qi := sort.Search(len(a.quotes), func(i int) bool { return a.quotes[i].Open >= f.content.Start })
+	for ; qi < len(a.quotes) && a.quotes[qi].Open < f.content.End; qi++ {
+		a.qbound[qi] = true
 	}
 }
 
@@ -564,7 +603,7 @@ func (a *analysis) accordingFrame(si, k, n int, e *verbEntry) []*frame {
 	}
 	f := &frame{sent: si, verb: e, subj: m, quote: -1, pos: m.span.Start, how: "attr:according to"}
 	if startsSentence(T, k) && m.b < len(T) && T[m.b].punct(",") {
-		if !a.contentFrom(si, f, m.b+1, nil) {
+		if !a.contentFrom(si, f, m.b+1) {
 			return nil
 		}
 		return []*frame{f}
@@ -584,7 +623,7 @@ func (a *analysis) accordingFrame(si, k, n int, e *verbEntry) []*frame {
 	return nil
 }
 
-func (a *analysis) participleFrame(si, k, n int, e *verbEntry, prev []*frame) []*frame {
+func (a *analysis) participleFrame(si, k, n int, e *verbEntry) []*frame {
 	s := a.sents[si]
 	T := s.toks
 	if k == 0 || !T[k-1].punct(",") || k+n >= len(T) || !T[k+n].is("that") {
@@ -604,7 +643,7 @@ func (a *analysis) participleFrame(si, k, n int, e *verbEntry, prev []*frame) []
 		return nil
 	}
 	f := &frame{sent: si, verb: e, subj: subj, quote: -1, pos: subj.span.Start, how: "attr:participle " + e.Name() + " (subject of the sentence)"}
-	if !a.contentFrom(si, f, k+n+1, prev) {
+	if !a.contentFrom(si, f, k+n+1) {
 		return nil
 	}
 	return []*frame{f}

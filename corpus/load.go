@@ -609,9 +609,9 @@ func decodeUTF16Any(b []byte) string {
 	return s
 }
 
-// hasProse reports whether a cleaned text reads as prose: enough words,
-// and at least one paragraph that is a run of words rather than numbers,
-// code or a list of names.
+// hasProse reports whether a cleaned text reads as prose: ten words or one
+// sentence, and at least one paragraph that is a run of words rather than
+// numbers, code or a list of names.
 func hasProse(text string) bool {
 	words := 0
 	prose := false
@@ -641,7 +641,9 @@ func hasProse(text string) bool {
 			prose = true
 		}
 	}
-	return prose && words >= 10
+	// a single reported sentence is an article too: "Kremlin spokesman
+	// Dmitry Peskov said talks were possible."
+	return prose && (words >= 10 || endsSentence(strings.TrimSpace(text)))
 }
 
 // uniqueID returns id, or id-2, id-3 … when taken, and takes it.
@@ -794,12 +796,12 @@ func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
 // realPath is p with symlinks resolved, made absolute; p itself when that
 // fails.
 func realPath(p string) string {
-	real, err := filepath.EvalSymlinks(p)
+	resolved, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		real = p
+		resolved = p
 	}
-	if abs, err := filepath.Abs(real); err == nil {
-		real = abs
+	if abs, err := filepath.Abs(resolved); err == nil {
+		resolved = abs
 	}
-	return real
+	return resolved
 }

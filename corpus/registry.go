@@ -22,6 +22,8 @@ type Registry struct {
 	Verbs       *Verbs
 	Topics      *Topics
 
+	attrib builtinAttrib
+
 	// sum hashes every table read, in order: results cached under one
 	// registry are not used under another.
 	sum []byte

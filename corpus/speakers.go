@@ -19,8 +19,10 @@ type Speakers struct {
 	entries []*speakerEntry
 	byName  map[string]*speakerEntry // lower-cased canonical name
 
-	roleWords    map[string]bool   // lower-case modifiers allowed in a role
-	roleHeads    map[string]string // head noun (or "press secretary") → family
+	roleWords    map[string]bool            // lower-case modifiers allowed in a role
+	roleHeads    map[string]string          // head noun (or "press secretary") → family
+	roleKinds    map[string]map[string]bool // a generic role noun ("diplomat") → the families it stands for
+	givenNames   map[string]string          // lower-case given name → male | female | "" (either)
 	personNouns  map[string]bool
 	nationality  map[string]model.Affiliation // normalised word(s) → affiliation
 	natMaxWords  int
@@ -72,6 +74,8 @@ type speakersFile struct {
 	RoleHeads     [][]string          `yaml:"role_heads"`
 	PersonNouns   []string            `yaml:"person_nouns"`
 	Nationalities map[string][]string `yaml:"nationalities"`
+	RoleKinds     map[string][]string `yaml:"role_kinds"`
+	GivenNames    map[string][]string `yaml:"given_names"`
 }
 
 type speakerYAML struct {
@@ -125,6 +129,8 @@ func (s *Speakers) init() {
 	s.roleHeads = map[string]string{}
 	s.personNouns = map[string]bool{}
 	s.nationality = map[string]model.Affiliation{}
+	s.roleKinds = map[string]map[string]bool{}
+	s.givenNames = map[string]string{}
 }
 
 // extend adds the entries of a speakers.yaml document. Errors name the
@@ -180,6 +186,34 @@ func (s *Speakers) extend(data []byte) error {
 	}
 	for _, w := range f.PersonNouns {
 		s.personNouns[normWord(w)] = true
+	}
+	for kind, heads := range f.RoleKinds {
+		k := normPhrase(kind)
+		if s.roleKinds[k] == nil {
+			s.roleKinds[k] = map[string]bool{}
+		}
+		for _, h := range heads {
+			fam := s.roleHeads[normPhrase(h)]
+			if fam == "" {
+				return fmt.Errorf("role_kinds: %s: %q is not a head noun listed in role_heads", kind, h)
+			}
+			s.roleKinds[k][fam] = true
+		}
+	}
+	for g, names := range f.GivenNames {
+		g = strings.ToLower(strings.TrimSpace(g))
+		if g != "male" && g != "female" {
+			return fmt.Errorf("given_names: unknown gender %q (want male or female)", g)
+		}
+		for _, n := range names {
+			k := normWord(n)
+			if old, ok := s.givenNames[k]; ok && old != g {
+				g2 := "" // a name given to both
+				s.givenNames[k] = g2
+				continue
+			}
+			s.givenNames[k] = g
+		}
 	}
 	for aff, words := range f.Nationalities {
 		a, ok := parseAffiliation(aff)
@@ -323,18 +357,42 @@ func (s *Speakers) lookup(name string) *speakerEntry {
 }
 
 // headFamily returns the family of a role phrase's head noun ("press
-// secretary" and "spokesman" are both "spokesman"), or "".
+// secretary" and "spokesman" are both "spokesman"), or "". The head is the
+// last role noun before any "of"/"to"/"for" phrase: "Ambassador to the
+// US" is an ambassador.
 func (s *Speakers) headFamily(role string) string {
-	f := strings.Fields(normPhrase(role))
-	if len(f) == 0 {
+	fams := s.headFamilies(role)
+	if len(fams) == 0 {
 		return ""
 	}
-	if len(f) >= 2 {
-		if fam, ok := s.roleHeads[f[len(f)-2]+" "+f[len(f)-1]]; ok {
-			return fam
+	return fams[len(fams)-1]
+}
+
+// headFamilies lists the families of every role noun in a role phrase, in
+// order, before any "of"/"to"/"for" phrase: "Deputy Foreign Minister" is
+// both a deputy and a minister.
+func (s *Speakers) headFamilies(role string) []string {
+	f := strings.Fields(normPhrase(role))
+	for i, w := range f {
+		if w == "of" || w == "to" || w == "for" || w == "at" || w == "in" {
+			f = f[:i]
+			break
 		}
 	}
-	return s.roleHeads[f[len(f)-1]]
+	var out []string
+	for i := 0; i < len(f); i++ {
+		if i+1 < len(f) {
+			if fam, ok := s.roleHeads[f[i]+" "+f[i+1]]; ok {
+				out = append(out, fam)
+				i++
+				continue
+			}
+		}
+		if fam, ok := s.roleHeads[f[i]]; ok {
+			out = append(out, fam)
+		}
+	}
+	return out
 }
 
 // holders returns the registry speakers a role title names on the date range.

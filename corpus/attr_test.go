@@ -1,0 +1,117 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// Statements found by the learned attribution tagger and settled by the
+// speaker rules that came with it: people and bodies no registry knows,
+// anonymous sources, role nouns of a kind, relative pronouns, subjects of
+// participles, and what is not a statement.
+
+func TestAttribModelShipped(t *testing.T) {
+	m, err := stmtRegistry(t).attrib.get()
+	if err != nil || m == nil {
+		t.Fatalf("the built-in attribution model does not load: %v", err)
+	}
+	if m.cue.Features() == 0 || m.role.Features() == 0 {
+		t.Fatal("the built-in attribution model is empty")
+	}
+}
+
+func TestExtractPeopleOutsideTheRegistry(t *testing.T) {
+	text := "Pat Caddell, a Democratic pollster, told the station that the numbers were bad for the party.\n\n" +
+		"“This is in their heads,” Caddell said. He added that voters had noticed.\n\n" +
+		"John G. Stumpf defended the bank before the committee. Mr. Stumpf said the firings amounted to 1 percent of the staff."
+	got := extractText(t, text, day2024)
+	check(t, got,
+		want{"Pat Caddell", model.Indirect, "the numbers were bad"},
+		want{"Pat Caddell", model.Direct, "This is in their heads"},
+		want{"Pat Caddell", model.Indirect, "voters had noticed"},
+		want{"John G. Stumpf", model.Indirect, "the firings amounted"},
+	)
+	_, speakers := stmtRegistry(t).Extract(&model.Document{ID: "t", Text: text, Date: day2024})
+	var caddell *model.Speaker
+	for _, sp := range speakers {
+		if sp.Name == "Pat Caddell" {
+			caddell = sp
+		}
+	}
+	if caddell == nil || caddell.Role != "Democratic pollster" {
+		t.Errorf("Pat Caddell's role from the text: got %+v, want Democratic pollster", caddell)
+	}
+}
+
+func TestExtractAnonymousAndBodies(t *testing.T) {
+	doc := &model.Document{ID: "t", Source: "Reuters", Date: day2024, Text: "A source familiar with the talks said the envoy would travel to Moscow next week.\n\n" +
+		"Bloomberg’s sources said new restrictions were being prepared.\n\n" +
+		"The Kremlin said it would respond to any new sanctions.\n\n" +
+		"Diplomats say the envoy's views are an indication of the skepticism in Moscow."}
+	stmts, _ := stmtRegistry(t).Extract(doc)
+	check(t, stmts,
+		want{"anonymous source (Reuters)", model.Indirect, "the envoy would travel"},
+		want{"anonymous sources (Bloomberg)", model.Indirect, "new restrictions were"},
+		want{"Kremlin", model.Indirect, "it would respond"},
+		want{"diplomats", model.Indirect, "the envoy's views are"},
+	)
+}
+
+func TestExtractRoleKinds(t *testing.T) {
+	text := "Russian Deputy Foreign Minister Sergey Ryabkov said Moscow was studying the proposal.\n\n" +
+		"Ukraine's foreign ministry did not comment.\n\n" +
+		"The senior diplomat noted that no date had been set for the talks."
+	check(t, extractText(t, text, day2024),
+		want{"Sergey Ryabkov", model.Indirect, "Moscow was studying"},
+		want{"Sergey Ryabkov", model.Indirect, "no date had been set"},
+	)
+}
+
+func TestExtractRelativeAndParticiple(t *testing.T) {
+	text := "The talks were arranged by Yuri Ushakov, who said the meeting would take place in Riyadh.\n\n" +
+		"In February 2023, Russia suspended the treaty and said it would resume nuclear testing if Washington did the same."
+	check(t, extractText(t, text, day2024),
+		want{"Yuri Ushakov", model.Indirect, "the meeting would take place"},
+		want{"Russia", model.Indirect, "it would resume nuclear testing"},
+	)
+}
+
+func TestExtractNotStatements(t *testing.T) {
+	// acts with a bare object and questions are not statements; a
+	// subordinate clause's object does not run into the main clause
+	text := "Lavrov thanked his counterpart and his delegation.\n\n" +
+		"A reporter asked whether the sanctions would be lifted.\n\n" +
+		"While Peskov spoke warmly of Trump, he criticized the outgoing administration for its policy."
+	if got := extractText(t, text, day2024); len(got) != 0 {
+		for _, s := range got {
+			t.Errorf("not a statement: %s %q %v", s.Speaker, s.Text, s.Rules)
+		}
+	}
+}
+
+func TestExtractNestedReport(t *testing.T) {
+	text := "Kremlin spokesman Dmitry Peskov said Putin had repeatedly stressed that Russia was ready to cooperate."
+	check(t, extractText(t, text, day2024),
+		want{"Dmitry Peskov", model.Indirect, "Putin had repeatedly stressed that Russia was ready to cooperate"},
+	)
+}
+
+func TestExtractCueNotSubject(t *testing.T) {
+	// "talks" is the reported clause's subject, not part of the cue
+	got := extractText(t, "Kremlin spokesman Dmitry Peskov said talks were possible.", day2024)
+	check(t, got, want{"Dmitry Peskov", model.Indirect, "talks were possible"})
+	if r := strings.Join(got[0].Rules, " "); !strings.Contains(r, "attr:model said") {
+		t.Errorf("rules do not name the learned cue: %s", r)
+	}
+}
+
+func TestOneSentenceArticleIsProse(t *testing.T) {
+	if !hasProse("Kremlin spokesman Dmitry Peskov said talks were possible.") {
+		t.Error("a single reported sentence was not read as prose")
+	}
+	if hasProse("Home | News | Sport | Weather") {
+		t.Error("a menu line was read as prose")
+	}
+}

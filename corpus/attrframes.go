@@ -1,0 +1,600 @@
+package corpus
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/quotetrail/quotetrail/model"
+)
+
+// modelFrames turns the learned attributions into speech frames: one frame
+// per stretch of content (a quotation split by its attribution gives two,
+// the second continuing the first), with the source as the subject mention
+// the resolver settles in text order.
+func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
+	x := a.newAttrCtx()
+	at := x.at
+	var out []*frame
+	for _, la := range x.learnedAttributions(m, a.settledBy(rules)) {
+		if !a.reportsClaim(x, la) {
+			continue
+		}
+		clause := la.cue[1] < len(at.toks) && (at.toks[la.cue[1]].Low == "that" || at.toks[la.cue[1]].Low == ":")
+		cueSpan := at.spanOf(la.cue[0], la.cue[1])
+		how := "attr:model " + a.text[cueSpan.Start:cueSpan.End]
+		if why := x.explainCue(m, la.cue); why != "" {
+			how += " (" + why + ")"
+		}
+		var subj *mention
+		mentionText := ""
+		if la.source[0] >= 0 && x.plausibleSource(la.source) {
+			sp := at.spanOf(la.source[0], la.source[1])
+			reach := sp
+			if la.source[1] <= la.cue[0] {
+				// "The Kremlin's adviser, Yuri Ushakov, said": up to the cue
+				reach.End = at.toks[la.cue[0]].Start
+			}
+			subj = a.sourceMention(sp, reach)
+			if subj != nil {
+				whole := model.Span{Start: min(sp.Start, subj.span.Start), End: max(sp.End, subj.span.End)}
+				mentionText = strings.TrimRight(a.text[whole.Start:whole.End], ",;: ")
+			}
+		}
+		if subj == nil {
+			// a participle or a coordinated verb: "…, citing difficulties",
+			// "Russia blocked … and threatened to …", "While expressing …,
+			// Peskov …" speak for the subject of the sentence
+			subj = a.sentenceSubject(at, la)
+		}
+		var first *frame
+		for _, c := range la.contents {
+			sp, qi := a.contentSpan(at, c)
+			if sp.Len() == 0 || qi < 0 && at.wordsIn(c[0], c[1]) < 2 {
+				continue // a stray word ("He") is no statement
+			}
+			if !clause && !x.segmentIsClaim(c) {
+				continue // a bare object beside a claim: "investigating cyber attacks"
+			}
+			si := a.sentenceAt(sp.Start)
+			f := &frame{sent: si, subj: subj, quote: qi, content: sp, pos: at.toks[la.cue[0]].Start, mentionText: mentionText}
+			if subj != nil {
+				f.pos = min(f.pos, subj.span.Start)
+			}
+			f.how = how
+			if qi >= 0 {
+				a.qbound[qi] = true
+			} else {
+				a.absorbQuotes(f)
+			}
+			if first == nil {
+				first = f
+			} else {
+				f.parent = first
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// adverbs that the tagger can mistake for a source ("He had beforehand
+// promised …").
+var notSources = setOf("beforehand", "also", "additionally", "previously", "earlier", "later", "then", "again",
+	"once", "still", "already", "never", "always", "often", "recently", "however", "meanwhile", "together", "too",
+	"even", "just", "only", "now", "today", "yesterday", "there", "here", "so", "thus", "further", "furthermore",
+	"moreover", "instead", "indeed", "reportedly", "apparently", "publicly", "privately", "repeatedly", "and", "but",
+	"or", "not", "had", "has", "have", "was", "were", "is", "are", "been", "be", "would", "will", "could", "should")
+
+// plausibleSource reports whether a span the tagger marked as the source
+// can name someone: it is not only adverbs and auxiliaries.
+func (x *attrCtx) plausibleSource(src [2]int) bool {
+	for k := src[0]; k < src[1]; k++ {
+		t := &x.at.toks[k]
+		if t.Kind == akWord && (t.Cap || !notSources[t.Low] && !(strings.HasSuffix(t.Low, "ly") && len(t.Low) > 4)) {
+			return true
+		}
+	}
+	return false
+}
+
+// settledBy says of a position whether it lies in a report the rules
+// attributed to a named subject: from the first of its subject and words to
+// the last, and a little after (the verb of "…, Peskov said").
+func (a *analysis) settledBy(rules []*frame) func(pos int) bool {
+	var spans []model.Span
+	for _, f := range rules {
+		if f.subj == nil {
+			continue
+		}
+		end := max(f.subj.span.End, f.content.End)
+		end = max(end, min(end+24, a.sents[f.subj.sent].span.End))
+		spans = append(spans, model.Span{Start: min(f.subj.span.Start, f.content.Start), End: end})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	// the furthest end of the spans up to each, for one binary search
+	reach := make([]int, len(spans))
+	for i, sp := range spans {
+		reach[i] = sp.End
+		if i > 0 {
+			reach[i] = max(reach[i], reach[i-1])
+		}
+	}
+	return func(pos int) bool {
+		i := sort.Search(len(spans), func(i int) bool { return spans[i].Start > pos }) - 1
+		return i >= 0 && reach[i] > pos
+	}
+}
+
+// contentSpan is the text of tokens c without leading and trailing
+// punctuation; when it is the words of one quotation, that quotation's
+// index, else -1.
+func (a *analysis) contentSpan(at *atext, c [2]int) (model.Span, int) {
+	i, j := c[0], c[1]
+	q := int32(-2)
+	for k := i; k < j; k++ {
+		t := &at.toks[k]
+		switch {
+		case t.Kind == akWord && t.InQ == 0:
+			q = -1
+		case t.Kind == akWord && q == -2:
+			q = t.Quote
+		case t.Kind == akWord && q != t.Quote:
+			q = -1
+		}
+	}
+	for i < j && (at.toks[i].Kind != akWord || at.toks[i].InQ == 0 && i+1 < j && leadWords[at.toks[i].Low]) {
+		i++ // "… said that the talks …": "that" belongs to the cue; so does an "and" it split off
+	}
+	for j > i && at.toks[j-1].Kind != akWord && !(at.toks[j-1].Kind == akPunct && strings.Contains("?!", at.toks[j-1].Low)) {
+		j--
+	}
+	if i >= j {
+		return model.Span{}, -1
+	}
+	sp := at.spanOf(i, j)
+	if q >= 0 {
+		return a.trimQuote(sp), int(q)
+	}
+	return a.trimContent(sp), -1
+}
+
+// leadWords open a stretch of reported words without belonging to them.
+var leadWords = setOf("that", "and", "but", "or")
+
+func (a *analysis) sentenceAt(pos int) int {
+	si := sort.Search(len(a.sents), func(i int) bool { return pos < a.sents[i].span.End })
+	return min(si, len(a.sents)-1)
+}
+
+// sentenceSubject is the subject of the sentence of a cue the tagger
+// found no source for: the first subject mention before the cue, or, when
+// the cue stands in an opening subordinate clause ("While expressing …,"),
+// the first after that clause; nil when there is none.
+func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
+	si := at.toks[la.cue[0]].Sent
+	s := a.sents[si]
+	cue := at.toks[la.cue[0]].Start
+	from := s.span.Start
+	if len(s.toks) > 0 && s.toks[0].Kind == tokWord && subordinators[s.toks[0].Low] {
+		for _, t := range s.toks {
+			if t.punct(",") {
+				if t.Start > cue {
+					from = t.End
+				}
+				break
+			}
+		}
+	}
+	for _, m := range s.ms {
+		if m.span.Start < from || m.poss || m.kind == mPerson || !m.subject {
+			continue
+		}
+		if from == s.span.Start && m.span.Start >= cue {
+			break
+		}
+		return m
+	}
+	if from != s.span.Start {
+		return nil
+	}
+	// a name opening the sentence (after an opening adverbial: "In February
+	// 2023, Russia blocked …") that no pass recognised: "Moscow has …"
+	k := 0
+	if len(s.toks) > 0 && s.toks[0].Kind == tokWord && (adverbialStart[s.toks[0].Low] || prepositions[s.toks[0].Low]) {
+		for j, t := range s.toks {
+			if t.Start >= cue {
+				break
+			}
+			if t.punct(",") {
+				k = j + 1
+				break
+			}
+		}
+	}
+	k0 := k
+	for k < len(s.toks) && s.toks[k].Kind == tokWord && s.toks[k].Cap && !stopCaps[s.toks[k].Low] && s.toks[k].End < cue {
+		k++
+	}
+	if k == k0 || k == len(s.toks) || s.toks[k].Kind != tokWord || s.toks[k].Cap {
+		return nil
+	}
+	sp := model.Span{Start: s.toks[k0].Start, End: s.toks[k-1].End}
+	return a.sourceMention(sp, sp)
+}
+
+// sourceMention is the mention the tagger's source span names: a mention
+// the earlier passes found inside it (a registry name, a role, a pronoun),
+// or else a new mention of what the text says.
+func (a *analysis) sourceMention(sp, reach model.Span) *mention {
+	si := a.sentenceAt(sp.Start)
+	s := a.sents[si]
+	// the head of an English noun phrase is its last name: of "Russian
+	// Foreign Ministry spokeswoman Maria Zakharova" the person, not the body
+	var best *mention
+	for _, m := range s.ms {
+		if m.span.Start < reach.End && reach.Start < m.span.End && m.kind != mPerson && !(m.poss && m.span.End < reach.End) &&
+			(m.span.Start < sp.End || m.kind == mName) {
+			if best == nil || m.span.End > best.span.End || m.span.End == best.span.End && m.span.Len() > best.span.Len() {
+				best = m
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	m := &mention{kind: mSource, sent: si, span: sp, text: a.text[sp.Start:sp.End], subject: true, a: -1, b: -1}
+	for k, t := range s.toks {
+		if t.Start <= sp.Start && sp.Start < t.End || m.a < 0 && t.Start >= sp.Start {
+			if m.a < 0 {
+				m.a = k
+			}
+		}
+		if t.Start < sp.End {
+			m.b = k + 1
+		}
+	}
+	if m.a < 0 {
+		m.a, m.b = 0, 0
+	}
+	at := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].a > m.a })
+	s.ms = slices.Insert(s.ms, at, m)
+	return m
+}
+
+// resolveSource settles a source mention no other pass recognised: a
+// relative "who" takes the person it follows; anonymous sources are named
+// honestly ("anonymous sources (Bloomberg)"); any other person or body is
+// a speaker as the text names it.
+func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
+	a := r.a
+	name := cleanSourceName(m.text)
+	low := strings.ToLower(name)
+	switch low {
+	case "who", "which", "that":
+		if sp, how := r.antecedent(m); sp != nil {
+			return sp, fmt.Sprintf("speaker:%s → %s, %s", low, sp.Name, how)
+		}
+		return nil, "speaker:" + low + ": no name before it"
+	case "it", "i", "we", "you", "he", "she", "they", "his", "her", "their", "its", "":
+		return nil, "speaker:" + m.text + " is not resolved"
+	}
+	if anon, plural, outlet := a.anonymous(name); anon {
+		label := "anonymous source"
+		if plural {
+			label += "s"
+		}
+		if outlet != "" {
+			label += " (" + outlet + ")"
+		}
+		e := a.textSpeaker(label, model.NoAffil)
+		e.Gender = "body"
+		return e, "speaker:anonymous " + m.text
+	}
+	// "a Kremlin spokesperson": a role the article or the registry gives one person
+	if sp, how := r.roleHolder(name); sp != nil {
+		return sp, how
+	}
+	if !anyUpper(name) || a.startsSentence(m.span.Start) && a.commonPlural(name) {
+		name = low // "diplomats", "arms control advocates", "Diplomats say …"
+	}
+	e := a.textSpeaker(name, a.affiliationOf(name))
+	if !anyUpper(name) && e.Gender == "" {
+		e.Gender = "body"
+	}
+	return e, "speaker:source " + m.text
+}
+
+// roleHolder is the one speaker a role phrase names: through the article's
+// appositions ("Yuri Ushakov, the Kremlin's foreign policy adviser") or the
+// registry's roles on the article's date.
+func (r *spkResolver) roleHolder(name string) (*speakerEntry, string) {
+	a := r.a
+	key := normPhrase(cleanRole(name))
+	if ref, ok := a.table[key]; ok && ref.sp != nil {
+		return ref.sp, ref.rule + " (" + name + ")"
+	}
+	from, to := a.docRange()
+	if hs := a.sp.holders(key, from, to); len(hs) == 1 {
+		return hs[0].sp, fmt.Sprintf("role:%s → %s (the only holder in the registry)", name, hs[0].sp.Name)
+	}
+	return nil, ""
+}
+
+// startsSentence reports whether pos is where a sentence begins.
+func (a *analysis) startsSentence(pos int) bool {
+	return a.sents[a.sentenceAt(pos)].span.Start == pos
+}
+
+// commonPlural reports whether a name is one capitalised plural noun for
+// people ("Diplomats", "Critics"), capitalised only because it opens a
+// sentence: a person noun of the registry, or a role head's plural.
+func (a *analysis) commonPlural(name string) bool {
+	f := strings.Fields(name)
+	if len(f) != 1 {
+		return false
+	}
+	low := strings.ToLower(f[0])
+	if low[1:] != f[0][1:] {
+		return false // "NATO", "McConnell"
+	}
+	_, head := a.sp.roleHeads[strings.TrimSuffix(low, "s")]
+	return a.sp.personNouns[low] || head && strings.HasSuffix(low, "s") || low == "authorities" || low == "diplomats"
+}
+
+// cleanSourceName trims what is not the name from a source span: an
+// opening determiner or adverbial ("Earlier, Bloomberg"), a trailing comma
+// or possessive.
+func cleanSourceName(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, ", "); i > 0 && i < len(s)-2 {
+		if w := strings.ToLower(s[:i]); !strings.Contains(w, " ") && (strings.HasSuffix(w, "ly") || adverbialStart[w]) {
+			s = s[i+2:]
+		}
+	}
+	// an apposition or a parenthesis after the name: "Bloomberg, an American
+	// media outlet", "the Federal Security Service (FSB)"
+	for _, sep := range []string{", a ", ", an ", ", the ", " ("} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	s = strings.TrimRight(s, ",;: ")
+	s = strings.ReplaceAll(s, "U.S.", "US")
+	for _, d := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
+		if strings.HasPrefix(s, d) {
+			s = s[len(d):]
+			break
+		}
+	}
+	for _, p := range []string{"’s", "'s"} {
+		s = strings.TrimSuffix(s, p)
+	}
+	return strings.TrimSpace(s)
+}
+
+func anyUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// anonymousHeads are the nouns of sources the text does not name; a
+// phrase with one of them is anonymous unless a name qualifies it ("Russian
+// officials" are named, "officials" and "a source familiar with the talks"
+// are not). Sources ("sources", "insiders") are anonymous even so
+// ("Bloomberg's sources").
+var (
+	anonymousHeads  = setOf("official", "officials", "person", "people", "aide", "aides")
+	alwaysAnonymous = setOf("source", "sources", "insider", "insiders")
+	anonymousCues   = []string{"familiar with", "close to", "anonymity", "not authorized", "declined to be named", "who asked not to be"}
+)
+
+// anonymous reports whether a source is one the text does not name, whether
+// it is plural, and the outlet it is credited to: a possessor in the phrase
+// ("Bloomberg's sources"), or the article's own outlet.
+func (a *analysis) anonymous(name string) (anon, plural bool, outlet string) {
+	words := strings.Fields(name)
+	low := strings.ToLower(name)
+	head := -1
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",;"))
+		if alwaysAnonymous[lw] || anonymousHeads[lw] {
+			head = i
+			break
+		}
+	}
+	if head < 0 {
+		return false, false, ""
+	}
+	h := strings.ToLower(words[head])
+	if !alwaysAnonymous[h] {
+		named := false
+		for _, w := range words[:head] {
+			named = named || anyUpper(w) && !strings.HasSuffix(w, "’s") && !strings.HasSuffix(w, "'s")
+		}
+		cue := false
+		for _, c := range anonymousCues {
+			cue = cue || strings.Contains(low, c)
+		}
+		if named && !cue {
+			return false, false, ""
+		}
+	}
+	// a named person is not anonymous: "aide John Smith"
+	for _, w := range words[head+1:] {
+		if lw := strings.ToLower(w); lw == "familiar" || lw == "close" || lw == "who" || lw == "with" || lw == "on" || lw == "in" {
+			break
+		}
+		if anyUpper(w) {
+			return false, false, ""
+		}
+	}
+	plural = strings.HasSuffix(h, "s") || h == "people"
+	for _, w := range words[:head] {
+		for _, p := range []string{"’s", "'s"} {
+			if o, ok := strings.CutSuffix(w, p); ok && anyUpper(o) {
+				outlet = o
+			}
+		}
+	}
+	if outlet == "" {
+		outlet = a.doc.Source
+	}
+	return true, plural, outlet
+}
+
+// textSpeaker is the speaker the article names so, introduced once.
+func (a *analysis) textSpeaker(name string, aff model.Affiliation) *speakerEntry {
+	key := normPhrase(name)
+	if e := a.names[key]; e != nil {
+		return e
+	}
+	if es := a.sp.aliasIndex[key]; len(es) == 1 {
+		return es[0]
+	}
+	e := &speakerEntry{Speaker: model.Speaker{Name: name, Affiliation: aff}}
+	a.persons = append(a.persons, e)
+	a.names[key] = e
+	// a person's surname names them later in the article: "Shane Croucher" … "Croucher"
+	if f := strings.Fields(key); len(f) >= 2 && len(f) <= 4 && allCapitalised(name) {
+		if last := f[len(f)-1]; a.names[last] == nil && len(a.sp.aliasIndex[last]) == 0 {
+			a.names[last] = e
+		}
+	}
+	return e
+}
+
+func allCapitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r := []rune(w)[0]; !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// antecedent is the speaker a relative "who" follows: "Lavrov, who said".
+func (r *spkResolver) antecedent(m *mention) (*speakerEntry, string) {
+	s := r.a.sents[m.sent]
+	j := m.a - 1
+	if j >= 0 && s.toks[j].punct(",") {
+		j--
+	}
+	for j >= 0 {
+		if x := s.mentionEndingAt(j); x != nil && x != m {
+			r.resolve(x, s.para)
+			if x.speaker != nil {
+				return x.speaker, "the name before it"
+			}
+			return nil, ""
+		}
+		// past an apposition: "Lavrov, Russia's foreign minister, who …"
+		if s.toks[j].punct(",") || j < m.a-12 {
+			break
+		}
+		j--
+	}
+	return nil, ""
+}
+
+// clauseWords are words that show a stretch of text is a clause, not a bare
+// noun phrase: auxiliaries, modals, negation, subject pronouns.
+var clauseWords = setOf("is", "are", "was", "were", "be", "been", "being", "will", "would", "can", "could", "should",
+	"must", "may", "might", "has", "have", "had", "does", "did", "do", "not", "no", "he", "she", "they", "it", "we",
+	"i", "you", "there", "won't", "can't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't",
+	"wouldn't", "couldn't", "shouldn't", "hasn't", "haven't", "if", "whether", "to")
+
+// reportsClaim reports whether an attribution reports words or a claim —
+// a quotation, or a clause ("said that the talks were useful", "urged
+// Washington to reconsider") — rather than an act with a bare object
+// ("thanked his counterpart", "discussed the crisis", "denied the
+// accusations"), which a careful reader does not record as a statement.
+func (a *analysis) reportsClaim(x *attrCtx, la learnedAttr) bool {
+	if x.asksQuestion(la) {
+		return false
+	}
+	at := x.at
+	if c := la.cue[1]; c < len(at.toks) && (at.toks[c].Low == "that" || at.toks[c].Low == ":") {
+		return true
+	}
+	for _, c := range la.contents {
+		if x.segmentIsClaim(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// segmentIsClaim reports whether a stretch of reported words holds quoted
+// words, a clause or a characterisation ("dismissed the plan as
+// capitulation").
+func (x *attrCtx) segmentIsClaim(c [2]int) bool {
+	at := x.at
+	words := 0
+	for k := c[0]; k < c[1]; k++ {
+		t := &at.toks[k]
+		if t.InQ > 0 || t.Kind == akOpen {
+			return true
+		}
+		if t.Kind != akWord {
+			continue
+		}
+		words++
+		if t.Low == "to" {
+			// an infinitive ("urged Washington to reconsider"), not a
+			// preposition ("statements to the agency")
+			if k+1 < c[1] && at.toks[k+1].Kind == akWord && !at.toks[k+1].Cap && !determiners[at.toks[k+1].Low] && !isDigitStart(at.toks[k+1].Low) {
+				return true
+			}
+			continue
+		}
+		if clauseWords[t.Low] || words > 1 && (t.Low == "as" || strings.HasSuffix(t.Low, "ed") && len(t.Low) > 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectIsClaim reports whether the object a speech verb takes without
+// "that" ("criticized the administration for its policy", "underscored a
+// preference for a “more constructive” approach") reads as a claim, by the
+// same test as reportsClaim: quoted words, a clause or a characterisation.
+func objectIsClaim(text string) bool {
+	if strings.ContainsAny(text, "“”\"«»") {
+		return true
+	}
+	for i, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		w = normWord(w)
+		if clauseWords[w] || i > 0 && (w == "as" || strings.HasSuffix(w, "ed") && len(w) > 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// questionWords open an indirect question.
+var questionWords = setOf("whether", "if", "how", "why", "what", "who", "when", "where", "which")
+
+// asksQuestion reports whether an attribution reports a question ("was
+// asked whether …", "asked how …"): context for an answer, not a
+// statement.
+func (x *attrCtx) asksQuestion(la learnedAttr) bool {
+	at := x.at
+	stem := at.toks[la.cue[1]-1].Stem
+	if stem != "ask" && stem != "wonder" && stem != "inquir" && stem != "question" {
+		return false
+	}
+	c := la.contents[0]
+	for k := c[0]; k < c[1]; k++ {
+		if at.toks[k].Kind == akWord {
+			return questionWords[at.toks[k].Low] || at.toks[k].Low == "about"
+		}
+	}
+	return false
+}
