@@ -13,7 +13,11 @@
 //	meta.go        title, outlet, URL and language from the text
 //	dates.go       the document's date, as an honest window, with evidence
 //	quotes.go      quotations; extract.go, attribute.go, frames.go and
-//	               speakers.go: statements and who made them
+//	               speakers.go: statements and who made them, by rules
+//	attrmodel.go   the learned cue and role taggers (attrfeat.go, attrtok.go;
+//	               trained by attrtrain.go, weights in corpus/data) find the
+//	               attributions the rules do not; attrframes.go and
+//	               persons.go settle their speakers
 //	transcript.go  labelled turns of transcripts and briefings
 //	topics.go      topics, assigned from the words
 //
