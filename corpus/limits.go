@@ -8,6 +8,7 @@ package corpus
 // the corpus loads. README "Limits and hardening" lists them.
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strconv"
@@ -43,13 +44,16 @@ const (
 	// MaxHTMLElements is the most elements of an HTML page read: the rest
 	// of the page is skipped.
 	MaxHTMLElements = 50_000
+)
 
-	// The memory budget of one document while it is processed: what the
-	// passes hold for it (tokens, marks, sentences, frames, statements, as
-	// counted by budget.charge), at most budgetFloor plus budgetPerByte
-	// times its input's size. A document past it is skipped.
-	budgetFloor   = 64 << 20
-	budgetPerByte = 96
+// The memory budget of one document while it is processed: what the
+// passes hold for it (tokens, marks, sentences, frames, statements, as
+// counted by budget.charge), at most budgetFloor plus budgetPerByte times
+// its input's size. A document past it is skipped. (Variables, so that a
+// test can make them small.)
+var (
+	budgetFloor   int64 = 64 << 20
+	budgetPerByte int64 = 96
 )
 
 // budget is one document's allowance while it is processed: the memory
@@ -66,7 +70,7 @@ type budget struct {
 type bailout struct{ reason string }
 
 func newBudget(ctx context.Context, size int) *budget {
-	return &budget{ctx: ctx, limit: budgetFloor + budgetPerByte*int64(size), size: size}
+	return &budget{ctx: ctx, limit: budgetFloor + budgetPerByte*int64(min(size, maxInputBytes)), size: size}
 }
 
 // charge counts n bytes held for the document, and stops the passes when
@@ -104,12 +108,46 @@ const (
 	stmtSize     = int(unsafe.Sizeof(model.Statement{})) + 128 // its rules and topics
 )
 
+// maxInputBytes is how much of an article's bytes (or format-decoded
+// text) is kept for the pipeline: enough for MaxTextBytes of text in any
+// encoding it reads (UTF-16 takes two bytes or four a character).
+const maxInputBytes = 4 * MaxTextBytes
+
+// trimInput cuts an article's bytes or text to maxInputBytes, at a
+// character boundary, into a copy of its own, so that the rest of a huge
+// file is not held while it waits for the pipeline; Size keeps the
+// length it had.
+func trimInput(a Article) Article {
+	if a.Raw != nil && len(a.Raw) > maxInputBytes {
+		cut := maxInputBytes
+		if len(a.Raw) >= 2 && (a.Raw[0] == 0xFF && a.Raw[1] == 0xFE || a.Raw[0] == 0xFE && a.Raw[1] == 0xFF) {
+			cut &^= 1 // UTF-16: whole code units
+		} else {
+			for k := 0; k < utf8.UTFMax && cut > 0 && a.Raw[cut]&0xC0 == 0x80; k++ {
+				cut-- // not inside a UTF-8 sequence
+			}
+		}
+		a.Size, a.Raw = len(a.Raw), bytes.Clone(a.Raw[:cut])
+	}
+	if a.Raw == nil && len(a.Text) > maxInputBytes {
+		cut := maxInputBytes
+		for cut > 0 && !utf8.RuneStart(a.Text[cut]) {
+			cut--
+		}
+		a.Size, a.Text = len(a.Text), strings.Clone(a.Text[:cut])
+	}
+	return a
+}
+
 // capText cuts a document's text at MaxTextBytes: at the last paragraph
 // break in the second half of what fits, else the last sentence end, else
 // white space, else a character boundary. It returns the text and, when
-// it cut, a warning.
-func capText(text string) (string, string) {
+// it cut (or trimInput had cut its input, of size bytes), a warning.
+func capText(text string, size int, trimmed bool) (string, string) {
 	if len(text) <= MaxTextBytes {
+		if trimmed {
+			return text, fmt.Sprintf("input longer than %s (%s): the rest skipped", humanSize(maxInputBytes), humanSize(int64(size)))
+		}
 		return text, ""
 	}
 	n := MaxTextBytes
@@ -128,7 +166,8 @@ func capText(text string) (string, string) {
 	if cut < 0 {
 		cut = len(head)
 	}
-	return text[:cut], fmt.Sprintf("text longer than %s (%s): the rest, from byte %d, skipped", humanSize(MaxTextBytes), humanSize(int64(len(text))), cut)
+	size = max(size, len(text))
+	return text[:cut], fmt.Sprintf("text longer than %s (%s): the rest, from byte %d, skipped", humanSize(MaxTextBytes), humanSize(int64(size)), cut)
 }
 
 // capSentences splits the sentences longer than MaxSentenceBytes at white

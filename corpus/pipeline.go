@@ -20,6 +20,9 @@ type Article struct {
 	Meta Meta
 	// Warnings the format reader found (broken front matter, …).
 	Warnings []string
+	// Size is how long Raw or Text was before trimInput cut it to what the
+	// pipeline reads; 0 when it was not cut.
+	Size int
 }
 
 // Meta is metadata an input format gave explicitly (front matter, HTML
@@ -61,7 +64,12 @@ func (r *Registry) Process(a Article) Processed {
 // process is Process under the document's budget: it stops when ctx is
 // cancelled or the budget is spent, and skip then says why.
 func (r *Registry) process(ctx context.Context, a Article) (out Processed, skip string) {
-	b := newBudget(ctx, len(a.Raw)+len(a.Text))
+	a = trimInput(a)
+	size := a.Size
+	if size == 0 {
+		size = len(a.Raw) + len(a.Text)
+	}
+	b := newBudget(ctx, size)
 	doc := &model.Document{ID: a.ID, Path: a.Path}
 	defer func() {
 		if p := recover(); p != nil {
@@ -86,7 +94,7 @@ func (r *Registry) process(ctx context.Context, a Article) (out Processed, skip 
 		doc.Repairs = append(doc.Repairs, repairs...)
 	}
 	text = Sanitize(text)
-	text, warn := capText(text)
+	text, warn := capText(text, size, a.Size > 0)
 	if warn != "" {
 		doc.Warnings = append(doc.Warnings, warn)
 	}
