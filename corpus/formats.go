@@ -192,7 +192,10 @@ func ParseHTML(name, id string, data []byte) (a Article, err error) {
 			err = fmt.Errorf("not an article (HTML extraction failed: %v)", p)
 		}
 	}()
-	data, warns := boundHTML(data)
+	data, warns, st := boundHTML(data)
+	if !st.extractable() {
+		return plainHTML(name, id, data, warns, st)
+	}
 	res, err := trafilatura.Extract(bytes.NewReader(data), trafilatura.Options{
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Fast,
