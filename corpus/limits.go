@@ -118,7 +118,7 @@ const maxInputBytes = 4 * MaxTextBytes
 // file is not held while it waits for the pipeline; Size keeps the
 // length it had.
 func trimInput(a Article) Article {
-	if a.Raw != nil && len(a.Raw) > maxInputBytes {
+	if len(a.Raw) > maxInputBytes {
 		cut := maxInputBytes
 		if len(a.Raw) >= 2 && (a.Raw[0] == 0xFF && a.Raw[1] == 0xFE || a.Raw[0] == 0xFE && a.Raw[1] == 0xFF) {
 			cut &^= 1 // UTF-16: whole code units
