@@ -16,6 +16,7 @@ import (
 // the resolver settles in text order.
 func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 	x := a.newAttrCtx()
+	defer a.taggerWarning(x)
 	at := x.at
 	var out []*frame
 	for _, la := range x.learnedAttributions(m, a.settledBy(rules)) {

@@ -80,10 +80,15 @@ type analysis struct {
 	notes   map[int]string             // quotations that are not speech, and why
 	frames  []*frame
 	stmtsOf map[*frame]*model.Statement // filled as statements are built
+	bud     *budget                     // the document's budget (limits.go); nil: none
+	sortedQ uint8                       // quotesSorted: 0 not checked, 1 sorted, 2 not
 }
 
-func newAnalysis(r *Registry, doc *model.Document) *analysis {
-	a := &analysis{reg: r, sp: r.Speakers, doc: doc, text: doc.Text,
+func newAnalysis(r *Registry, doc *model.Document) *analysis { return newAnalysisIn(r, doc, nil) }
+
+// newAnalysisIn is newAnalysis charging what it holds to b (limits.go).
+func newAnalysisIn(r *Registry, doc *model.Document, b *budget) *analysis {
+	a := &analysis{reg: r, sp: r.Speakers, doc: doc, text: doc.Text, bud: b,
 		names: map[string]*speakerEntry{}, table: map[string]appositionRef{},
 		roles: map[*speakerEntry][]string{}, named: map[*speakerEntry]bool{},
 		qbound: map[int]bool{}, notes: map[int]string{}, stmtsOf: map[*frame]*model.Statement{}}
@@ -92,12 +97,22 @@ func newAnalysis(r *Registry, doc *model.Document) *analysis {
 		a.sp.init()
 	}
 	a.paras = paragraphs(a.text)
+	b.charge(len(a.paras) * 16)
 	a.quotes = pairQuotes(a.text, a.paras)
+	b.charge(len(a.quotes)*quoteSize + len(a.quotes)*2*markSize)
+	split := false
+	qx := newQuoteIndex(a.quotes)
 	for pi, p := range a.paras {
-		for _, s := range splitSentences(a.text, p, a.quotes) {
+		sents, cut := capSentences(a.text, splitSentencesFrom(a.text, p, a.quotes, qx.firstAfter(p.Start)), a.quotes)
+		split = split || cut
+		for _, s := range sents {
 			si := len(a.sents)
-			a.sents = append(a.sents, &sentence{span: s, para: pi, toks: tokenize(a.text, s, a.quotes, si)})
+			a.sents = append(a.sents, &sentence{span: s, para: pi, toks: tokenizeFrom(a.text, s, a.quotes, si, qx.firstAfter(s.Start))})
+			b.charge(sentenceSize + len(a.sents[si].toks)*tokenSize)
 		}
+	}
+	if split {
+		warnOnce(doc, fmt.Sprintf("sentence longer than %s bytes: split", groupDigits(MaxSentenceBytes)))
 	}
 	a.title = a.titleSpan()
 	return a

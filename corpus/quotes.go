@@ -156,6 +156,7 @@ func pairQuotes(text string, paras []model.Span) []quote {
 	open := -1 // index into marks
 	var repairs []string
 	innerFrom := 0
+	cont := 0 // paragraphs the open quotation continued into
 	paraEnd := func(p int) int {
 		if p < len(paras) {
 			return paras[p].End
@@ -166,20 +167,20 @@ func pairQuotes(text string, paras []model.Span) []quote {
 		om := marks[open]
 		out = append(out, quote{Open: om.pos, OpenLen: om.size, Close: m.pos, CloseLen: m.size,
 			FirstPara: om.para, LastPara: m.para, Repairs: append(repairs, rep...), InnerFrom: innerFrom})
-		open, repairs, innerFrom = -1, nil, 0
+		open, repairs, innerFrom, cont = -1, nil, 0, 0
 	}
 	closeUnclosed := func(lastPara int, why string) {
 		om := marks[open]
 		end := paraEnd(lastPara)
 		out = append(out, quote{Open: om.pos, OpenLen: om.size, Close: end,
 			FirstPara: om.para, LastPara: lastPara, Repairs: append(repairs, why), InnerFrom: innerFrom})
-		open, repairs, innerFrom = -1, nil, 0
+		open, repairs, innerFrom, cont = -1, nil, 0, 0
 	}
 	lastPara := func() int { // the paragraph an open quotation has reached
 		if open < 0 {
 			return -1
 		}
-		return marks[open].para + countCont(repairs)
+		return marks[open].para + cont
 	}
 	lastMarkWasClose := false
 	for i, m := range marks {
@@ -187,11 +188,12 @@ func pairQuotes(text string, paras []model.Span) []quote {
 			// the quotation is open at the end of its paragraph
 			switch {
 			case m.para == lastPara()+1 && m.kind == markOpen && m.paraStart:
-				repairs = append(repairs, "quote:continued across paragraphs")
+				repairs = addRepair(repairs, "quote:continued across paragraphs")
+				cont++
 				lastMarkWasClose = false
 				continue
 			case m.para == lastPara()+1 && m.kind != markOpen:
-				repairs = append(repairs, "quote:continued across paragraphs")
+				repairs = addRepair(repairs, "quote:continued across paragraphs")
 				closeAt(m)
 				lastMarkWasClose = true
 				continue
@@ -204,7 +206,7 @@ func pairQuotes(text string, paras []model.Span) []quote {
 				if lastMarkWasClose && len(out) > 0 && out[len(out)-1].LastPara == m.para && out[len(out)-1].CloseLen > 0 {
 					q := &out[len(out)-1]
 					q.Close, q.CloseLen = m.pos, m.size
-					q.Repairs = append(q.Repairs, "quote:repaired stray closing mark")
+					q.Repairs = addRepair(q.Repairs, "quote:repaired stray closing mark")
 				}
 				// else: a stray closing mark with nothing to close; ignored
 				continue
@@ -215,16 +217,18 @@ func pairQuotes(text string, paras []model.Span) []quote {
 		}
 		om := marks[open]
 		if m.kind == markOpen {
+			// a stray's words are few and short: reading no more than
+			// maxStrayLead bytes keeps a run of opening marks linear
 			inner := text[om.pos+om.size : m.pos]
-			if m.para == om.para && len(strings.Fields(inner)) <= 3 && !strings.ContainsAny(inner, ".!?") {
-				repairs = append(repairs, "quote:repaired stray opening mark before “"+strings.TrimSpace(inner)+"”")
+			if m.para == om.para && len(inner) <= maxStrayLead && len(strings.Fields(inner)) <= 3 && !strings.ContainsAny(inner, ".!?") {
+				repairs = addRepair(repairs, "quote:repaired stray opening mark before “"+strings.TrimSpace(inner)+"”")
 				innerFrom = m.pos + m.size
 				continue
 			}
 			// the open quotation lost its closing mark: close it before this one
 			out = append(out, quote{Open: om.pos, OpenLen: om.size, Close: m.pos,
 				FirstPara: om.para, LastPara: m.para, Repairs: append(repairs, "quote:unclosed, closed at the next opening mark"), InnerFrom: innerFrom})
-			open, repairs, innerFrom = i, nil, 0
+			open, repairs, innerFrom, cont = i, nil, 0, 0
 			continue
 		}
 		closeAt(m)
@@ -236,12 +240,20 @@ func pairQuotes(text string, paras []model.Span) []quote {
 	return out
 }
 
-func countCont(repairs []string) int {
-	n := 0
-	for _, r := range repairs {
-		if r == "quote:continued across paragraphs" {
-			n++
-		}
+// maxStrayLead is the longest run of words, in bytes, before a second
+// opening mark that is read as strays (“And“We): three words of any
+// article fit in it.
+const maxStrayLead = 120
+
+// maxQuoteRepairs bounds the repairs one quotation lists: a paragraph of a
+// hundred thousand stray marks is one quotation with a few repairs, not a
+// hundred thousand of them.
+const maxQuoteRepairs = 16
+
+// addRepair adds a repair to a quotation's list, up to maxQuoteRepairs.
+func addRepair(repairs []string, r string) []string {
+	if len(repairs) >= maxQuoteRepairs {
+		return repairs
 	}
-	return n
+	return append(repairs, r)
 }
