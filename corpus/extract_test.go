@@ -74,6 +74,10 @@ func TestQuotePairing(t *testing.T) {
 		{"continues into the next paragraph", "He said: “first part\n\nsecond part.” Then more.", []string{"first part\n\nsecond part."}},
 		{"unclosed", "He said: “never closed\n\nA new paragraph.", []string{"never closed"}},
 		{"brackets kept", `“calling for kind relations [with the US],” Peskov said.`, []string{"calling for kind relations [with the US],"}},
+		{"archive doubles", "''We are ready,'' he said. ''Yes.'' The players' union's view stands.", []string{"We are ready,", "Yes."}},
+		{"archive doubles after a comma", "Mr. Garin added, ''it becomes harder.''", []string{"it becomes harder."}},
+		{"backticks open", "``We are ready,'' he said.", []string{"We are ready,"}},
+		{"three apostrophes are no mark", "He wrote ''' and left.", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
