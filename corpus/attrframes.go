@@ -231,6 +231,11 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 func (a *analysis) sourceMention(sp, reach model.Span) *mention {
 	si := a.sentenceAt(sp.Start)
 	s := a.sents[si]
+	if nm, ok := a.appositiveName(s, sp); ok {
+		// "Akhil Johri, the chief financial officer", "the Vatican
+		// spokesman, Federico Lombardi": the name, not the role beside it
+		sp, reach = nm, nm
+	}
 	// the head of an English noun phrase is its last name: of "Russian
 	// Foreign Ministry spokeswoman Maria Zakharova" the person, not the body
 	var best *mention
@@ -262,6 +267,93 @@ func (a *analysis) sourceMention(sp, reach model.Span) *mention {
 	at := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].a > m.a })
 	s.ms = slices.Insert(s.ms, at, m)
 	return m
+}
+
+// personWords are singular nouns for a person that are neither role heads
+// nor the registry's person nouns, which a definite description may use
+// for someone just named ("the actress", "the billionaire").
+var personWords = setOf("actress", "actor", "star", "singer", "rapper", "comedian", "billionaire", "businessman",
+	"businesswoman", "mogul", "nominee", "frontrunner", "front-runner", "legislator", "congressman", "congresswoman",
+	"writer", "novelist", "veteran", "mother", "father", "wife", "husband", "son", "daughter", "widow", "woman",
+	"man", "businessperson", "entrepreneur", "investor", "tycoon", "celebrity", "musician", "filmmaker",
+	"director", "producer", "player", "athlete", "pope", "pastor", "priest", "bishop", "cleric", "rabbi", "imam",
+	"doctor", "surgeon", "physician", "nurse", "teacher", "student", "worker", "employee", "officer", "soldier",
+	"general", "colonel", "candidate", "politician", "incumbent", "challenger", "hopeful", "republican", "democrat")
+
+// personHead reports whether a description's last word names a person: a
+// role head, a person noun of the registry, an agent in -ist or -ian, or
+// one of personWords.
+func (a *analysis) personHead(desc string) bool {
+	f := strings.Fields(strings.ToLower(desc))
+	if len(f) == 0 {
+		return false
+	}
+	h := f[len(f)-1]
+	if _, ok := a.sp.roleHeads[h]; ok {
+		return true
+	}
+	return a.sp.personNouns[h] || personWords[h] || strings.HasSuffix(h, "ist") || strings.HasSuffix(h, "ian")
+}
+
+// appositiveName is the name of a source span that pairs a name with an
+// apposition, a comma between them: "Name, the role …" or "the role …,
+// Name". A name is two to four capitalised words (initials and "Jr." too)
+// that are not role words; the role side opens with a determiner or holds
+// a role head.
+func (a *analysis) appositiveName(s *sentence, sp model.Span) (model.Span, bool) {
+	var toks []token
+	for _, t := range s.toks {
+		if t.Start >= sp.Start && t.End <= sp.End {
+			toks = append(toks, t)
+		}
+	}
+	comma := -1
+	for k, t := range toks {
+		if t.punct(",") {
+			comma = k
+			break
+		}
+	}
+	if comma < 1 || comma >= len(toks)-1 {
+		return model.Span{}, false
+	}
+	isName := func(ts []token) bool {
+		if len(ts) < 2 || len(ts) > 4 {
+			return false
+		}
+		for _, t := range ts {
+			if t.Kind != tokWord || !t.Cap || stopCaps[t.Low] || t.Poss || a.sp.roleWords[t.Low] || titles[t.Low] {
+				return false
+			}
+			if _, ok := a.sp.roleHeads[t.Base]; ok {
+				return false
+			}
+			if _, ok := a.sp.nationality[t.Low]; ok {
+				return false
+			}
+		}
+		return true
+	}
+	hasHead := func(ts []token) bool {
+		for k := range ts {
+			if a.isHead(ts, k) {
+				return true
+			}
+		}
+		return false
+	}
+	left, right := toks[:comma], toks[comma+1:]
+	if end := slices.IndexFunc(right, func(t token) bool { return t.Kind != tokWord }); end >= 0 {
+		right = right[:end]
+	}
+	opensRole := len(right) > 0 && (right[0].Low == "the" || right[0].Low == "a" || right[0].Low == "an" || hasHead(right))
+	if isName(left) && opensRole {
+		return model.Span{Start: left[0].Start, End: left[len(left)-1].End}, true
+	}
+	if isName(right) && hasHead(left) {
+		return model.Span{Start: right[0].Start, End: right[len(right)-1].End}, true
+	}
+	return model.Span{}, false
 }
 
 // resolveSource settles a source mention no other pass recognised: a
@@ -296,6 +388,12 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	// "a Kremlin spokesperson": a role the article or the registry gives one person
 	if sp, how := r.roleHolder(name); sp != nil {
 		return sp, how
+	}
+	if !anyUpper(name) && a.personHead(name) {
+		// "the actress", "the star": the person last made the subject
+		if sp, how := r.definiteReference(m, name); sp != nil {
+			return sp, how
+		}
 	}
 	if !anyUpper(name) || a.startsSentence(m.span.Start) && a.commonPlural(name) {
 		name = low // "diplomats", "arms control advocates", "Diplomats say …"

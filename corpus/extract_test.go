@@ -393,3 +393,38 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// A name beside its apposition names the speaker, on either side of the
+// comma, whichever pass found the report (issue 13).
+func TestApposedNames(t *testing.T) {
+	lead := "Boeing reported lower profits on Wednesday, and its shares fell in early trading.\n\n"
+	check(t, extractText(t, lead+"\"We expect deliveries to slow next year,\" said Akhil Johri, the chief financial officer.", day2024),
+		want{"Akhil Johri", model.Direct, "We expect deliveries"})
+	check(t, extractText(t, lead+"Akhil Johri, the chief financial officer, told analysts that deliveries would slow next year.", day2024),
+		want{"Akhil Johri", model.Indirect, "deliveries would slow"})
+	check(t, extractText(t, lead+"\"The pope will not travel to the region this year,\" said the Vatican spokesman, Federico Lombardi.", day2024),
+		want{"Federico Lombardi", model.Direct, "The pope will not travel"})
+	check(t, extractText(t, "Kathleen Hall Jamieson, a professor of communication at the University of Pennsylvania and the director of its Annenberg Public Policy Center, argued that the debate changed few minds.", day2024),
+		want{"Kathleen Hall Jamieson", model.Indirect, "the debate changed"})
+}
+
+// A definite description no table settles refers to the person last made
+// the subject, unless the gender or another subject stands against it.
+func TestDefiniteReference(t *testing.T) {
+	check(t, extractText(t, "Jennifer Lopez spoke at the festival on Sunday.\n\nThe actress noted that roles for Latinas remain scarce.", day2024),
+		want{"Jennifer Lopez", model.Indirect, "roles for Latinas"})
+	check(t, extractText(t, "It was unclear whether Bernie Sanders was ready to quit the race.\n\nThe Vermont senator emailed supporters saying that the struggle continues.", day2024),
+		want{"Bernie Sanders", model.Indirect, "the struggle continues"})
+	// the gender does not fit: nobody the text settles
+	for _, s := range extractText(t, "John Carter spoke at the festival on Sunday.\n\nThe actress noted that roles for Latinas remain scarce.", day2024) {
+		if s.Speaker == "John Carter" {
+			t.Errorf("an actress read as John Carter: %v", s.Rules)
+		}
+	}
+	// a document is no person: "the letter" is not the subject before it
+	for _, s := range extractText(t, "Jennifer Lopez spoke at the festival on Sunday.\n\nThe letter noted that roles for Latinas remain scarce.", day2024) {
+		if s.Speaker == "Jennifer Lopez" {
+			t.Errorf("a letter read as Jennifer Lopez: %v", s.Rules)
+		}
+	}
+}
