@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/quotetrail/quotetrail/model"
 )
@@ -269,20 +270,9 @@ func (a *analysis) sourceMention(sp, reach model.Span) *mention {
 	return m
 }
 
-// personWords are singular nouns for a person that are neither role heads
-// nor the registry's person nouns, which a definite description may use
-// for someone just named ("the actress", "the billionaire").
-var personWords = setOf("actress", "actor", "star", "singer", "rapper", "comedian", "billionaire", "businessman",
-	"businesswoman", "mogul", "nominee", "frontrunner", "front-runner", "legislator", "congressman", "congresswoman",
-	"writer", "novelist", "veteran", "mother", "father", "wife", "husband", "son", "daughter", "widow", "woman",
-	"man", "businessperson", "entrepreneur", "investor", "tycoon", "celebrity", "musician", "filmmaker",
-	"director", "producer", "player", "athlete", "pope", "pastor", "priest", "bishop", "cleric", "rabbi", "imam",
-	"doctor", "surgeon", "physician", "nurse", "teacher", "student", "worker", "employee", "officer", "soldier",
-	"general", "colonel", "candidate", "politician", "incumbent", "challenger", "hopeful", "republican", "democrat")
-
 // personHead reports whether a description's last word names a person: a
-// role head, a person noun of the registry, an agent in -ist or -ian, or
-// one of personWords.
+// role head, a person noun or person word of the registry (speakers.yaml),
+// or an agent in -ist or -ian.
 func (a *analysis) personHead(desc string) bool {
 	f := strings.Fields(strings.ToLower(desc))
 	if len(f) == 0 {
@@ -292,14 +282,70 @@ func (a *analysis) personHead(desc string) bool {
 	if _, ok := a.sp.roleHeads[h]; ok {
 		return true
 	}
-	return a.sp.personNouns[h] || personWords[h] || strings.HasSuffix(h, "ist") || strings.HasSuffix(h, "ian")
+	return a.sp.personNouns[h] || a.sp.personWords[h] || strings.HasSuffix(h, "ist") || strings.HasSuffix(h, "ian")
+}
+
+// notANounPhrase reports whether a source span the tagger marked cannot
+// be a noun phrase (phrase is the span as written): it opens with a
+// subordinator or a preposition ("whether", "without", "by telephone this
+// week") or, in lower case, with a bare participle or past form
+// ("interrupted me in mid-sentence", "attracting"), or it is one weekday,
+// adjective or adverb ("Tuesday", "ready", "better").
+func (a *analysis) notANounPhrase(phrase string) bool {
+	words := strings.Fields(strings.ToLower(phrase))
+	if len(words) == 0 {
+		return true
+	}
+	w := strings.Trim(words[0], ",;:")
+	if subordinators[w] || w == "whether" || w == "without" || w == "been" || w == "being" ||
+		prepositions[w] && w != "about" && !(w == "at" && len(words) > 1 && words[1] == "least") {
+		return true
+	}
+	if len(words) == 1 && weekdayWords[w] {
+		return true // not months: "May" is a name too
+	}
+	if r, _ := utf8.DecodeRuneInString(phrase); unicode.IsUpper(r) {
+		return false // a name may end in anything: "Beijing", "Kelly", "BuzzFeed"
+	}
+	if len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !a.personHead(w) {
+		// a verb form alone or before its object: "timed", "hearing him",
+		// "considered in San Diego"
+		if len(words) == 1 || determiners[words[1]] || objectPronouns[words[1]] || strings.HasSuffix(w, "ed") && prepositions[words[1]] {
+			return true
+		}
+	}
+	return len(words) == 1 && (strings.HasSuffix(w, "ly") || w == "ready" || w == "better" || w == "worse" || w == "no" || w == "yes")
+}
+
+var (
+	objectPronouns = setOf("me", "him", "her", "us", "them", "it", "you")
+	weekdayWords   = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+
+// isNameRun reports whether tokens read as a person's name: two to four
+// capitalised words that are no role words, titles or nationalities.
+func (a *analysis) isNameRun(ts []token) bool {
+	if len(ts) < 2 || len(ts) > 4 {
+		return false
+	}
+	for _, t := range ts {
+		if t.Kind != tokWord || !t.Cap || stopCaps[t.Low] || t.Poss || a.sp.roleWords[t.Low] || titles[t.Low] {
+			return false
+		}
+		if _, ok := a.sp.roleHeads[t.Base]; ok {
+			return false
+		}
+		if _, ok := a.sp.nationality[t.Low]; ok {
+			return false
+		}
+	}
+	return true
 }
 
 // appositiveName is the name of a source span that pairs a name with an
 // apposition, a comma between them: "Name, the role …" or "the role …,
-// Name". A name is two to four capitalised words (initials and "Jr." too)
-// that are not role words; the role side opens with a determiner or holds
-// a role head.
+// Name" (a name as isNameRun reads one); the role side opens with a
+// determiner or holds a role head.
 func (a *analysis) appositiveName(s *sentence, sp model.Span) (model.Span, bool) {
 	var toks []token
 	for _, t := range s.toks {
@@ -317,23 +363,6 @@ func (a *analysis) appositiveName(s *sentence, sp model.Span) (model.Span, bool)
 	if comma < 1 || comma >= len(toks)-1 {
 		return model.Span{}, false
 	}
-	isName := func(ts []token) bool {
-		if len(ts) < 2 || len(ts) > 4 {
-			return false
-		}
-		for _, t := range ts {
-			if t.Kind != tokWord || !t.Cap || stopCaps[t.Low] || t.Poss || a.sp.roleWords[t.Low] || titles[t.Low] {
-				return false
-			}
-			if _, ok := a.sp.roleHeads[t.Base]; ok {
-				return false
-			}
-			if _, ok := a.sp.nationality[t.Low]; ok {
-				return false
-			}
-		}
-		return true
-	}
 	hasHead := func(ts []token) bool {
 		for k := range ts {
 			if a.isHead(ts, k) {
@@ -347,10 +376,10 @@ func (a *analysis) appositiveName(s *sentence, sp model.Span) (model.Span, bool)
 		right = right[:end]
 	}
 	opensRole := len(right) > 0 && (right[0].Low == "the" || right[0].Low == "a" || right[0].Low == "an" || hasHead(right))
-	if isName(left) && opensRole {
+	if a.isNameRun(left) && opensRole {
 		return model.Span{Start: left[0].Start, End: left[len(left)-1].End}, true
 	}
-	if isName(right) && hasHead(left) {
+	if a.isNameRun(right) && hasHead(left) {
 		return model.Span{Start: right[0].Start, End: right[len(right)-1].End}, true
 	}
 	return model.Span{}, false
@@ -370,7 +399,12 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 			return sp, fmt.Sprintf("speaker:%s → %s, %s", low, sp.Name, how)
 		}
 		return nil, "speaker:" + low + ": no name before it"
-	case "it", "i", "we", "you", "he", "she", "they", "his", "her", "their", "its", "":
+	case "he", "she", "his", "her":
+		// a pronoun the tagger marked where the pronoun pass found none
+		// ("his statement said"): resolved as a pronoun is
+		m.word = map[string]string{"he": "he", "his": "he", "she": "she", "her": "she"}[low]
+		return r.resolvePronoun(m, a.sents[m.sent].para)
+	case "it", "i", "we", "you", "they", "their", "its", "":
 		return nil, "speaker:" + m.text + " is not resolved"
 	}
 	if anon, plural, outlet := a.anonymous(name); anon {
@@ -389,17 +423,22 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	if sp, how := r.roleHolder(name); sp != nil {
 		return sp, how
 	}
-	if !anyUpper(name) && a.personHead(name) {
+	if a.notANounPhrase(m.text) {
+		return nil, "speaker:“" + m.text + "” names no one"
+	}
+	if !anyUpper(name) {
 		// "the actress", "the star": the person last made the subject
-		if sp, how := r.definiteReference(m, name); sp != nil {
-			return sp, how
+		if a.personHead(name) {
+			if sp, how := r.definiteReference(m, name); sp != nil {
+				return sp, how
+			}
 		}
 	}
 	if !anyUpper(name) || a.startsSentence(m.span.Start) && a.commonPlural(name) {
 		name = low // "diplomats", "arms control advocates", "Diplomats say …"
 	}
 	e := a.textSpeaker(name, a.affiliationOf(name))
-	if !anyUpper(name) && e.Gender == "" {
+	if !anyUpper(name) && e.Gender == "" && !a.personHead(strings.TrimSuffix(name, "s")) && !a.personHead(name) {
 		e.Gender = "body"
 	}
 	return e, "speaker:source " + m.text
@@ -597,6 +636,18 @@ func (r *spkResolver) antecedent(m *mention) (*speakerEntry, string) {
 			break
 		}
 		j--
+	}
+	// a name no pass recognised: "a new book by Joe Conason, who detailed …"
+	if e := m.a - 1; e > 0 && s.toks[e].punct(",") {
+		k := e
+		for k > 0 && e-k < 4 && s.toks[k-1].Kind == tokWord && s.toks[k-1].Cap && !stopCaps[s.toks[k-1].Low] {
+			k--
+		}
+		if e-k >= 2 && (k == 0 || !s.toks[k-1].Cap) {
+			if r.a.isNameRun(s.toks[k:e]) {
+				return r.a.textSpeaker(r.a.text[s.toks[k].Start:s.toks[e-1].End], model.NoAffil), "the name before it"
+			}
+		}
 	}
 	return nil, ""
 }

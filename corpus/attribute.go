@@ -138,8 +138,9 @@ var (
 		"critically", "moreover", "still", "so", "during", "talking", "speaking", "asked", "commenting", "mr.", "mrs.",
 		"ms.", "dr.", "mr", "mrs", "ms", "dr", "by", "with", "from", "of", "to", "its", "his", "her", "their", "our",
 		"not", "no", "there", "here", "what", "who", "how", "why", "where")
-	titles    = setOf("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "madam")
-	skipWords = setOf("has", "have", "had", "also", "additionally", "further", "again", "then", "later", "earlier",
+	possessives = setOf("his", "her", "its", "their", "our", "my", "your")
+	titles      = setOf("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "madam")
+	skipWords   = setOf("has", "have", "had", "also", "additionally", "further", "again", "then", "later", "earlier",
 		"previously", "repeatedly", "reportedly", "once", "too", "already", "recently", "now", "has", "was", "is",
 		"separately", "personally", "publicly", "firmly", "directly", "bluntly", "flatly", "simply")
 	adverbialStart = setOf("on", "in", "at", "during", "after", "before", "via", "through", "from", "with", "while",
@@ -728,7 +729,13 @@ func (r *spkResolver) resolve(m *mention, para int) {
 	case mDemonym:
 		m.speaker, m.rule = r.resolveDemonym(m, para)
 	case mPerson:
-		m.rule = "speaker:" + m.text + " is not a known speaker"
+		if f := strings.Fields(strings.ToLower(m.text)); len(f) > 0 && possessives[f[0]] {
+			// "her opponent": whose, the timeline could not say
+			m.rule = "speaker:" + m.text + " is not a known speaker"
+			break
+		}
+		// "a gay activist", "critics": a speaker as the text describes them
+		m.speaker, m.rule = r.resolveSource(m)
 	case mSource:
 		m.speaker, m.rule = r.resolveSource(m)
 	}

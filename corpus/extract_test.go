@@ -428,3 +428,20 @@ func TestDefiniteReference(t *testing.T) {
 		}
 	}
 }
+
+// A source span that is no noun phrase names no speaker; names and
+// descriptions of people and bodies do (issue 13).
+func TestNotANounPhrase(t *testing.T) {
+	a := newAnalysis(stmtRegistry(t), &model.Document{ID: "t", Text: "x"})
+	for phrase, want := range map[string]bool{
+		"interrupted me in mid-sentence": true, "whether": true, "without": true, "by telephone this week": true,
+		"Tuesday": true, "ready": true, "While Republicans": true, "hearing him": true, "considered in San Diego": true,
+		"the retired neurosurgeon": false, "a string of new radio ads": false, "polling by the union": false,
+		"about half of voters": false, "At least half of voters": false, "Beijing": false, "Kelly": false,
+		"BuzzFeed": false, "May": false, "hacking specialists": false, "52 percent": false, "economists": false,
+	} {
+		if got := a.notANounPhrase(phrase); got != want {
+			t.Errorf("notANounPhrase(%q) = %v, want %v", phrase, got, want)
+		}
+	}
+}
