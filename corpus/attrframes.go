@@ -423,6 +423,17 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	if sp, how := r.roleHolder(name); sp != nil {
 		return sp, how
 	}
+	// "the Kremlin's top foreign policy adviser", "the high-ranking
+	// diplomat": a role phrase no pass read as one, settled as roles are
+	if f := strings.Fields(name); len(f) > 0 && len(f) <= 6 {
+		if _, ok := a.sp.roleHeads[normWord(f[len(f)-1])]; ok {
+			rm := *m
+			rm.kind, rm.role = mRole, name
+			if sp, how := r.resolveRole(&rm); sp != nil {
+				return sp, how
+			}
+		}
+	}
 	if a.notANounPhrase(m.text) {
 		return nil, "speaker:“" + m.text + "” names no one"
 	}
@@ -499,6 +510,10 @@ func cleanSourceName(s string) string {
 		}
 	}
 	s = strings.TrimRight(s, ",;: ")
+	// the medium after an outlet's name: "CBS television", "the CNN channel"
+	if f := strings.Fields(s); len(f) >= 2 && mediumWords[strings.ToLower(f[len(f)-1])] && allCapitalised(strings.Join(f[:len(f)-1], " ")) {
+		s = strings.Join(f[:len(f)-1], " ")
+	}
 	s = strings.ReplaceAll(s, "U.S.", "US")
 	for _, d := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
 		if strings.HasPrefix(s, d) {
@@ -511,6 +526,9 @@ func cleanSourceName(s string) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// mediumWords follow an outlet's name without being part of it.
+var mediumWords = setOf("television", "tv", "channel", "newspaper", "radio", "broadcaster", "website", "portal", "daily")
 
 func anyUpper(s string) bool {
 	for _, r := range s {

@@ -774,6 +774,13 @@ func (r *spkResolver) resolveRole(m *mention) (*speakerEntry, string) {
 	}
 	from, to := a.docRange()
 	hs := a.sp.holders(key, from, to)
+	if len(hs) == 0 {
+		// "the Kremlin's top foreign policy adviser": the title without its
+		// possessive and its rank words
+		if plain := plainTitle(key); plain != key {
+			hs = a.sp.holders(plain, from, to)
+		}
+	}
 	spun := func(h roleRef) string {
 		if h.role.Spun {
 			return ", spun form"
@@ -834,6 +841,26 @@ func (r *spkResolver) resolveRole(m *mention) (*speakerEntry, string) {
 	return nil, "role:the " + m.role + " names no one the text settles"
 }
 
+// rankWords qualify a title without changing who holds it.
+var rankWords = setOf("top", "senior", "leading", "high-ranking", "veteran", "chief")
+
+// plainTitle is a normalised title without possessive endings and rank
+// words: "kremlin's top foreign policy adviser" → "kremlin foreign policy
+// adviser".
+func plainTitle(key string) string {
+	var out []string
+	for _, w := range strings.Fields(key) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if !rankWords[w] {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return key
+	}
+	return strings.Join(out, " ")
+}
+
 // definiteReference reads a definite description that no table settles
 // ("the Vermont senator", "the actress") the way a reader does: as the
 // person last made the subject, in its paragraph or the one before, when
@@ -858,8 +885,8 @@ func (r *spkResolver) definiteReference(m *mention, noun string) (*speakerEntry,
 		if gender != "" && h.sp.Gender != "" && h.sp.Gender != gender {
 			return nil, ""
 		}
-		if fam != "" && !a.hasRoleFamily(h.sp, fam) && a.hasAnyRole(h.sp) {
-			return nil, ""
+		if fam != "" && !a.hasRoleFamily(h.sp, fam) && !a.hasRoleKind(h.sp, noun) && a.hasAnyRole(h.sp) {
+			return nil, "" // "the senator" after a spokesman
 		}
 		return h.sp, fmt.Sprintf("role:the %s → %s, the subject before it (paragraph %d)", noun, h.sp.Name, h.para+1)
 	}
@@ -879,6 +906,21 @@ func nounGender(noun string) string {
 		return "male"
 	}
 	return ""
+}
+
+// hasRoleKind reports whether sp has a role of a family the noun's head
+// stands for in role_kinds ("the diplomat": a minister, an ambassador …).
+func (a *analysis) hasRoleKind(sp *speakerEntry, noun string) bool {
+	f := strings.Fields(normPhrase(noun))
+	if len(f) == 0 {
+		return false
+	}
+	for k := range a.sp.roleKinds[f[len(f)-1]] {
+		if a.hasRoleFamily(sp, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAnyRole reports whether the text or the registry gives sp a role.

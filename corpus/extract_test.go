@@ -445,3 +445,17 @@ func TestNotANounPhrase(t *testing.T) {
 		}
 	}
 }
+
+// Role phrases the tagger marks are settled as roles are: rank words and
+// possessives aside, through the registry, and back to the speaker whose
+// role is of the kind the noun stands for; an outlet's medium is not part
+// of its name (issue 13).
+func TestSourceRolePhrases(t *testing.T) {
+	check(t, extractText(t, "Talks went on in Moscow.\n\nThe Kremlin's top foreign policy adviser told reporters on Friday that the two sides had reached an understanding.", day2024),
+		want{"Yuri Ushakov", model.Indirect, "the two sides had reached"})
+	check(t, extractText(t, "Sergei Ryabkov added that the treaty had worked well. “We managed to keep it alive,” the high-ranking diplomat said.", day2024),
+		want{"Sergey Ryabkov", model.Indirect, "the treaty had worked well"},
+		want{"Sergey Ryabkov", model.Direct, "We managed to keep it alive"})
+	check(t, extractText(t, "The sanctions were announced on Thursday.\n\nCBS television reported that the ambassadors would be expelled within a week.", day2024),
+		want{"CBS", model.Indirect, "the ambassadors would be expelled"})
+}
