@@ -393,6 +393,9 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	a := r.a
 	name := cleanSourceName(m.text)
 	low := strings.ToLower(name)
+	if f := strings.Fields(low); len(f) > 1 && (f[0] == "who" || f[0] == "which") {
+		low = f[0] // the tagger took the relative clause along: "who digested …"
+	}
 	switch low {
 	case "who", "which", "that":
 		if sp, how := r.antecedent(m); sp != nil {

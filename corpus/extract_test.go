@@ -459,3 +459,34 @@ func TestSourceRolePhrases(t *testing.T) {
 	check(t, extractText(t, "The sanctions were announced on Thursday.\n\nCBS television reported that the ambassadors would be expelled within a week.", day2024),
 		want{"CBS", model.Indirect, "the ambassadors would be expelled"})
 }
+
+// A digest — an introduction naming whose points follow, then a list —
+// gives a statement of that speaker per item; prose that merely mentions
+// someone's remarks is no digest (issue 13).
+func TestDigestLists(t *testing.T) {
+	bullets := "Maria Zakharova held her weekly briefing on Thursday.\n\n" +
+		"Here are the key takeaways from what the Foreign Ministry spokeswoman Maria Zakharova said.\n\n" +
+		"Relations\n\n" +
+		"- Contacts with Washington are frozen at the working level: “We see no interest from the other side.”\n\n" +
+		"- Moscow will answer any new restrictions on its diplomats in kind.\n"
+	check(t, extractText(t, bullets, day2024),
+		want{"Maria Zakharova", model.Indirect, "Contacts with Washington are frozen"},
+		want{"Maria Zakharova", model.Direct, "We see no interest"},
+		want{"Maria Zakharova", model.Indirect, "Moscow will answer any new restrictions"})
+	semicolons := "The main statements from Maria Zakharova's briefing:\n" +
+		"Moscow regards the new sanctions as a hostile act;\n" +
+		"Russia will monitor the situation in the Baltic Sea closely;\n" +
+		"The ministry expects a reply from Washington before the summer.\n"
+	check(t, extractText(t, semicolons, day2024),
+		want{"Maria Zakharova", model.Indirect, "Moscow regards the new sanctions"},
+		want{"Maria Zakharova", model.Indirect, "Russia will monitor the situation"},
+		want{"Maria Zakharova", model.Indirect, "The ministry expects a reply"})
+	prose := "The Kremlin spokesman drew attention to the first remarks of the new press secretary Jen Psaki.\n\n" +
+		"The talks in Geneva lasted four hours and ended without a joint statement.\n\n" +
+		"The delegations will meet again in the spring, diplomats in both capitals expect.\n"
+	for _, s := range extractText(t, prose, day2024) {
+		if s.Speaker == "Jen Psaki" {
+			t.Errorf("prose read as a digest of Jen Psaki: %q %v", s.Text, s.Rules)
+		}
+	}
+}
