@@ -490,3 +490,22 @@ func TestDigestLists(t *testing.T) {
 		}
 	}
 }
+
+// Digests with emoji bullets and a possessive introduction ("Here are
+// Sergey Lavrov’s key statements.") read the same way.
+func TestDigestListForms(t *testing.T) {
+	emoji := "Key takeaways from Vladimir Putin’s interview with a US journalist:\n\n" +
+		"▪️ Russia is ready to talk to Washington at any level\n\n" +
+		"▪️ The sanctions have not achieved what their authors wanted\n"
+	check(t, extractText(t, emoji, day2024),
+		want{"Vladimir Putin", model.Indirect, "Russia is ready to talk"},
+		want{"Vladimir Putin", model.Indirect, "The sanctions have not achieved"})
+	possessive := "Sergey Lavrov held his annual news conference in Moscow on Thursday.\n\n" +
+		"Here are Sergey Lavrov’s key statements.\n\n" +
+		"On the United States\n\n" +
+		"- Dialogue with Washington is possible only on the basis of equality.\n\n" +
+		"- Moscow does not expect quick results from the new contacts.\n"
+	check(t, extractText(t, possessive, day2024),
+		want{"Sergey Lavrov", model.Indirect, "Dialogue with Washington is possible"},
+		want{"Sergey Lavrov", model.Indirect, "Moscow does not expect quick results"})
+}

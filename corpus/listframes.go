@@ -73,9 +73,9 @@ func (a *analysis) listFrames(taken []*frame) (out []*frame, intros []model.Span
 
 // digestIntro is the speaker mention of a digest's introduction line: a
 // line of at most thirty words with a digest noun followed by "from", "of"
-// or "by" ("the key takeaways from what the Russian president said", "The
-// main statements from Maria Zakharova's briefing:"), and a name or a role
-// in it.
+// or "by", or ending the line ("the key takeaways from what the Russian
+// president said", "The main statements from Maria Zakharova's briefing:",
+// "Here are Lavrov's key statements."), and a name or a role in it.
 func (a *analysis) digestIntro(l model.Span) *mention {
 	line := strings.ToLower(strings.TrimSpace(a.text[l.Start:l.End]))
 	if len(line) > 300 {
@@ -88,7 +88,8 @@ func (a *analysis) digestIntro(l model.Span) *mention {
 	}
 	for k, w := range words {
 		named := digestNouns[w] || digestHeads[w] && k > 0 && digestRanks[words[k-1]]
-		if named && k+1 < len(words) && (words[k+1] == "from" || words[k+1] == "of" || words[k+1] == "by") {
+		// "the key takeaways from …", "Lavrov's key statements."
+		if named && (k+1 == len(words) || words[k+1] == "from" || words[k+1] == "of" || words[k+1] == "by") {
 			ok = true
 		}
 	}
@@ -176,13 +177,16 @@ func textLines(text string) []model.Span {
 	return out
 }
 
-// listItem reads a bulleted line ("- …", "• …", "* …", "1. …", "2) …"):
+// listItem reads a bulleted line ("- …", "• …", "▪️ …", "1. …", "2) …"):
 // its words after the bullet.
 func listItem(text string, l model.Span) (model.Span, bool) {
 	s := text[l.Start:l.End]
 	r, n := utf8.DecodeRuneInString(s)
 	switch r {
-	case '-', '•', '–', '—', '*', '▪', '●':
+	case '-', '•', '–', '—', '*', '▪', '●', '◾', '🔹', '🔸':
+		if v, m := utf8.DecodeRuneInString(s[n:]); v == '\uFE0F' {
+			n += m // an emoji bullet's variation selector: "▪️ "
+		}
 		if n < len(s) && s[n] == ' ' {
 			return trimSpan(text, model.Span{Start: l.Start + n, End: l.End}), true
 		}
