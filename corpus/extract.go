@@ -97,7 +97,7 @@ func (a *analysis) resolveAll() {
 			}
 			if m.subject && !inContent(m) && !a.inTitle(m.span) {
 				switch {
-				case m.kind == mPerson:
+				case m.kind == mPerson && m.speaker == nil:
 					res.history = append(res.history, &histEntry{pos: m.span.Start, para: para, text: m.text, blocker: true})
 				case m.speaker != nil:
 					res.history = append(res.history, &histEntry{pos: m.span.Start, para: para, sp: m.speaker, text: m.text})

@@ -8,7 +8,8 @@ import (
 	"github.com/quotetrail/quotetrail/model"
 )
 
-// Quotation marks. The pairing works on double marks only — “ ” " « » „ ‟ —
+// Quotation marks. The pairing works on double marks only — “ ” " « » „ ‟,
+// and the typewriter doubles of archive copy (see pairedASCIIMark) —
 // after reading each as opening or closing from its glyph and its
 // neighbours; single marks (‘ ’ ') nest inside a double quotation and stay
 // part of its text, so an apostrophe (don’t, Trump‘s) is never a quote.
@@ -87,8 +88,12 @@ func findMarks(text string, paras []model.Span) []qmark {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		glyph, ok := isDoubleMark(r)
 		if !ok {
-			i += size
-			continue
+			glyph, ok = pairedASCIIMark(text, i)
+			if !ok {
+				i += size
+				continue
+			}
+			size = 2
 		}
 		for p < len(paras)-1 && i >= paras[p].End {
 			p++
@@ -131,6 +136,23 @@ func findMarks(text string, paras []model.Span) []qmark {
 		i += size
 	}
 	return out
+}
+
+// pairedASCIIMark reads the typewriter doubles of archive copy as one
+// double mark: two apostrophes in a row (how news archives render both
+// curly double marks, read either way by the neighbours) and two backticks
+// in a row (an opening mark only). A run of three or more is not a mark.
+func pairedASCIIMark(text string, i int) (markKind, bool) {
+	if i+1 >= len(text) || text[i] != text[i+1] || i+2 < len(text) && text[i+2] == text[i] || i > 0 && text[i-1] == text[i] {
+		return 0, false
+	}
+	switch text[i] {
+	case '\'':
+		return markEither, true
+	case '`':
+		return markOpen, true
+	}
+	return 0, false
 }
 
 func isQuoteRune(r rune) bool {

@@ -165,6 +165,9 @@ func nextStartsSentence(text string, i, end int) bool {
 	if k, ok := isDoubleMark(r); ok {
 		return k != markClose
 	}
+	if _, ok := pairedASCIIMark(text, i); ok {
+		return true // an opening double: a closing one has no space before it
+	}
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '‘' || r == '('
 }
 
