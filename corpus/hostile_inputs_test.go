@@ -45,6 +45,7 @@ var smallSizes = map[string]int{
 	"nodot.txt":        400,
 	"dense-quotes.txt": 1_500,
 	"dense-words.txt":  15_000,
+	"digest.txt":       300,
 	"same-id.jsonl":    100,
 	"near.jsonl":       100,
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +32,7 @@ var (
 // the introduction lines, which report no statement themselves.
 func (a *analysis) listFrames(taken []*frame) (out []*frame, intros []model.Span) {
 	ls := textLines(a.text)
+	var overlaps func(model.Span) bool
 	for i := 0; i < len(ls); i++ {
 		subj := a.digestIntro(ls[i])
 		if subj == nil {
@@ -59,8 +61,11 @@ func (a *analysis) listFrames(taken []*frame) (out []*frame, intros []model.Span
 		}
 		if len(items) >= 2 && (bullets || semicolons(a.text, items) >= len(items)/2) {
 			intros = append(intros, ls[i])
+			if overlaps == nil {
+				overlaps = overlapTest(taken)
+			}
 			for _, it := range items {
-				if f := a.itemFrame(subj, it, taken, out); f != nil {
+				if f := a.itemFrame(subj, it, overlaps); f != nil {
 					out = append(out, f)
 				}
 				out = append(out, a.itemQuotes(it)...)
@@ -97,8 +102,9 @@ func (a *analysis) digestIntro(l model.Span) *mention {
 		return nil
 	}
 	var best *mention
-	for _, s := range a.sents {
-		if s.span.End <= l.Start || s.span.Start >= l.End {
+	for si := max(0, a.sentenceAt(l.Start)); si < len(a.sents) && a.sents[si].span.Start < l.End; si++ {
+		s := a.sents[si]
+		if s.span.End <= l.Start {
 			continue
 		}
 		for _, m := range s.ms {
@@ -112,13 +118,10 @@ func (a *analysis) digestIntro(l model.Span) *mention {
 
 // itemFrame is the frame of one item: its words up to its first
 // quotation, without a colon or semicolon at the end.
-func (a *analysis) itemFrame(subj *mention, it model.Span, taken, made []*frame) *frame {
+func (a *analysis) itemFrame(subj *mention, it model.Span, overlaps func(model.Span) bool) *frame {
 	end := it.End
-	for _, q := range a.quotes {
-		if q.Open >= it.Start && q.Open < end {
-			end = q.Open
-			break
-		}
+	if qi := a.firstQuoteFrom(it.Start); qi < len(a.quotes) && a.quotes[qi].Open < end {
+		end = a.quotes[qi].Open
 	}
 	c := trimSpan(a.text, model.Span{Start: it.Start, End: end})
 	for c.Len() > 0 && strings.ContainsRune(":;,.", rune(a.text[c.End-1])) {
@@ -128,12 +131,8 @@ func (a *analysis) itemFrame(subj *mention, it model.Span, taken, made []*frame)
 	if len(strings.Fields(a.text[c.Start:c.End])) < 4 {
 		return nil // nothing but a lead-in to the quotation
 	}
-	for _, fs := range [][]*frame{taken, made} {
-		for _, f := range fs {
-			if f.content.Start < c.End && c.Start < f.content.End {
-				return nil
-			}
-		}
+	if overlaps(c) {
+		return nil
 	}
 	f := &frame{sent: a.sentenceAt(c.Start), subj: subj, quote: -1, content: c, pos: c.Start,
 		how: "attr:digest item (" + strings.TrimSpace(a.text[subj.span.Start:subj.span.End]) + ")"}
@@ -146,8 +145,9 @@ func (a *analysis) itemFrame(subj *mention, it model.Span, taken, made []*frame)
 // the item's statement, as a quotation after a statement does.
 func (a *analysis) itemQuotes(it model.Span) []*frame {
 	var out []*frame
-	for qi, q := range a.quotes {
-		if q.Open < it.Start || q.Open >= it.End || a.qbound[qi] {
+	for qi := a.firstQuoteFrom(it.Start); qi < len(a.quotes) && a.quotes[qi].Open < it.End; qi++ {
+		q := a.quotes[qi]
+		if a.qbound[qi] {
 			continue
 		}
 		in := a.trimQuote(q.Inner(a.text))
@@ -160,6 +160,34 @@ func (a *analysis) itemQuotes(it model.Span) []*frame {
 		out = append(out, &frame{sent: a.sentenceAt(q.Open), quote: qi, cont: true, how: "quote:in a digest item", content: in, pos: q.Open})
 	}
 	return out
+}
+
+// firstQuoteFrom is the index of the first quotation opening at or after
+// pos (the quotations are in text order).
+func (a *analysis) firstQuoteFrom(pos int) int {
+	return sort.Search(len(a.quotes), func(i int) bool { return a.quotes[i].Open >= pos })
+}
+
+// overlapTest answers in logarithmic time whether a span overlaps the
+// content of one of frames: the frames sorted by where their content
+// starts, with the furthest end reached up to each.
+func overlapTest(frames []*frame) func(model.Span) bool {
+	spans := make([]model.Span, len(frames))
+	for i, f := range frames {
+		spans[i] = f.content
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	reach := make([]int, len(spans))
+	for i, sp := range spans {
+		reach[i] = sp.End
+		if i > 0 {
+			reach[i] = max(reach[i], reach[i-1])
+		}
+	}
+	return func(c model.Span) bool {
+		i := sort.Search(len(spans), func(i int) bool { return spans[i].Start >= c.End }) - 1
+		return i >= 0 && reach[i] > c.Start
+	}
 }
 
 // textLines are the non-blank lines of text.

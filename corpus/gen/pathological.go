@@ -32,6 +32,7 @@ const Paragraph = "MOSCOW, May 3. /TASS/. Russia is open to dialogue with the Un
 //   - nodot.txt: one sentence of n speech verbs and names, no full stop;
 //   - dense-quotes.txt: n one-word quotations, each "he said";
 //   - dense-words.txt: n one-letter words;
+//   - digest.txt: a digest introduction and n quoted points;
 //   - same-id.jsonl: n one-sentence articles with one "id";
 //   - near.jsonl: n near-identical one-sentence reports (merge candidates).
 func Pathologicals() []Pathological {
@@ -69,6 +70,14 @@ func Pathologicals() []Pathological {
 		}},
 		{"dense-words.txt", 20_000_000, func(n int) []byte {
 			return []byte(strings.Repeat("a ", n) + "\n")
+		}},
+		{"digest.txt", 100_000, func(n int) []byte {
+			var b bytes.Buffer
+			b.WriteString("The key statements from Dmitry Peskov's briefing:\n")
+			for i := range n {
+				fmt.Fprintf(&b, "- Russia is open to dialogue number %d: \u201cWe are ready for talks.\u201d\n", i)
+			}
+			return b.Bytes()
 		}},
 		{"same-id.jsonl", 100_000, func(n int) []byte {
 			var b bytes.Buffer
