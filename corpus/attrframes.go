@@ -452,7 +452,11 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	if !anyUpper(name) || a.startsSentence(m.span.Start) && a.commonPlural(name) {
 		name = low // "diplomats", "arms control advocates", "Diplomats say …"
 	}
-	e := a.textSpeaker(name, a.affiliationOf(name))
+	aff := a.affiliationOf(name)
+	if p, ok := a.sp.places[normPhrase(name)]; ok && aff == model.NoAffil {
+		aff = p // "Moscow", "Kyiv": the government speaking
+	}
+	e := a.textSpeaker(name, aff)
 	if !anyUpper(name) && e.Gender == "" && !a.personHead(strings.TrimSuffix(name, "s")) && !a.personHead(name) {
 		e.Gender = "body"
 	}

@@ -835,7 +835,7 @@ func (r *spkResolver) resolveRole(m *mention) (*speakerEntry, string) {
 	}
 	if (fam != "" || kinds != nil) && len(fields) <= 4 {
 		aff := a.affiliationOf(m.role)
-		for i := len(r.all) - 1; i >= 0; i-- {
+		for i := len(r.all) - 1; i >= 0 && i >= len(r.all)-mentionReach; i-- {
 			sp := r.all[i].speaker
 			if sp == nil || r.all[i].span.Start >= m.span.Start || aff != model.NoAffil && sp.Affiliation != aff {
 				continue
@@ -1033,6 +1033,9 @@ func (r *spkResolver) resolvePronoun(m *mention, para int) (*speakerEntry, strin
 	return nil, fmt.Sprintf("pronoun %s: no compatible speaker named in this or the %d paragraphs before", m.word, pronounReach)
 }
 
+// mentionReach bounds how many resolved mentions a backward search reads.
+const mentionReach = 200
+
 // pronounReach is how many paragraphs back a pronoun looks for its
 // speaker: news copy often quotes a speaker over two or three paragraphs
 // before "he added".
@@ -1043,13 +1046,17 @@ func (r *spkResolver) anyStatementBefore() bool {
 }
 
 func (r *spkResolver) resolveDemonym(m *mention, para int) (*speakerEntry, string) {
-	for i := len(r.all) - 1; i >= 0; i-- {
+	// back at most mentionReach mentions: one paragraph can be a whole file
+	for i := len(r.all) - 1; i >= 0 && i >= len(r.all)-mentionReach; i-- {
 		x := r.all[i]
 		if x.span.Start >= m.span.Start || x.speaker == nil {
 			continue
 		}
 		if r.a.sents[x.sent].para < para-3 {
 			break
+		}
+		if _, place := r.a.sp.places[normPhrase(x.speaker.Name)]; place {
+			continue // "Russia" speaking is not who "the Kremlin" or "the Russian" is
 		}
 		if x.speaker.Affiliation == m.aff {
 			return x.speaker, fmt.Sprintf("demonym %s → %s, the last-mentioned %s speaker", m.text, x.speaker.Name, m.aff)

@@ -509,3 +509,17 @@ func TestDigestListForms(t *testing.T) {
 		want{"Sergey Lavrov", model.Indirect, "Dialogue with Washington is possible"},
 		want{"Sergey Lavrov", model.Indirect, "Moscow does not expect quick results"})
 }
+
+// A country or capital speaking takes its government's affiliation
+// (places in speakers.yaml).
+func TestPlaceSpeakersAffiliation(t *testing.T) {
+	doc := &model.Document{ID: "t", Text: "Talks stalled in March.\n\nKyiv has dismissed the proposal as equivalent to capitulation, and Moscow warned that it would not wait.", Date: day2024}
+	_, sps := stmtRegistry(t).Extract(doc)
+	got := map[string]model.Affiliation{}
+	for _, sp := range sps {
+		got[sp.Name] = sp.Affiliation
+	}
+	if got["Kyiv"] != model.Ukraine {
+		t.Errorf("Kyiv: affiliation %q, want Ukraine (speakers %v)", got["Kyiv"], got)
+	}
+}

@@ -26,6 +26,7 @@ type Speakers struct {
 	personNouns  map[string]bool
 	personWords  map[string]bool              // singular nouns for a person, for definite descriptions
 	nationality  map[string]model.Affiliation // normalised word(s) → affiliation
+	places       map[string]model.Affiliation // a country or capital speaking for its government
 	natMaxWords  int
 	aliasIndex   map[string][]*speakerEntry // normalised alias → speakers
 	roleIndex    map[string][]roleRef       // normalised role title → holders
@@ -76,6 +77,7 @@ type speakersFile struct {
 	PersonNouns   []string            `yaml:"person_nouns"`
 	PersonWords   []string            `yaml:"person_words"`
 	Nationalities map[string][]string `yaml:"nationalities"`
+	Places        map[string][]string `yaml:"places"`
 	RoleKinds     map[string][]string `yaml:"role_kinds"`
 	GivenNames    map[string][]string `yaml:"given_names"`
 }
@@ -132,6 +134,7 @@ func (s *Speakers) init() {
 	s.personNouns = map[string]bool{}
 	s.personWords = map[string]bool{}
 	s.nationality = map[string]model.Affiliation{}
+	s.places = map[string]model.Affiliation{}
 	s.roleKinds = map[string]map[string]bool{}
 	s.givenNames = map[string]string{}
 }
@@ -232,6 +235,15 @@ func (s *Speakers) extend(data []byte) error {
 			if n := len(strings.Fields(k)); n > s.natMaxWords {
 				s.natMaxWords = n
 			}
+		}
+	}
+	for aff, names := range f.Places {
+		a, ok := parseAffiliation(aff)
+		if !ok {
+			return fmt.Errorf("places: unknown affiliation %q (want Russia, United States, Ukraine or other)", aff)
+		}
+		for _, n := range names {
+			s.places[normPhrase(n)] = a
 		}
 	}
 	s.reindex()
