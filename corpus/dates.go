@@ -370,6 +370,9 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 			scheduledNoun(after) && mentionTense(text, clause, m.span) >= 0 {
 			continue // a limit, or a vote or meeting that may be to come
 		}
+		if m.kind != mentionYear && unsureBefore(clause) && mentionTense(text, clause, m.span) >= 0 {
+			continue // "would assume office in January 2017", "beginning in January 2017": maybe to come
+		}
 		switch m.kind {
 		case mentionFull:
 			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: strengthSoft, rule: "mentioned-date", evidence: m.text, span: m.span, lowValue: true})
@@ -538,11 +541,16 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	scheduled := slices.ContainsFunc(alts, func(x *Event) bool { return x.Scheduled })
 	var rel string
 	var tie *eventTie
+	var wd *weekdayTie
 	if scheduled {
 		tie = tiedPhrase(text, em.span)
 	} else {
 		rel = relativeInClause(text, em.span)
+		if rel == "" {
+			wd = weekdayNear(text, em.span)
+		}
 	}
+	wdUsed := false
 	for i, x := range alts {
 		if !x.Weak {
 			weak = false
@@ -575,6 +583,13 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 		case x.Bound == BoundAfter && aheadCue.MatchString(clause):
 			s = daysBetween(negInf, dnum(x.Start))
 			c.rule = "event-ahead"
+		case wd != nil && x.Bound == BoundAfter && x.Start.Equal(x.End) && x.Start.Weekday() == wd.day:
+			// "Keith Lamont Scott, who was shot on Tuesday": news names
+			// the weekday of a day in the week before it
+			s = wd.days(dnum(x.Start))
+			c.rule = "event-weekday"
+			c.lowValue = true
+			wdUsed = true
 		default:
 			s = eventSet(x, strings.ToLower(rel))
 			if x.Bound == BoundAfter && rel == "" {
@@ -582,6 +597,9 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			}
 		}
 		c.set = c.set.union(s)
+	}
+	if wdUsed {
+		c.evidence = wd.evidence(text, em)
 	}
 	if c.set.empty() {
 		return c, false
@@ -851,8 +869,9 @@ func eventSet(x *Event, rel string) iset {
 }
 
 // countdownDays reads a countdown: the text was written between far and
-// near days before the end. "final ten days" is ten days (or nine, for
-// publication lag: exact); "final nine weeks" eight to ten weeks, "final
+// near days before the end. "final ten days" is the ten whole days
+// left before the day the term ends: exactly ten days before it (the
+// speaker counts from the day he speaks); "final nine weeks" eight to ten weeks, "final
 // seven months" six to eight; "final days" up to six weeks, "final weeks"
 // two months, "final months" a year.
 func countdownDays(text string, ix []int) (far, near int, exact bool) {
@@ -869,7 +888,7 @@ func countdownDays(text string, ix []int) (far, near int, exact bool) {
 	per := map[string]int{"days": 1, "weeks": 7, "months": 31}[unit]
 	switch {
 	case numbered && per == 1:
-		return n, n - 1, true
+		return n, n, true
 	case numbered:
 		return (n + 1) * per, max(0, (n-1)*per), false
 	case n > 0: // a few, several
