@@ -1094,3 +1094,8 @@ func (t *weekdayTie) evidence(text string, em eventMatch) string {
 	}
 	return text[em.span.Start:t.span.End]
 }
+
+// reModalBefore in the clause before an event's words makes them a
+// supposition: "said he would have fired Lewandowski", "could follow the
+// Brexit vote".
+var reModalBefore = regexp.MustCompile(`(?i)\b(?:would|could|might|should)\b(?:\s+(?:have|not|never|be|also|still|just|rather))*\s+(?:[\w'’-]+\s+){0,1}$`)

@@ -523,6 +523,9 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	c := dateConstraint{strength: strengthEvent, rule: "event", evidence: em.text, span: em.span}
 	clause := clauseBefore(text, em.span.Start)
 	tense := mentionTense(text, clause, em.span)
+	if tense <= 0 && reModalBefore.MatchString(clause) {
+		return c, false // "he would have fired Lewandowski": a supposition, no event
+	}
 	weak := true
 	alts := slices.Clone(em.events)
 	slices.SortStableFunc(alts, func(a, b *Event) int { return a.Start.Compare(b.Start) })
@@ -671,10 +674,10 @@ type eventTie struct {
 }
 
 var (
-	reTieBefore = regexp.MustCompile(`(?i)\b((?:last|this|next) (?:week|month|year)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)['’]s\s+(?:[\w-]+\s+){0,2}$`)
+	reTieBefore = regexp.MustCompile(`(?i)\b((?:last|this|next) (?:week|month|year)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)(?:['’]s\s+(?:[\w-]+\s+){0,2}|\s+(?:at|during)\s+(?:the\s+)?)$`)
 	// after the event: "the convention last week" (a time to come after
 	// it, "… on Election Day later this week", may date the verb instead)
-	reTieAfter = regexp.MustCompile(`^(?i:\s+((?:last|this|earlier this) (?:week|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday))\b`)
+	reTieAfter = regexp.MustCompile(`^(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
 )
 
 // reCountdownTie before a scheduled event counts down to it from the

@@ -266,6 +266,7 @@ newadm-25	2025-01-20	2025-04-30	within	weak	New admin 2025	new US administration
 pres-biden	2021-01-20	2025-01-20	within	-	Biden in office	President Biden
 treaty-end	2026-02-05	-	before	-	Treaty expires	treaty expires in 2026
 charlotte-16	2016-09-20	-	after	-	Keith Lamont Scott killed in Charlotte	Keith Lamont Scott
+conv-16	2016-07-25	2016-07-28	within	scheduled	Convention 2016	Democratic National Convention
 `
 
 func dateTestTable(t *testing.T) *Events {
@@ -351,6 +352,9 @@ func TestDateDocumentRules(t *testing.T) {
 			label: "between 2016-09-20 and 2016-09-27", value: "2016-09-20", rule: "bounds:event-weekday", evidence: "Keith Lamont Scott, who was shot by police on Tuesday"},
 		{name: "another weekday than the event's says nothing of it", text: "Protests went on after Keith Lamont Scott was shot by police, the mayor said on Friday.",
 			label: "between 2016-09-20 and 2026-06-01", rule: "bounds:event"},
+		{name: "a weekday at a scheduled event", text: "Kaine spoke Thursday night at the Democratic National Convention, aides said.",
+			label: "between 2016-07-19 and 2016-08-03", rule: "bounds:event-weekday", evidence: "Thursday night at the Democratic National Convention"},
+		{name: "an event after a modal is a supposition", text: "Kasich said he would have mourned Keith Lamont Scott.", label: "date unknown"},
 		{name: "countdown", text: "President-elect Trump will take office. President Biden's administration, in its final ten days, plans sanctions, Peskov said.",
 			label: "2025-01-10", value: "2025-01-10", rule: "bounds:event+countdown", evidence: "final ten days"},
 		{name: "future upper bound and past lower bound", text: "In February 2023 Russia suspended the treaty, which the treaty expires in 2026 clause keeps.",
