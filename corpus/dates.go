@@ -272,13 +272,7 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	var ev evidenceSet
 	text := doc.Text
 	paras := model.ParagraphSpans(text)
-	leadEnd := len(text)
-	if len(paras) > 3 {
-		leadEnd = paras[2].End
-	}
-	if leadEnd > 1200 {
-		leadEnd = 1200
-	}
+	leadEnd := leadEndOf(text, paras)
 	lower := asciiLower(text)
 	var hits litHits
 	if e != nil && e.lits != nil {
@@ -509,8 +503,36 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 		ev.weak = append(ev.weak, dateConstraint{set: daysBetween(lo, lo+366), strength: c.strength, rule: "soon-after-" + c.rule, evidence: c.evidence, span: c.span, weak: true})
 	}
 
-	ev.weekday = leadWeekday(doc, leadEnd)
+	leadStart := 0
+	if ev.dateline != nil {
+		leadStart = lineStartBefore(text, ev.dateline.span.Start)
+	}
+	ev.weekday = leadWeekday(doc, leadStart, leadEnd)
 	return ev
+}
+
+// leadEndOf is where the lead of text ends: after its third paragraph
+// of prose (lines of page furniture — "All news", a photo credit, a
+// caption of a few words — do not count), and within the first 1200
+// bytes, or 1600 when furniture comes first.
+func leadEndOf(text string, paras []model.Span) int {
+	n, short, end := 0, false, len(text)
+	for _, p := range paras {
+		if len(strings.Fields(text[p.Start:p.End])) < 12 && !strings.ContainsAny(strings.TrimSpace(text[p.Start:p.End]), ".!?") {
+			short = true
+			continue
+		}
+		n++
+		if n == 3 {
+			end = p.End
+			break
+		}
+	}
+	limit := 1200
+	if short {
+		limit = 1600
+	}
+	return min(end, limit, len(text))
 }
 
 // eventConstraint is what a reference to a group of events says: after
@@ -529,8 +551,13 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	weak := true
 	alts := slices.Clone(em.events)
 	slices.SortStableFunc(alts, func(a, b *Event) int { return a.Start.Compare(b.Start) })
-	// "the Nov. 8 election": only the alternatives on that day
-	if ms := daysNamed(em.text); len(ms) > 0 && (ms[0].kind == mentionMonthDay || ms[0].kind == mentionFull) {
+	// "the Nov. 8 election", "invaded Ukraine on February 24": only the
+	// alternatives on that day
+	ms := daysNamed(em.text)
+	if len(ms) == 0 && len(alts) > 1 {
+		ms = dayAfter(text, em.span.End)
+	}
+	if len(ms) > 0 && (ms[0].kind == mentionMonthDay || ms[0].kind == mentionFull) {
 		m := ms[0]
 		alts = slices.DeleteFunc(alts, func(x *Event) bool {
 			for t := x.Start; !t.After(x.End); t = t.AddDate(0, 0, 1) {
@@ -620,6 +647,20 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 }
 
 var relKeys = []string{"earlier", "last", "this", "week", "month", "year"}
+
+// dayAfter is the date right after an event's words, "on" it: "invaded
+// Ukraine on February 24".
+func dayAfter(text string, end int) []dateMention {
+	rest := text[end:min(len(text), end+24)]
+	if !strings.HasPrefix(rest, " on ") {
+		return nil
+	}
+	ms := scanDates(rest)
+	if len(ms) == 0 || ms[0].span.Start != 4 {
+		return nil
+	}
+	return ms[:1]
+}
 
 // daysNamed is the dates an event's words name ("the Nov. 8 election").
 func daysNamed(s string) []dateMention {
@@ -906,12 +947,13 @@ func countdownDays(text string, ix []int) (far, near int, exact bool) {
 
 // leadWeekday finds the weekday the lead gives the reported event ("Peskov
 // told TASS on Monday", "published on Friday"): in the first three
-// sentences (not the headline), in a main clause (not one opened by
+// sentences from leadStart (the dateline's line, when there is one; not
+// the headline), in a main clause (not one opened by
 // "while", "although", …), tied to a speech or publication word.
-func leadWeekday(doc *model.Document, leadEnd int) *weekdayMention {
+func leadWeekday(doc *model.Document, leadStart, leadEnd int) *weekdayMention {
 	text := doc.Text
 	n := 0
-	for _, s := range dateSentences(text, model.Span{Start: 0, End: leadEnd}) {
+	for _, s := range dateSentences(text, model.Span{Start: leadStart, End: max(leadStart, leadEnd)}) {
 		if !doc.TitleSpan.IsZero() && s.Start < doc.TitleSpan.End && s.End > doc.TitleSpan.Start {
 			continue
 		}

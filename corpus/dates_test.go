@@ -267,6 +267,8 @@ pres-biden	2021-01-20	2025-01-20	within	-	Biden in office	President Biden
 treaty-end	2026-02-05	-	before	-	Treaty expires	treaty expires in 2026
 charlotte-16	2016-09-20	-	after	-	Keith Lamont Scott killed in Charlotte	Keith Lamont Scott
 conv-16	2016-07-25	2016-07-28	within	scheduled	Convention 2016	Democratic National Convention
+inv-14	2014-02-20	-	after	-	Crimea	invaded Ukraine
+inv-22	2022-02-24	-	after	-	Invasion	invaded Ukraine
 `
 
 func dateTestTable(t *testing.T) *Events {
@@ -355,6 +357,10 @@ func TestDateDocumentRules(t *testing.T) {
 		{name: "a weekday at a scheduled event", text: "Kaine spoke Thursday night at the Democratic National Convention, aides said.",
 			label: "between 2016-07-19 and 2016-08-03", rule: "bounds:event-weekday", evidence: "Thursday night at the Democratic National Convention"},
 		{name: "an event after a modal is a supposition", text: "Kasich said he would have mourned Keith Lamont Scott.", label: "date unknown"},
+		{name: "a year-less dateline after page furniture", text: "All news\n\nKremlin vows a response\n\nPresidential spokesman Dmitry Peskov\n© Alexander Shcherbak/TASS\n\nMOSCOW, April 15. /TASS/. Russia will respond in kind, Kremlin Spokesman Dmitry Peskov announced on Thursday.\n\nA meeting of Putin and President Biden is not helped by sanctions, he said.",
+			label: "2021-04-15", rule: "dateline+", evidence: "on Thursday"},
+		{name: "the day after an event chooses among its alternatives", text: "Russia invaded Ukraine on February 24, Peskov said.",
+			label: "between 2022-02-24 and 2026-06-01", rule: "bounds:event"},
 		{name: "countdown", text: "President-elect Trump will take office. President Biden's administration, in its final ten days, plans sanctions, Peskov said.",
 			label: "2025-01-10", value: "2025-01-10", rule: "bounds:event+countdown", evidence: "final ten days"},
 		{name: "future upper bound and past lower bound", text: "In February 2023 Russia suspended the treaty, which the treaty expires in 2026 clause keeps.",
