@@ -674,6 +674,10 @@ func daysNamed(s string) []dateMention {
 // it: "ahead of", "the upcoming", "preparations for".
 var aheadCue = regexp.MustCompile(`(?i)\b(?:ahead of|in the run-?up to|in advance of|preparations? for|preparing for|upcoming|forthcoming|planned|scheduled)\s+(?:the\s+|a\s+|this\s+|next\s+)?(?:[\w'’-]+\s+){0,2}$`)
 
+// reWhoClause is the words between an event and a time said of it in a
+// clause about it: "Gershkovich, who was detained in Russia late".
+var reWhoClause = regexp.MustCompile(`^,\s+(?:who|which)\s+[^,;:]*$`)
+
 // relativeInClause finds "earlier this month", "last week" and the like in
 // the clause of the event mention at span: no comma, semicolon or colon
 // between them, and near.
@@ -694,7 +698,7 @@ func relativeInClause(text string, span model.Span) string {
 		default:
 			continue
 		}
-		if len(between) <= 80 && !strings.ContainsAny(between, ",;:") {
+		if len(between) <= 80 && (!strings.ContainsAny(between, ",;:") || a >= span.End && reWhoClause.MatchString(between)) {
 			return text[a:b]
 		}
 	}
@@ -1257,14 +1261,19 @@ func (ev *evidenceSet) disagreement() string {
 // gives the year of a day further back (or ahead) than about ten months.
 const yearlessSlack = 300
 
+// yearlessSpan is how wide a date may be for year-less days to narrow
+// it: a presidential term ("President Joe Biden", "the Biden
+// administration"), and a day to spare.
+const yearlessSpan = 4*366 + 1
+
 // yearlessCons turns the year-less days of the text into clues, for the
-// years a date already in s (no more than a few years wide) allows.
+// years a date already in s (no wider than a presidential term) allows.
 func (ev *evidenceSet) yearlessCons(s iset) []dateConstraint {
 	if len(ev.yearless) == 0 || s.empty() {
 		return nil
 	}
 	lo, hi := s.hull()
-	if lo == negInf || hi == posInf || hi-lo > 3*366 {
+	if lo == negInf || hi == posInf || hi-lo > yearlessSpan {
 		return nil
 	}
 	var out []dateConstraint
@@ -1305,10 +1314,14 @@ func (ev *evidenceSet) yearlessCons(s iset) []dateConstraint {
 				c.set = c.set.union(daysBetween(mlo-366, mlo-1))
 			case y.word == "last":
 				c.set = c.set.union(daysBetween(mhi+1, mhi+366))
+			case y.tense < 0 && y.month:
+				// "broke in March": the latest March before the text,
+				// so before the next one begins
+				c.set = c.set.union(daysBetween(mlo, dnum(first.AddDate(1, 0, 0))-1))
 			case y.tense < 0:
 				c.set = c.set.union(daysBetween(d, d+yearlessSlack))
 			case y.month:
-				c.set = c.set.union(daysBetween(mhi-yearlessSlack, mhi))
+				c.set = c.set.union(daysBetween(dnum(first.AddDate(-1, 1, 0)), mhi))
 			default:
 				c.set = c.set.union(daysBetween(d-yearlessSlack, d))
 			}

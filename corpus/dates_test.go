@@ -361,6 +361,8 @@ func TestDateDocumentRules(t *testing.T) {
 			label: "2021-04-15", rule: "dateline+", evidence: "on Thursday"},
 		{name: "the day after an event chooses among its alternatives", text: "Russia invaded Ukraine on February 24, Peskov said.",
 			label: "between 2022-02-24 and 2026-06-01", rule: "bounds:event"},
+		{name: "a later reference to an event carries the time", text: "Peskov recalled Valdai.\n\nThe speech at Valdai, which Putin gave earlier this month, was firm. President-elect Trump won.",
+			label: "between 2024-11-07 and 2024-11-30", rule: "bounds:event+event-earlier-this-month"},
 		{name: "countdown", text: "President-elect Trump will take office. President Biden's administration, in its final ten days, plans sanctions, Peskov said.",
 			label: "2025-01-10", value: "2025-01-10", rule: "bounds:event+countdown", evidence: "final ten days"},
 		{name: "future upper bound and past lower bound", text: "In February 2023 Russia suspended the treaty, which the treaty expires in 2026 clause keeps.",

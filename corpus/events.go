@@ -287,18 +287,19 @@ func (e *Events) matchIndexed(text, lower string, hits litHits) []eventMatch {
 			}
 			seen[ev.Pattern] = append(seen[ev.Pattern], len(out))
 			out = append(out, eventMatch{events: []*Event{ev}, span: model.Span{Start: ix[0], End: ix[1]}, text: text[ix[0]:ix[1]]})
-			// a scheduled event's first reference may say nothing of
-			// when ("the Democratic Convention" in a headline): the next
-			// ones may ("at the Democratic National Convention on
-			// Tuesday")
-			return ev.Scheduled && len(seen[ev.Pattern]) < maxScheduledRefs
+			// an event's first reference may say nothing of when ("the
+			// Democratic Convention" in a headline, "the arrest of Evan
+			// Gershkovich"): the next ones may ("at the Democratic
+			// National Convention on Tuesday", "Gershkovich in Russia
+			// last month")
+			return len(seen[ev.Pattern]) < maxScheduledRefs
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
 	return out
 }
 
-// maxScheduledRefs bounds the references to one scheduled event weighed.
+// maxScheduledRefs bounds the references to one event weighed.
 const maxScheduledRefs = 6
 
 // raceEnds returns the events that end a race.
