@@ -572,9 +572,10 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	var rel string
 	var tie *eventTie
 	var wd *weekdayTie
-	if scheduled {
+	loose := slices.ContainsFunc(alts, func(x *Event) bool { return x.Loose })
+	if scheduled && !loose {
 		tie = tiedPhrase(text, em.span)
-	} else {
+	} else if !scheduled {
 		rel = relativeInClause(text, em.span)
 		if rel == "" {
 			wd = weekdayNear(text, em.span)

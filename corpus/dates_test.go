@@ -269,6 +269,8 @@ charlotte-16	2016-09-20	-	after	-	Keith Lamont Scott killed in Charlotte	Keith L
 conv-16	2016-07-25	2016-07-28	within	scheduled	Convention 2016	Democratic National Convention
 inv-14	2014-02-20	-	after	-	Crimea	invaded Ukraine
 inv-22	2022-02-24	-	after	-	Invasion	invaded Ukraine
+fd-12	2012-10-03	-	after	loose	First debate 2012	first debate
+fd-16	2016-09-26	-	after	loose	First debate 2016	first debate
 `
 
 func dateTestTable(t *testing.T) *Events {
@@ -363,6 +365,9 @@ func TestDateDocumentRules(t *testing.T) {
 			label: "between 2022-02-24 and 2026-06-01", rule: "bounds:event"},
 		{name: "a later reference to an event carries the time", text: "Peskov recalled Valdai.\n\nThe speech at Valdai, which Putin gave earlier this month, was firm. President-elect Trump won.",
 			label: "between 2024-11-07 and 2024-11-30", rule: "bounds:event+event-earlier-this-month"},
+		{name: "a loose event takes no tie", text: "Trump watched Monday’s first debate again, Peskov said.", label: "between 2012-10-03 and 2026-06-01", rule: "bounds:event-scheduled"},
+		{name: "a loose event takes its tense", text: "Trump is preparing for the first debate, Peskov said. Since 2014 nothing moved.",
+			label: "between 2014-01-01 and 2016-09-26", rule: "bounds:event-scheduled"},
 		{name: "countdown", text: "President-elect Trump will take office. President Biden's administration, in its final ten days, plans sanctions, Peskov said.",
 			label: "2025-01-10", value: "2025-01-10", rule: "bounds:event+countdown", evidence: "final ten days"},
 		{name: "future upper bound and past lower bound", text: "In February 2023 Russia suspended the treaty, which the treaty expires in 2026 clause keeps.",

@@ -54,7 +54,12 @@ type Event struct {
 	// "said during the debate": after it). Of alternatives, the past
 	// reading means the latest one held, the future reading the next one.
 	Scheduled bool
-	Label     string
+	// Loose scheduled events are named by words that also name others
+	// the table does not list ("the first debate" of a primary): only
+	// the tense around them dates a text, never a tie ("Thursday's first
+	// debate"), which could match an unlisted one.
+	Loose bool
+	Label string
 	// Pattern is the regular expression matched, case-insensitively and
 	// on word boundaries, against the text; "" when the event is only a
 	// marker or a term end.
@@ -225,8 +230,10 @@ func parseEventLine(line string) (*Event, error) {
 				ev.Scheduled = true
 			case "race-end":
 				ev.RaceEnd = true
+			case "loose":
+				ev.Loose, ev.Scheduled = true, true
 			default:
-				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled)", ev.ID, flag)
+				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose)", ev.ID, flag)
 			}
 		}
 	}
