@@ -50,6 +50,8 @@ func TestDateClues(t *testing.T) {
 			label: "between 2016-09-20 and 2016-10-02", rule: "bounds:"},
 		{name: "a countdown to a race", text: "With fewer than 50 days remaining until Election Day, Republican nominee Donald Trump trails Hillary Clinton.",
 			label: "between 2016-09-18 and 2016-11-07", rule: "bounds:"},
+		{name: "a countdown without remaining", text: "With less than seven weeks until Election Day, Republican nominee Donald Trump trails Hillary Clinton.",
+			label: "between 2016-09-13 and 2016-11-07", rule: "bounds:"},
 		{name: "the final weeks of a race", text: "Donald J. Trump, the Republican nominee, and Hillary Clinton enter the final nine weeks of a presidential race.",
 			label: "between 2016-08-30 and 2016-09-13", rule: "bounds:"},
 		{name: "a year-less dateline, a weekday and one window", text: "MOSCOW, March 27. /TASS/. Kremlin spokesman Dmitry Peskov told reporters on Thursday that US President Donald Trump wants talks.",
