@@ -20,7 +20,10 @@ package corpus
 //	                 ("expires in 2026": before). Strongest first; a bound
 //	                 that contradicts stronger ones is dropped with a warning.
 //	                 A weekday the lead names ("told TASS on Monday") narrows
-//	                 a window of at most a month to the days of that weekday.
+//	                 a window of at most a month to the days of that weekday;
+//	                 the weekday of a one-off event in its sentence ("Keith
+//	                 Lamont Scott, who was shot on Tuesday") puts the text in
+//	                 the week after it.
 //
 // An explicit date that contradicts what the text refers to is kept, with
 // a warning on the document. When nothing settles a day the result is a
