@@ -233,6 +233,8 @@ type evidenceSet struct {
 	// 12", "will meet on June 16"): they narrow a date other clues have
 	// put within a few years
 	yearless []yearlessMention
+	// today is the day number of today: a text is not written later
+	today int
 }
 
 // yearlessMention is a day without a year in a clear tense: -1 past, +1
@@ -273,6 +275,7 @@ var (
 // gather collects the dating evidence of a document.
 func (e *Events) gather(doc *model.Document) evidenceSet {
 	var ev evidenceSet
+	ev.today = dnum(e.today())
 	text := doc.Text
 	paras := model.ParagraphSpans(text)
 	leadEnd := leadEndOf(text, paras)
@@ -413,8 +416,14 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	}
 
 	// Reference events.
+	seenRef := map[string]bool{} // a later reference that says no more than an earlier one
 	for _, em := range e.matchIndexed(text, lower, hits) {
 		if c, ok := eventConstraint(text, em); ok {
+			if key := em.events[0].Pattern + "\x00" + c.rule + "\x00" + windowList(c.set); seenRef[key] {
+				continue
+			} else {
+				seenRef[key] = true
+			}
 			if c.weak {
 				ev.weak = append(ev.weak, c)
 			} else {
@@ -1076,7 +1085,12 @@ func (ev *evidenceSet) solve() (iset, []dateConstraint, []dateConstraint) {
 		tier(idx)
 	}
 	yearless := func() bool {
-		add := ev.yearlessCons(s)
+		strongLow := false
+		if !s.empty() {
+			lo, _ := s.hull()
+			strongLow = lowerEdgeStrength(binding, lo) > strengthYear
+		}
+		add := ev.yearlessCons(s, strongLow)
 		if len(add) == 0 {
 			return false
 		}
@@ -1271,12 +1285,19 @@ const yearlessSlack = 300
 const yearlessSpan = 4*366 + 1
 
 // yearlessCons turns the year-less days of the text into clues, for the
-// years a date already in s (no wider than a presidential term) allows.
-func (ev *evidenceSet) yearlessCons(s iset) []dateConstraint {
+// years a date already in s (no wider than a presidential term) allows;
+// strongLow: its lower edge is set by more than a bare year, and a date
+// open above then ends today.
+func (ev *evidenceSet) yearlessCons(s iset, strongLow bool) []dateConstraint {
 	if len(ev.yearless) == 0 || s.empty() {
 		return nil
 	}
 	lo, hi := s.hull()
+	if hi == posInf && strongLow && ev.today > 0 && lo <= ev.today {
+		// "after Gershkovich's arrest": until today (a bare year's "since
+		// 2024" never dates a text alone)
+		hi = ev.today
+	}
 	if lo == negInf || hi == posInf || hi-lo > yearlessSpan {
 		return nil
 	}

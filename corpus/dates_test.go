@@ -271,6 +271,7 @@ inv-14	2014-02-20	-	after	-	Crimea	invaded Ukraine
 inv-22	2022-02-24	-	after	-	Invasion	invaded Ukraine
 fd-12	2012-10-03	-	after	loose	First debate 2012	first debate
 fd-16	2016-09-26	-	after	loose	First debate 2016	first debate
+g-23	2023-03-29	-	after	-	Gershkovich arrested	Gershkovich
 `
 
 func dateTestTable(t *testing.T) *Events {
@@ -368,6 +369,8 @@ func TestDateDocumentRules(t *testing.T) {
 		{name: "a loose event takes no tie", text: "Trump watched Monday’s first debate again, Peskov said.", label: "between 2012-10-03 and 2026-06-01", rule: "bounds:event-scheduled"},
 		{name: "a loose event takes its tense", text: "Trump is preparing for the first debate, Peskov said. Since 2014 nothing moved.",
 			label: "between 2014-01-01 and 2016-09-26", rule: "bounds:event-scheduled"},
+		{name: "a year-less day after an event, until today", text: "Peskov spoke of Gershkovich. The exchange followed a development on March 30 when Peskov faced questions.",
+			label: "between 2023-03-30 and 2026-06-01", rule: "bounds:event+mentioned-day"},
 		{name: "countdown", text: "President-elect Trump will take office. President Biden's administration, in its final ten days, plans sanctions, Peskov said.",
 			label: "2025-01-10", value: "2025-01-10", rule: "bounds:event+countdown", evidence: "final ten days"},
 		{name: "future upper bound and past lower bound", text: "In February 2023 Russia suspended the treaty, which the treaty expires in 2026 clause keeps.",
