@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/quotetrail/quotetrail/model"
 )
@@ -16,6 +17,7 @@ import (
 // the resolver settles in text order.
 func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 	x := a.newAttrCtx()
+	defer a.taggerWarning(x)
 	at := x.at
 	var out []*frame
 	for _, la := range x.learnedAttributions(m, a.settledBy(rules)) {
@@ -231,6 +233,11 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 func (a *analysis) sourceMention(sp, reach model.Span) *mention {
 	si := a.sentenceAt(sp.Start)
 	s := a.sents[si]
+	if nm, ok := a.appositiveName(s, sp); ok {
+		// "Akhil Johri, the chief financial officer", "the Vatican
+		// spokesman, Federico Lombardi": the name, not the role beside it
+		sp, reach = nm, nm
+	}
 	// the head of an English noun phrase is its last name: of "Russian
 	// Foreign Ministry spokeswoman Maria Zakharova" the person, not the body
 	var best *mention
@@ -264,6 +271,121 @@ func (a *analysis) sourceMention(sp, reach model.Span) *mention {
 	return m
 }
 
+// personHead reports whether a description's last word names a person: a
+// role head, a person noun or person word of the registry (speakers.yaml),
+// or an agent in -ist or -ian.
+func (a *analysis) personHead(desc string) bool {
+	f := strings.Fields(strings.ToLower(desc))
+	if len(f) == 0 {
+		return false
+	}
+	h := f[len(f)-1]
+	if _, ok := a.sp.roleHeads[h]; ok {
+		return true
+	}
+	return a.sp.personNouns[h] || a.sp.personWords[h] || strings.HasSuffix(h, "ist") || strings.HasSuffix(h, "ian")
+}
+
+// notANounPhrase reports whether a source span the tagger marked cannot
+// be a noun phrase (phrase is the span as written): it opens with a
+// subordinator or a preposition ("whether", "without", "by telephone this
+// week") or, in lower case, with a bare participle or past form
+// ("interrupted me in mid-sentence", "attracting"), or it is one weekday,
+// adjective or adverb ("Tuesday", "ready", "better").
+func (a *analysis) notANounPhrase(phrase string) bool {
+	words := strings.Fields(strings.ToLower(phrase))
+	if len(words) == 0 {
+		return true
+	}
+	w := strings.Trim(words[0], ",;:")
+	if subordinators[w] || w == "whether" || w == "without" || w == "been" || w == "being" ||
+		prepositions[w] && w != "about" && !(w == "at" && len(words) > 1 && words[1] == "least") {
+		return true
+	}
+	if len(words) == 1 && weekdayWords[w] {
+		return true // not months: "May" is a name too
+	}
+	if r, _ := utf8.DecodeRuneInString(phrase); unicode.IsUpper(r) {
+		return false // a name may end in anything: "Beijing", "Kelly", "BuzzFeed"
+	}
+	if len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !a.personHead(w) {
+		// a verb form alone or before its object: "timed", "hearing him",
+		// "considered in San Diego"
+		if len(words) == 1 || determiners[words[1]] || objectPronouns[words[1]] || strings.HasSuffix(w, "ed") && prepositions[words[1]] {
+			return true
+		}
+	}
+	return len(words) == 1 && (strings.HasSuffix(w, "ly") || w == "ready" || w == "better" || w == "worse" || w == "no" || w == "yes")
+}
+
+var (
+	objectPronouns = setOf("me", "him", "her", "us", "them", "it", "you")
+	weekdayWords   = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+
+// isNameRun reports whether tokens read as a person's name: two to four
+// capitalised words that are no role words, titles or nationalities.
+func (a *analysis) isNameRun(ts []token) bool {
+	if len(ts) < 2 || len(ts) > 4 {
+		return false
+	}
+	for _, t := range ts {
+		if t.Kind != tokWord || !t.Cap || stopCaps[t.Low] || t.Poss || a.sp.roleWords[t.Low] || titles[t.Low] {
+			return false
+		}
+		if _, ok := a.sp.roleHeads[t.Base]; ok {
+			return false
+		}
+		if _, ok := a.sp.nationality[t.Low]; ok {
+			return false
+		}
+	}
+	return true
+}
+
+// appositiveName is the name of a source span that pairs a name with an
+// apposition, a comma between them: "Name, the role …" or "the role …,
+// Name" (a name as isNameRun reads one); the role side opens with a
+// determiner or holds a role head.
+func (a *analysis) appositiveName(s *sentence, sp model.Span) (model.Span, bool) {
+	var toks []token
+	for _, t := range s.toks {
+		if t.Start >= sp.Start && t.End <= sp.End {
+			toks = append(toks, t)
+		}
+	}
+	comma := -1
+	for k, t := range toks {
+		if t.punct(",") {
+			comma = k
+			break
+		}
+	}
+	if comma < 1 || comma >= len(toks)-1 {
+		return model.Span{}, false
+	}
+	hasHead := func(ts []token) bool {
+		for k := range ts {
+			if a.isHead(ts, k) {
+				return true
+			}
+		}
+		return false
+	}
+	left, right := toks[:comma], toks[comma+1:]
+	if end := slices.IndexFunc(right, func(t token) bool { return t.Kind != tokWord }); end >= 0 {
+		right = right[:end]
+	}
+	opensRole := len(right) > 0 && (right[0].Low == "the" || right[0].Low == "a" || right[0].Low == "an" || hasHead(right))
+	if a.isNameRun(left) && opensRole {
+		return model.Span{Start: left[0].Start, End: left[len(left)-1].End}, true
+	}
+	if a.isNameRun(right) && hasHead(left) {
+		return model.Span{Start: right[0].Start, End: right[len(right)-1].End}, true
+	}
+	return model.Span{}, false
+}
+
 // resolveSource settles a source mention no other pass recognised: a
 // relative "who" takes the person it follows; anonymous sources are named
 // honestly ("anonymous sources (Bloomberg)"); any other person or body is
@@ -272,13 +394,21 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	a := r.a
 	name := cleanSourceName(m.text)
 	low := strings.ToLower(name)
+	if f := strings.Fields(low); len(f) > 1 && (f[0] == "who" || f[0] == "which") {
+		low = f[0] // the tagger took the relative clause along: "who digested …"
+	}
 	switch low {
 	case "who", "which", "that":
 		if sp, how := r.antecedent(m); sp != nil {
 			return sp, fmt.Sprintf("speaker:%s → %s, %s", low, sp.Name, how)
 		}
 		return nil, "speaker:" + low + ": no name before it"
-	case "it", "i", "we", "you", "he", "she", "they", "his", "her", "their", "its", "":
+	case "he", "she", "his", "her":
+		// a pronoun the tagger marked where the pronoun pass found none
+		// ("his statement said"): resolved as a pronoun is
+		m.word = map[string]string{"he": "he", "his": "he", "she": "she", "her": "she"}[low]
+		return r.resolvePronoun(m, a.sents[m.sent].para)
+	case "it", "i", "we", "you", "they", "their", "its", "":
 		return nil, "speaker:" + m.text + " is not resolved"
 	}
 	if anon, plural, outlet := a.anonymous(name); anon {
@@ -297,11 +427,33 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	if sp, how := r.roleHolder(name); sp != nil {
 		return sp, how
 	}
+	// "the Kremlin's top foreign policy adviser", "the high-ranking
+	// diplomat": a role phrase no pass read as one, settled as roles are
+	if f := strings.Fields(name); len(f) > 0 && len(f) <= 6 {
+		if _, ok := a.sp.roleHeads[normWord(f[len(f)-1])]; ok {
+			rm := *m
+			rm.kind, rm.role = mRole, name
+			if sp, how := r.resolveRole(&rm); sp != nil {
+				return sp, how
+			}
+		}
+	}
+	if a.notANounPhrase(m.text) {
+		return nil, "speaker:“" + m.text + "” names no one"
+	}
+	if !anyUpper(name) {
+		// "the actress", "the star": the person last made the subject
+		if a.personHead(name) {
+			if sp, how := r.definiteReference(m, name); sp != nil {
+				return sp, how
+			}
+		}
+	}
 	if !anyUpper(name) || a.startsSentence(m.span.Start) && a.commonPlural(name) {
 		name = low // "diplomats", "arms control advocates", "Diplomats say …"
 	}
 	e := a.textSpeaker(name, a.affiliationOf(name))
-	if !anyUpper(name) && e.Gender == "" {
+	if !anyUpper(name) && e.Gender == "" && !a.personHead(strings.TrimSuffix(name, "s")) && !a.personHead(name) {
 		e.Gender = "body"
 	}
 	return e, "speaker:source " + m.text
@@ -362,6 +514,10 @@ func cleanSourceName(s string) string {
 		}
 	}
 	s = strings.TrimRight(s, ",;: ")
+	// the medium after an outlet's name: "CBS television", "the CNN channel"
+	if f := strings.Fields(s); len(f) >= 2 && mediumWords[strings.ToLower(f[len(f)-1])] && allCapitalised(strings.Join(f[:len(f)-1], " ")) {
+		s = strings.Join(f[:len(f)-1], " ")
+	}
 	s = strings.ReplaceAll(s, "U.S.", "US")
 	for _, d := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
 		if strings.HasPrefix(s, d) {
@@ -374,6 +530,9 @@ func cleanSourceName(s string) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// mediumWords follow an outlet's name without being part of it.
+var mediumWords = setOf("television", "tv", "channel", "newspaper", "radio", "broadcaster", "website", "portal", "daily")
 
 func anyUpper(s string) bool {
 	for _, r := range s {
@@ -499,6 +658,18 @@ func (r *spkResolver) antecedent(m *mention) (*speakerEntry, string) {
 			break
 		}
 		j--
+	}
+	// a name no pass recognised: "a new book by Joe Conason, who detailed …"
+	if e := m.a - 1; e > 0 && s.toks[e].punct(",") {
+		k := e
+		for k > 0 && e-k < 4 && s.toks[k-1].Kind == tokWord && s.toks[k-1].Cap && !stopCaps[s.toks[k-1].Low] {
+			k--
+		}
+		if e-k >= 2 && (k == 0 || !s.toks[k-1].Cap) {
+			if r.a.isNameRun(s.toks[k:e]) {
+				return r.a.textSpeaker(r.a.text[s.toks[k].Start:s.toks[e-1].End], model.NoAffil), "the name before it"
+			}
+		}
 	}
 	return nil, ""
 }

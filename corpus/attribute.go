@@ -80,10 +80,15 @@ type analysis struct {
 	notes   map[int]string             // quotations that are not speech, and why
 	frames  []*frame
 	stmtsOf map[*frame]*model.Statement // filled as statements are built
+	bud     *budget                     // the document's budget (limits.go); nil: none
+	sortedQ uint8                       // quotesSorted: 0 not checked, 1 sorted, 2 not
 }
 
-func newAnalysis(r *Registry, doc *model.Document) *analysis {
-	a := &analysis{reg: r, sp: r.Speakers, doc: doc, text: doc.Text,
+func newAnalysis(r *Registry, doc *model.Document) *analysis { return newAnalysisIn(r, doc, nil) }
+
+// newAnalysisIn is newAnalysis charging what it holds to b (limits.go).
+func newAnalysisIn(r *Registry, doc *model.Document, b *budget) *analysis {
+	a := &analysis{reg: r, sp: r.Speakers, doc: doc, text: doc.Text, bud: b,
 		names: map[string]*speakerEntry{}, table: map[string]appositionRef{},
 		roles: map[*speakerEntry][]string{}, named: map[*speakerEntry]bool{},
 		qbound: map[int]bool{}, notes: map[int]string{}, stmtsOf: map[*frame]*model.Statement{}}
@@ -92,12 +97,22 @@ func newAnalysis(r *Registry, doc *model.Document) *analysis {
 		a.sp.init()
 	}
 	a.paras = paragraphs(a.text)
+	b.charge(len(a.paras) * 16)
 	a.quotes = pairQuotes(a.text, a.paras)
+	b.charge(len(a.quotes)*quoteSize + len(a.quotes)*2*markSize)
+	split := false
+	qx := newQuoteIndex(a.quotes)
 	for pi, p := range a.paras {
-		for _, s := range splitSentences(a.text, p, a.quotes) {
+		sents, cut := capSentences(a.text, splitSentencesFrom(a.text, p, a.quotes, qx.firstAfter(p.Start)), a.quotes)
+		split = split || cut
+		for _, s := range sents {
 			si := len(a.sents)
-			a.sents = append(a.sents, &sentence{span: s, para: pi, toks: tokenize(a.text, s, a.quotes, si)})
+			a.sents = append(a.sents, &sentence{span: s, para: pi, toks: tokenizeFrom(a.text, s, a.quotes, si, qx.firstAfter(s.Start))})
+			b.charge(sentenceSize + len(a.sents[si].toks)*tokenSize)
 		}
+	}
+	if split {
+		warnOnce(doc, fmt.Sprintf("sentence longer than %s bytes: split", groupDigits(MaxSentenceBytes)))
 	}
 	a.title = a.titleSpan()
 	return a
@@ -138,8 +153,9 @@ var (
 		"critically", "moreover", "still", "so", "during", "talking", "speaking", "asked", "commenting", "mr.", "mrs.",
 		"ms.", "dr.", "mr", "mrs", "ms", "dr", "by", "with", "from", "of", "to", "its", "his", "her", "their", "our",
 		"not", "no", "there", "here", "what", "who", "how", "why", "where")
-	titles    = setOf("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "madam")
-	skipWords = setOf("has", "have", "had", "also", "additionally", "further", "again", "then", "later", "earlier",
+	possessives = setOf("his", "her", "its", "their", "our", "my", "your")
+	titles      = setOf("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "madam")
+	skipWords   = setOf("has", "have", "had", "also", "additionally", "further", "again", "then", "later", "earlier",
 		"previously", "repeatedly", "reportedly", "once", "too", "already", "recently", "now", "has", "was", "is",
 		"separately", "personally", "publicly", "firmly", "directly", "bluntly", "flatly", "simply")
 	adverbialStart = setOf("on", "in", "at", "during", "after", "before", "via", "through", "from", "with", "while",
@@ -728,7 +744,13 @@ func (r *spkResolver) resolve(m *mention, para int) {
 	case mDemonym:
 		m.speaker, m.rule = r.resolveDemonym(m, para)
 	case mPerson:
-		m.rule = "speaker:" + m.text + " is not a known speaker"
+		if f := strings.Fields(strings.ToLower(m.text)); len(f) > 0 && possessives[f[0]] {
+			// "her opponent": whose, the timeline could not say
+			m.rule = "speaker:" + m.text + " is not a known speaker"
+			break
+		}
+		// "a gay activist", "critics": a speaker as the text describes them
+		m.speaker, m.rule = r.resolveSource(m)
 	case mSource:
 		m.speaker, m.rule = r.resolveSource(m)
 	}
@@ -744,6 +766,11 @@ func (a *analysis) docRange() (time.Time, time.Time) {
 
 func (r *spkResolver) resolveRole(m *mention) (*speakerEntry, string) {
 	a := r.a
+	if name := a.nameAfterRole(m); name != "" {
+		// "said the Vatican spokesman, Federico Lombardi": the apposition names them
+		e := a.textSpeaker(name, a.affiliationOf(m.role))
+		return e, "speaker:apposition " + m.text + ", " + name
+	}
 	key := normPhrase(m.role)
 	if ref, ok := a.table[key]; ok {
 		if ref.sp == nil {
@@ -762,6 +789,13 @@ func (r *spkResolver) resolveRole(m *mention) (*speakerEntry, string) {
 	}
 	from, to := a.docRange()
 	hs := a.sp.holders(key, from, to)
+	if len(hs) == 0 {
+		// "the Kremlin's top foreign policy adviser": the title without its
+		// possessive and its rank words
+		if plain := plainTitle(key); plain != key {
+			hs = a.sp.holders(plain, from, to)
+		}
+	}
 	spun := func(h roleRef) string {
 		if h.role.Spun {
 			return ", spun form"
@@ -816,7 +850,123 @@ func (r *spkResolver) resolveRole(m *mention) (*speakerEntry, string) {
 			}
 		}
 	}
+	if sp, why := r.definiteReference(m, m.role); sp != nil {
+		return sp, why
+	}
 	return nil, "role:the " + m.role + " names no one the text settles"
+}
+
+// rankWords qualify a title without changing who holds it.
+var rankWords = setOf("top", "senior", "leading", "high-ranking", "veteran", "chief")
+
+// plainTitle is a normalised title without possessive endings and rank
+// words: "kremlin's top foreign policy adviser" → "kremlin foreign policy
+// adviser".
+func plainTitle(key string) string {
+	var out []string
+	for _, w := range strings.Fields(key) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if !rankWords[w] {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return key
+	}
+	return strings.Join(out, " ")
+}
+
+// definiteReference reads a definite description that no table settles
+// ("the Vermont senator", "the actress") the way a reader does: as the
+// person last made the subject, in its paragraph or the one before, when
+// no other subject stands between, the gender fits, and no role the text
+// gave that person contradicts it. noun is the description without "the".
+func (r *spkResolver) definiteReference(m *mention, noun string) (*speakerEntry, string) {
+	a := r.a
+	if !strings.HasPrefix(strings.ToLower(m.text), "the ") || strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") {
+		return nil, ""
+	}
+	gender := nounGender(noun)
+	fam := a.sp.headFamily(normPhrase(noun))
+	para := a.sents[m.sent].para
+	for i := len(r.history) - 1; i >= 0; i-- {
+		h := r.history[i]
+		if h.pos >= m.span.Start {
+			continue
+		}
+		if h.para < para-1 || h.blocker || h.sp == nil || h.sp.Gender == "body" {
+			return nil, ""
+		}
+		if gender != "" && h.sp.Gender != "" && h.sp.Gender != gender {
+			return nil, ""
+		}
+		if fam != "" && !a.hasRoleFamily(h.sp, fam) && !a.hasRoleKind(h.sp, noun) && a.hasAnyRole(h.sp) {
+			return nil, "" // "the senator" after a spokesman
+		}
+		return h.sp, fmt.Sprintf("role:the %s → %s, the subject before it (paragraph %d)", noun, h.sp.Name, h.para+1)
+	}
+	return nil, ""
+}
+
+// nounGender is the gender a person noun marks, or "".
+func nounGender(noun string) string {
+	f := strings.Fields(strings.ToLower(noun))
+	if len(f) == 0 {
+		return ""
+	}
+	switch h := f[len(f)-1]; {
+	case strings.HasSuffix(h, "woman") || h == "actress" || h == "mother" || h == "wife" || h == "daughter" || h == "sister" || h == "queen" || h == "princess" || h == "grandmother" || h == "widow":
+		return "female"
+	case h == "spokesman" || h == "congressman" || h == "businessman" || h == "actor" || h == "father" || h == "husband" || h == "son" || h == "brother" || h == "king" || h == "prince":
+		return "male"
+	}
+	return ""
+}
+
+// hasRoleKind reports whether sp has a role of a family the noun's head
+// stands for in role_kinds ("the diplomat": a minister, an ambassador …).
+func (a *analysis) hasRoleKind(sp *speakerEntry, noun string) bool {
+	f := strings.Fields(normPhrase(noun))
+	if len(f) == 0 {
+		return false
+	}
+	for k := range a.sp.roleKinds[f[len(f)-1]] {
+		if a.hasRoleFamily(sp, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnyRole reports whether the text or the registry gives sp a role.
+func (a *analysis) hasAnyRole(sp *speakerEntry) bool {
+	return sp.Role != "" || len(sp.Roles) > 0 || len(a.roles[sp]) > 0
+}
+
+// nameAfterRole is the name an apposition gives a role mention: "the
+// Vatican spokesman, Federico Lombardi," — two to four capitalised words
+// after its comma, ending the clause.
+func (a *analysis) nameAfterRole(m *mention) string {
+	toks := a.sents[m.sent].toks
+	k := m.b
+	if k+2 >= len(toks) || !toks[k].punct(",") {
+		return ""
+	}
+	e := k + 1
+	for e < len(toks) && e-k-1 < 5 && toks[e].Kind == tokWord && toks[e].Cap && !stopCaps[toks[e].Low] && !a.sp.roleWords[toks[e].Low] {
+		if _, ok := a.sp.roleHeads[toks[e].Base]; ok {
+			return ""
+		}
+		e++
+	}
+	if n := e - k - 1; n < 2 || n > 4 || e < len(toks) && !toks[e].punct(",.;") {
+		return ""
+	}
+	sp, _ := a.appositiveName(a.sents[m.sent], model.Span{Start: toks[m.a].Start, End: toks[e-1].End})
+	if sp.Len() == 0 {
+		return ""
+	}
+	return a.text[sp.Start:sp.End]
 }
 
 func (a *analysis) hasRoleFamily(sp *speakerEntry, fam string) bool {

@@ -79,10 +79,22 @@ type attrCtx struct {
 	wsBuf []string
 	fbuf  featBuf
 	em    [][]float32
+	// capped is set when a sentence was longer than MaxTaggedTokens
+	capped bool
 }
 
 func (a *analysis) newAttrCtx() *attrCtx {
-	return &attrCtx{reg: a.reg, text: a.text, at: a.attrTokens()}
+	at := a.attrTokens()
+	a.bud.charge(len(at.toks) * atokSize)
+	return &attrCtx{reg: a.reg, text: a.text, at: at}
+}
+
+// taggerWarning warns, when x read a sentence only in part, which limit
+// it kept to.
+func (a *analysis) taggerWarning(x *attrCtx) {
+	if x.capped {
+		warnOnce(a.doc, fmt.Sprintf("sentence longer than %s tokens: the learned taggers read its first %s", groupDigits(MaxTaggedTokens), groupDigits(MaxTaggedTokens)))
+	}
 }
 
 // learnedAttr is one attribution the taggers found, in token ranges.
@@ -116,6 +128,10 @@ func (x *attrCtx) findCues(m *AttribModel, settled func(pos int) bool) [][2]int 
 	var out [][2]int
 	for _, s := range x.at.sents {
 		lo, hi := s[0], s[1]
+		if hi-lo > MaxTaggedTokens { // the rest of a huge sentence is the rules' (limits.go)
+			hi = lo + MaxTaggedTokens
+			x.capped = true
+		}
 		// the tagger reads the stretches around the words a cue can be
 		// made of (cueAnchor), each on its own: a cue lies within a few
 		// tokens of one, and the rest of a sentence is no cue

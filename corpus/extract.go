@@ -16,15 +16,23 @@ import (
 // text order with IDs "<doc id>#1", "#2", …, and the people the registry
 // does not know who speak in the document.
 func (r *Registry) Extract(doc *model.Document) ([]*model.Statement, []*model.Speaker) {
+	return r.extract(doc, nil)
+}
+
+// extract is Extract charging what it holds to b (limits.go).
+func (r *Registry) extract(doc *model.Document, b *budget) ([]*model.Statement, []*model.Speaker) {
 	if r == nil || doc == nil || strings.TrimSpace(doc.Text) == "" {
 		return nil, nil
 	}
-	a := newAnalysis(r, doc)
+	a := newAnalysisIn(r, doc, b)
 	a.passA()
 	a.passB()
 	a.markSubjects()
+	a.chargeMentions()
 	a.findFrames()
+	b.charge(len(a.frames) * frameSize)
 	a.resolveAll()
+	b.check()
 	stmts := a.statements()
 	var speakers []*model.Speaker
 	speaks := map[string]bool{}
@@ -89,7 +97,7 @@ func (a *analysis) resolveAll() {
 			}
 			if m.subject && !inContent(m) && !a.inTitle(m.span) {
 				switch {
-				case m.kind == mPerson:
+				case m.kind == mPerson && m.speaker == nil:
 					res.history = append(res.history, &histEntry{pos: m.span.Start, para: para, text: m.text, blocker: true})
 				case m.speaker != nil:
 					res.history = append(res.history, &histEntry{pos: m.span.Start, para: para, sp: m.speaker, text: m.text})
@@ -226,7 +234,15 @@ func (a *analysis) kindOf(f *frame) model.Kind {
 	if f.quote >= 0 {
 		return model.Direct
 	}
-	for _, q := range a.quotes {
+	// the quotations are in text order: those opening in the content only
+	i, sorted := 0, a.quotesSorted()
+	if sorted {
+		i = sort.Search(len(a.quotes), func(i int) bool { return a.quotes[i].Open >= f.content.Start })
+	}
+	for _, q := range a.quotes[i:] {
+		if q.Open >= f.content.End && sorted {
+			break
+		}
 		if q.Open >= f.content.Start && q.Open < f.content.End {
 			in := q.Inner(a.text)
 			if in.Len() > 0 {
@@ -240,7 +256,14 @@ func (a *analysis) kindOf(f *frame) model.Kind {
 // contextOf is the span of the paragraph(s) the statement stands in.
 func (a *analysis) contextOf(f *frame) model.Span {
 	first, last := -1, -1
-	for i, p := range a.paras {
+	// the paragraphs are in text order: from the first ending after the
+	// content's start, to the last starting before its end
+	from := sort.Search(len(a.paras), func(i int) bool { return a.paras[i].End > f.content.Start })
+	for i := from; i < len(a.paras); i++ {
+		p := a.paras[i]
+		if p.Start >= f.content.End && p.Start > f.content.Start {
+			break
+		}
 		if f.content.Start < p.End && p.Start < f.content.End || p.Start <= f.content.Start && f.content.Start < p.End {
 			if first < 0 {
 				first = i
@@ -359,4 +382,19 @@ func dateRule(d model.Date) string {
 		return "date:" + r + " " + d.Evidence
 	}
 	return "date:" + r
+}
+
+// quotesSorted reports whether the quotations are in the order of their
+// opening marks, as pairQuotes makes them (checked once).
+func (a *analysis) quotesSorted() bool {
+	if a.sortedQ == 0 {
+		a.sortedQ = 1
+		for i := 1; i < len(a.quotes); i++ {
+			if a.quotes[i].Open < a.quotes[i-1].Open {
+				a.sortedQ = 2
+				break
+			}
+		}
+	}
+	return a.sortedQ == 1
 }

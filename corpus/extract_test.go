@@ -74,6 +74,10 @@ func TestQuotePairing(t *testing.T) {
 		{"continues into the next paragraph", "He said: “first part\n\nsecond part.” Then more.", []string{"first part\n\nsecond part."}},
 		{"unclosed", "He said: “never closed\n\nA new paragraph.", []string{"never closed"}},
 		{"brackets kept", `“calling for kind relations [with the US],” Peskov said.`, []string{"calling for kind relations [with the US],"}},
+		{"archive doubles", "''We are ready,'' he said. ''Yes.'' The players' union's view stands.", []string{"We are ready,", "Yes."}},
+		{"archive doubles after a comma", "Mr. Garin added, ''it becomes harder.''", []string{"it becomes harder."}},
+		{"backticks open", "``We are ready,'' he said.", []string{"We are ready,"}},
+		{"three apostrophes are no mark", "He wrote ''' and left.", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -388,4 +392,120 @@ func FuzzExtract(f *testing.F) {
 			checkText(t, "new speaker", sp.Name)
 		}
 	})
+}
+
+// A name beside its apposition names the speaker, on either side of the
+// comma, whichever pass found the report (issue 13).
+func TestApposedNames(t *testing.T) {
+	lead := "Boeing reported lower profits on Wednesday, and its shares fell in early trading.\n\n"
+	check(t, extractText(t, lead+"\"We expect deliveries to slow next year,\" said Akhil Johri, the chief financial officer.", day2024),
+		want{"Akhil Johri", model.Direct, "We expect deliveries"})
+	check(t, extractText(t, lead+"Akhil Johri, the chief financial officer, told analysts that deliveries would slow next year.", day2024),
+		want{"Akhil Johri", model.Indirect, "deliveries would slow"})
+	check(t, extractText(t, lead+"\"The pope will not travel to the region this year,\" said the Vatican spokesman, Federico Lombardi.", day2024),
+		want{"Federico Lombardi", model.Direct, "The pope will not travel"})
+	check(t, extractText(t, "Kathleen Hall Jamieson, a professor of communication at the University of Pennsylvania and the director of its Annenberg Public Policy Center, argued that the debate changed few minds.", day2024),
+		want{"Kathleen Hall Jamieson", model.Indirect, "the debate changed"})
+}
+
+// A definite description no table settles refers to the person last made
+// the subject, unless the gender or another subject stands against it.
+func TestDefiniteReference(t *testing.T) {
+	check(t, extractText(t, "Jennifer Lopez spoke at the festival on Sunday.\n\nThe actress noted that roles for Latinas remain scarce.", day2024),
+		want{"Jennifer Lopez", model.Indirect, "roles for Latinas"})
+	check(t, extractText(t, "It was unclear whether Bernie Sanders was ready to quit the race.\n\nThe Vermont senator emailed supporters saying that the struggle continues.", day2024),
+		want{"Bernie Sanders", model.Indirect, "the struggle continues"})
+	// the gender does not fit: nobody the text settles
+	for _, s := range extractText(t, "John Carter spoke at the festival on Sunday.\n\nThe actress noted that roles for Latinas remain scarce.", day2024) {
+		if s.Speaker == "John Carter" {
+			t.Errorf("an actress read as John Carter: %v", s.Rules)
+		}
+	}
+	// a document is no person: "the letter" is not the subject before it
+	for _, s := range extractText(t, "Jennifer Lopez spoke at the festival on Sunday.\n\nThe letter noted that roles for Latinas remain scarce.", day2024) {
+		if s.Speaker == "Jennifer Lopez" {
+			t.Errorf("a letter read as Jennifer Lopez: %v", s.Rules)
+		}
+	}
+}
+
+// A source span that is no noun phrase names no speaker; names and
+// descriptions of people and bodies do (issue 13).
+func TestNotANounPhrase(t *testing.T) {
+	a := newAnalysis(stmtRegistry(t), &model.Document{ID: "t", Text: "x"})
+	for phrase, want := range map[string]bool{
+		"interrupted me in mid-sentence": true, "whether": true, "without": true, "by telephone this week": true,
+		"Tuesday": true, "ready": true, "While Republicans": true, "hearing him": true, "considered in San Diego": true,
+		"the retired neurosurgeon": false, "a string of new radio ads": false, "polling by the union": false,
+		"about half of voters": false, "At least half of voters": false, "Beijing": false, "Kelly": false,
+		"BuzzFeed": false, "May": false, "hacking specialists": false, "52 percent": false, "economists": false,
+	} {
+		if got := a.notANounPhrase(phrase); got != want {
+			t.Errorf("notANounPhrase(%q) = %v, want %v", phrase, got, want)
+		}
+	}
+}
+
+// Role phrases the tagger marks are settled as roles are: rank words and
+// possessives aside, through the registry, and back to the speaker whose
+// role is of the kind the noun stands for; an outlet's medium is not part
+// of its name (issue 13).
+func TestSourceRolePhrases(t *testing.T) {
+	check(t, extractText(t, "Talks went on in Moscow.\n\nThe Kremlin's top foreign policy adviser told reporters on Friday that the two sides had reached an understanding.", day2024),
+		want{"Yuri Ushakov", model.Indirect, "the two sides had reached"})
+	check(t, extractText(t, "Sergei Ryabkov added that the treaty had worked well. “We managed to keep it alive,” the high-ranking diplomat said.", day2024),
+		want{"Sergey Ryabkov", model.Indirect, "the treaty had worked well"},
+		want{"Sergey Ryabkov", model.Direct, "We managed to keep it alive"})
+	check(t, extractText(t, "The sanctions were announced on Thursday.\n\nCBS television reported that the ambassadors would be expelled within a week.", day2024),
+		want{"CBS", model.Indirect, "the ambassadors would be expelled"})
+}
+
+// A digest — an introduction naming whose points follow, then a list —
+// gives a statement of that speaker per item; prose that merely mentions
+// someone's remarks is no digest (issue 13).
+func TestDigestLists(t *testing.T) {
+	bullets := "Maria Zakharova held her weekly briefing on Thursday.\n\n" +
+		"Here are the key takeaways from what the Foreign Ministry spokeswoman Maria Zakharova said.\n\n" +
+		"Relations\n\n" +
+		"- Contacts with Washington are frozen at the working level: “We see no interest from the other side.”\n\n" +
+		"- Moscow will answer any new restrictions on its diplomats in kind.\n"
+	check(t, extractText(t, bullets, day2024),
+		want{"Maria Zakharova", model.Indirect, "Contacts with Washington are frozen"},
+		want{"Maria Zakharova", model.Direct, "We see no interest"},
+		want{"Maria Zakharova", model.Indirect, "Moscow will answer any new restrictions"})
+	semicolons := "The main statements from Maria Zakharova's briefing:\n" +
+		"Moscow regards the new sanctions as a hostile act;\n" +
+		"Russia will monitor the situation in the Baltic Sea closely;\n" +
+		"The ministry expects a reply from Washington before the summer.\n"
+	check(t, extractText(t, semicolons, day2024),
+		want{"Maria Zakharova", model.Indirect, "Moscow regards the new sanctions"},
+		want{"Maria Zakharova", model.Indirect, "Russia will monitor the situation"},
+		want{"Maria Zakharova", model.Indirect, "The ministry expects a reply"})
+	prose := "The Kremlin spokesman drew attention to the first remarks of the new press secretary Jen Psaki.\n\n" +
+		"The talks in Geneva lasted four hours and ended without a joint statement.\n\n" +
+		"The delegations will meet again in the spring, diplomats in both capitals expect.\n"
+	for _, s := range extractText(t, prose, day2024) {
+		if s.Speaker == "Jen Psaki" {
+			t.Errorf("prose read as a digest of Jen Psaki: %q %v", s.Text, s.Rules)
+		}
+	}
+}
+
+// Digests with emoji bullets and a possessive introduction ("Here are
+// Sergey Lavrov’s key statements.") read the same way.
+func TestDigestListForms(t *testing.T) {
+	emoji := "Key takeaways from Vladimir Putin’s interview with a US journalist:\n\n" +
+		"▪️ Russia is ready to talk to Washington at any level\n\n" +
+		"▪️ The sanctions have not achieved what their authors wanted\n"
+	check(t, extractText(t, emoji, day2024),
+		want{"Vladimir Putin", model.Indirect, "Russia is ready to talk"},
+		want{"Vladimir Putin", model.Indirect, "The sanctions have not achieved"})
+	possessive := "Sergey Lavrov held his annual news conference in Moscow on Thursday.\n\n" +
+		"Here are Sergey Lavrov’s key statements.\n\n" +
+		"On the United States\n\n" +
+		"- Dialogue with Washington is possible only on the basis of equality.\n\n" +
+		"- Moscow does not expect quick results from the new contacts.\n"
+	check(t, extractText(t, possessive, day2024),
+		want{"Sergey Lavrov", model.Indirect, "Dialogue with Washington is possible"},
+		want{"Sergey Lavrov", model.Indirect, "Moscow does not expect quick results"})
 }

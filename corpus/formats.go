@@ -192,6 +192,10 @@ func ParseHTML(name, id string, data []byte) (a Article, err error) {
 			err = fmt.Errorf("not an article (HTML extraction failed: %v)", p)
 		}
 	}()
+	data, warns, st := boundHTML(data)
+	if !st.extractable() {
+		return plainHTML(name, id, data, warns, st)
+	}
 	res, err := trafilatura.Extract(bytes.NewReader(data), trafilatura.Options{
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Fast,
@@ -201,6 +205,9 @@ func ParseHTML(name, id string, data []byte) (a Article, err error) {
 		if err != nil {
 			reason = strings.Join(strings.Fields(err.Error()), " ")
 		}
+		for _, w := range warns { // what was left out may have been the text
+			reason += "; " + w
+		}
 		return Article{}, fmt.Errorf("not an article (%s)", reason)
 	}
 	text := nodeText(res.ContentNode)
@@ -208,7 +215,7 @@ func ParseHTML(name, id string, data []byte) (a Article, err error) {
 		text = res.ContentText
 	}
 	m := res.Metadata
-	a = Article{ID: id, Path: name, Text: text, Meta: Meta{
+	a = Article{ID: id, Path: name, Text: text, Warnings: warns, Meta: Meta{
 		Title:    m.Title,
 		Source:   m.Sitename,
 		URL:      m.URL,

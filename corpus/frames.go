@@ -68,7 +68,10 @@ func (a *analysis) findFrames() {
 	for si := range a.sents {
 		rules = append(rules, a.sentenceFrames(si)...)
 	}
+	items, intros := a.listFrames(rules)
+	rules = append(rules, items...)
 	a.frames = append(a.frames, rules...)
+	defer func() { a.frames = dropWithin(a.frames, intros) }()
 	m, _ := a.reg.attrib.get()
 	if m == nil {
 		return
@@ -88,6 +91,24 @@ func (a *analysis) findFrames() {
 			a.frames = append(a.frames, g)
 		}
 	}
+}
+
+// dropWithin drops the frames whose content lies inside one of spans.
+func dropWithin(fs []*frame, spans []model.Span) []*frame {
+	if len(spans) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		inside := false
+		for _, sp := range spans {
+			inside = inside || f.content.Start >= sp.Start && f.content.End <= sp.End
+		}
+		if !inside {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func (a *analysis) sentenceFrames(si int) []*frame {

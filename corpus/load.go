@@ -282,7 +282,15 @@ func readLimited(p string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer fh.Close()
-	return io.ReadAll(io.LimitReader(fh, limit+1))
+	// one buffer of the file's size (and a byte to see it is past the
+	// limit), not ReadAll's doublings: two workers reading 45 MB files
+	// held twice that
+	var buf bytes.Buffer
+	if fi, err := fh.Stat(); err == nil && fi.Size() > 0 {
+		buf.Grow(int(min(fi.Size(), limit)) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(fh, limit+1))
+	return buf.Bytes(), err
 }
 
 // statReason turns a file-system error into a skip reason.
@@ -326,7 +334,7 @@ func workersOf(opt Options) int {
 func (r *Registry) run(ctx context.Context, files []*file, opt Options, store *cacheStore) (*Result, error) {
 	limit := limitOf(opt)
 	workers := workersOf(opt)
-	prog := newProgress(opt.Progress, len(files))
+	prog := newProgress(ctx, opt.Progress, len(files))
 
 	if store != nil {
 		for _, f := range files {
@@ -372,19 +380,19 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options, store *c
 		done  bool // from the cache
 	}
 	var jobs []*job
-	taken := map[string]bool{}
+	taken := idSet{}
 	for _, f := range files {
 		if f.cached != nil {
 			for _, ca := range f.cached.Arts {
 				out := ca.Out
-				out.rename(uniqueID(taken, ca.ID))
+				out.rename(uniqueID(&taken, ca.ID))
 				jobs = append(jobs, &job{file: f, rawID: ca.ID, out: out, skip: ca.Skip, done: true})
 			}
 			continue
 		}
 		for _, a := range f.articles {
 			raw := a.ID
-			a.ID = uniqueID(taken, a.ID)
+			a.ID = uniqueID(&taken, a.ID)
 			jobs = append(jobs, &job{file: f, rawID: raw, art: a})
 		}
 	}
@@ -414,9 +422,9 @@ func (r *Registry) run(ctx context.Context, files []*file, opt Options, store *c
 				}
 			}
 		}()
-		j.out = r.Process(j.art)
+		j.out, j.skip = r.process(ctx, j.art)
 		j.art = Article{} // let the raw bytes go
-		if !hasProse(j.out.Doc.Text) {
+		if j.skip == "" && !hasProse(j.out.Doc.Text) {
 			j.skip = ReasonNoProse
 		}
 		if left[j.file].Add(-1) == 0 {
@@ -542,6 +550,7 @@ func (f *file) readAndParse(limit int64, store *cacheStore) {
 	}
 	for i := range arts {
 		arts[i].Meta = sanitizeMeta(arts[i].Meta)
+		arts[i] = trimInput(arts[i]) // the rest of a huge file is not held
 	}
 	f.articles, f.skipped = arts, skipped
 	if len(arts) == 0 && len(skipped) == 0 {
@@ -646,16 +655,29 @@ func hasProse(text string) bool {
 	return prose && (words >= 10 || endsSentence(strings.TrimSpace(text)))
 }
 
+// idSet holds the IDs taken, and for each ID asked for, the last suffix
+// it was given: a JSONL file of 100,000 lines with one "id" then takes
+// linear time, not quadratic.
+type idSet struct {
+	taken map[string]bool
+	next  map[string]int
+}
+
 // uniqueID returns id, or id-2, id-3 … when taken, and takes it.
-func uniqueID(taken map[string]bool, id string) string {
+func uniqueID(ids *idSet, id string) string {
+	if ids.taken == nil {
+		ids.taken, ids.next = map[string]bool{}, map[string]int{}
+	}
 	if id == "" {
 		id = "doc"
 	}
 	out := id
-	for n := 2; taken[out]; n++ {
+	// the suffixes below next[id] were all taken, and stay taken
+	for n := max(2, ids.next[id]); ids.taken[out]; n++ {
 		out = id + "-" + strconv.Itoa(n)
+		ids.next[id] = n + 1
 	}
-	taken[out] = true
+	ids.taken[out] = true
 	return out
 }
 
@@ -731,20 +753,22 @@ func repairWarnings(doc *model.Document) []string {
 	return out
 }
 
-// progress counts finished files and reports them one call at a time.
+// progress counts finished files and reports them one call at a time,
+// until the load is cancelled.
 type progress struct {
+	ctx   context.Context
 	mu    sync.Mutex
 	fn    func(done, total int)
 	done  int
 	total int
 }
 
-func newProgress(fn func(done, total int), total int) *progress {
-	return &progress{fn: fn, total: total}
+func newProgress(ctx context.Context, fn func(done, total int), total int) *progress {
+	return &progress{ctx: ctx, fn: fn, total: total}
 }
 
 func (p *progress) fileDone() {
-	if p.fn == nil {
+	if p.fn == nil || p.ctx.Err() != nil {
 		return
 	}
 	p.mu.Lock()
@@ -754,7 +778,10 @@ func (p *progress) fileDone() {
 }
 
 // parallel runs fn(0) … fn(n-1) on up to workers goroutines and stops
-// handing out work when ctx is cancelled, returning ctx's error.
+// handing out work when ctx is cancelled, returning ctx's error at once:
+// a worker in the middle of an item finishes it alone (Process stops at
+// its next check, limits.go), and the caller must not read what the
+// items write.
 func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
 	if n == 0 {
 		return ctx.Err()
@@ -786,7 +813,16 @@ func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
 			}
 		}()
 	}
-	wg.Wait()
+	finished := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(finished)
+	}()
+	select {
+	case <-finished:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	if panicked != nil {
 		panic(panicked)
 	}

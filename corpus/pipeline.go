@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"slices"
 	"strings"
 
@@ -19,6 +20,9 @@ type Article struct {
 	Meta Meta
 	// Warnings the format reader found (broken front matter, …).
 	Warnings []string
+	// Size is how long Raw or Text was before trimInput cut it to what the
+	// pipeline reads; 0 when it was not cut.
+	Size int
 }
 
 // Meta is metadata an input format gave explicitly (front matter, HTML
@@ -45,8 +49,37 @@ type Processed struct {
 // statements of a transcript's labelled turns in place of what prose
 // extraction finds inside them (transcript.go).
 // It never fails: what goes wrong becomes a warning on the document.
+//
+// It reads at most MaxTextBytes of the text, and stops at the document's
+// memory budget (limits.go): the document then has no statements, and a
+// warning says why.
 func (r *Registry) Process(a Article) Processed {
+	out, skip := r.process(context.Background(), a)
+	if skip != "" {
+		out.Doc.Warnings = append(out.Doc.Warnings, "statements not read: "+skip)
+	}
+	return out
+}
+
+// process is Process under the document's budget: it stops when ctx is
+// cancelled or the budget is spent, and skip then says why.
+func (r *Registry) process(ctx context.Context, a Article) (out Processed, skip string) {
+	a = trimInput(a)
+	size := a.Size
+	if size == 0 {
+		size = len(a.Raw) + len(a.Text)
+	}
+	b := newBudget(ctx, size)
 	doc := &model.Document{ID: a.ID, Path: a.Path}
+	defer func() {
+		if p := recover(); p != nil {
+			bo, ok := p.(bailout)
+			if !ok {
+				panic(p)
+			}
+			out, skip = Processed{Doc: doc}, bo.reason
+		}
+	}()
 	doc.Warnings = append(doc.Warnings, a.Warnings...)
 
 	text := a.Text
@@ -61,6 +94,11 @@ func (r *Registry) Process(a Article) Processed {
 		doc.Repairs = append(doc.Repairs, repairs...)
 	}
 	text = Sanitize(text)
+	text, warn := capText(text, size, a.Size > 0)
+	if warn != "" {
+		doc.Warnings = append(doc.Warnings, warn)
+	}
+	b.check()
 
 	cleaned := r.Boilerplate.Clean(text)
 	doc.Text = cleaned.Text
@@ -68,13 +106,17 @@ func (r *Registry) Process(a Article) Processed {
 	doc.Captions = cleaned.Captions
 
 	ExtractMeta(doc, a.Meta, cleaned)
+	b.check()
 	doc.Date = r.Events.DateDocument(doc, a.Meta)
 	if doc.Date.Precision == "" {
 		doc.Date.Precision = model.PrecisionUnknown
 	}
-	stmts, speakers := r.Extract(doc)
+	b.check()
+	stmts, speakers := r.extract(doc, b)
+	b.check()
 	stmts, speakers = r.readTranscript(doc, a.Meta, stmts, speakers)
-	return Processed{Doc: doc, Statements: stmts, Speakers: speakers}
+	b.charge(len(stmts) * stmtSize)
+	return Processed{Doc: doc, Statements: stmts, Speakers: speakers}, ""
 }
 
 // Build turns a load result into the in-memory model: it merges the same

@@ -8,7 +8,8 @@ import (
 	"github.com/quotetrail/quotetrail/model"
 )
 
-// Quotation marks. The pairing works on double marks only — “ ” " « » „ ‟ —
+// Quotation marks. The pairing works on double marks only — “ ” " « » „ ‟,
+// and the typewriter doubles of archive copy (see pairedASCIIMark) —
 // after reading each as opening or closing from its glyph and its
 // neighbours; single marks (‘ ’ ') nest inside a double quotation and stay
 // part of its text, so an apostrophe (don’t, Trump‘s) is never a quote.
@@ -87,8 +88,12 @@ func findMarks(text string, paras []model.Span) []qmark {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		glyph, ok := isDoubleMark(r)
 		if !ok {
-			i += size
-			continue
+			glyph, ok = pairedASCIIMark(text, i)
+			if !ok {
+				i += size
+				continue
+			}
+			size = 2
 		}
 		for p < len(paras)-1 && i >= paras[p].End {
 			p++
@@ -133,6 +138,23 @@ func findMarks(text string, paras []model.Span) []qmark {
 	return out
 }
 
+// pairedASCIIMark reads the typewriter doubles of archive copy as one
+// double mark: two apostrophes in a row (how news archives render both
+// curly double marks, read either way by the neighbours) and two backticks
+// in a row (an opening mark only). A run of three or more is not a mark.
+func pairedASCIIMark(text string, i int) (markKind, bool) {
+	if i+1 >= len(text) || text[i] != text[i+1] || i+2 < len(text) && text[i+2] == text[i] || i > 0 && text[i-1] == text[i] {
+		return 0, false
+	}
+	switch text[i] {
+	case '\'':
+		return markEither, true
+	case '`':
+		return markOpen, true
+	}
+	return 0, false
+}
+
 func isQuoteRune(r rune) bool {
 	_, ok := isDoubleMark(r)
 	return ok || r == '‘' || r == '’' || r == '\''
@@ -156,6 +178,7 @@ func pairQuotes(text string, paras []model.Span) []quote {
 	open := -1 // index into marks
 	var repairs []string
 	innerFrom := 0
+	cont := 0 // paragraphs the open quotation continued into
 	paraEnd := func(p int) int {
 		if p < len(paras) {
 			return paras[p].End
@@ -166,20 +189,20 @@ func pairQuotes(text string, paras []model.Span) []quote {
 		om := marks[open]
 		out = append(out, quote{Open: om.pos, OpenLen: om.size, Close: m.pos, CloseLen: m.size,
 			FirstPara: om.para, LastPara: m.para, Repairs: append(repairs, rep...), InnerFrom: innerFrom})
-		open, repairs, innerFrom = -1, nil, 0
+		open, repairs, innerFrom, cont = -1, nil, 0, 0
 	}
 	closeUnclosed := func(lastPara int, why string) {
 		om := marks[open]
 		end := paraEnd(lastPara)
 		out = append(out, quote{Open: om.pos, OpenLen: om.size, Close: end,
 			FirstPara: om.para, LastPara: lastPara, Repairs: append(repairs, why), InnerFrom: innerFrom})
-		open, repairs, innerFrom = -1, nil, 0
+		open, repairs, innerFrom, cont = -1, nil, 0, 0
 	}
 	lastPara := func() int { // the paragraph an open quotation has reached
 		if open < 0 {
 			return -1
 		}
-		return marks[open].para + countCont(repairs)
+		return marks[open].para + cont
 	}
 	lastMarkWasClose := false
 	for i, m := range marks {
@@ -187,11 +210,12 @@ func pairQuotes(text string, paras []model.Span) []quote {
 			// the quotation is open at the end of its paragraph
 			switch {
 			case m.para == lastPara()+1 && m.kind == markOpen && m.paraStart:
-				repairs = append(repairs, "quote:continued across paragraphs")
+				repairs = addRepair(repairs, "quote:continued across paragraphs")
+				cont++
 				lastMarkWasClose = false
 				continue
 			case m.para == lastPara()+1 && m.kind != markOpen:
-				repairs = append(repairs, "quote:continued across paragraphs")
+				repairs = addRepair(repairs, "quote:continued across paragraphs")
 				closeAt(m)
 				lastMarkWasClose = true
 				continue
@@ -204,7 +228,7 @@ func pairQuotes(text string, paras []model.Span) []quote {
 				if lastMarkWasClose && len(out) > 0 && out[len(out)-1].LastPara == m.para && out[len(out)-1].CloseLen > 0 {
 					q := &out[len(out)-1]
 					q.Close, q.CloseLen = m.pos, m.size
-					q.Repairs = append(q.Repairs, "quote:repaired stray closing mark")
+					q.Repairs = addRepair(q.Repairs, "quote:repaired stray closing mark")
 				}
 				// else: a stray closing mark with nothing to close; ignored
 				continue
@@ -215,16 +239,18 @@ func pairQuotes(text string, paras []model.Span) []quote {
 		}
 		om := marks[open]
 		if m.kind == markOpen {
+			// a stray's words are few and short: reading no more than
+			// maxStrayLead bytes keeps a run of opening marks linear
 			inner := text[om.pos+om.size : m.pos]
-			if m.para == om.para && len(strings.Fields(inner)) <= 3 && !strings.ContainsAny(inner, ".!?") {
-				repairs = append(repairs, "quote:repaired stray opening mark before “"+strings.TrimSpace(inner)+"”")
+			if m.para == om.para && len(inner) <= maxStrayLead && len(strings.Fields(inner)) <= 3 && !strings.ContainsAny(inner, ".!?") {
+				repairs = addRepair(repairs, "quote:repaired stray opening mark before “"+strings.TrimSpace(inner)+"”")
 				innerFrom = m.pos + m.size
 				continue
 			}
 			// the open quotation lost its closing mark: close it before this one
 			out = append(out, quote{Open: om.pos, OpenLen: om.size, Close: m.pos,
 				FirstPara: om.para, LastPara: m.para, Repairs: append(repairs, "quote:unclosed, closed at the next opening mark"), InnerFrom: innerFrom})
-			open, repairs, innerFrom = i, nil, 0
+			open, repairs, innerFrom, cont = i, nil, 0, 0
 			continue
 		}
 		closeAt(m)
@@ -236,12 +262,20 @@ func pairQuotes(text string, paras []model.Span) []quote {
 	return out
 }
 
-func countCont(repairs []string) int {
-	n := 0
-	for _, r := range repairs {
-		if r == "quote:continued across paragraphs" {
-			n++
-		}
+// maxStrayLead is the longest run of words, in bytes, before a second
+// opening mark that is read as strays (“And“We): three words of any
+// article fit in it.
+const maxStrayLead = 120
+
+// maxQuoteRepairs bounds the repairs one quotation lists: a paragraph of a
+// hundred thousand stray marks is one quotation with a few repairs, not a
+// hundred thousand of them.
+const maxQuoteRepairs = 16
+
+// addRepair adds a repair to a quotation's list, up to maxQuoteRepairs.
+func addRepair(repairs []string, r string) []string {
+	if len(repairs) >= maxQuoteRepairs {
+		return repairs
 	}
-	return n
+	return append(repairs, r)
 }

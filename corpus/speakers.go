@@ -24,6 +24,7 @@ type Speakers struct {
 	roleKinds    map[string]map[string]bool // a generic role noun ("diplomat") → the families it stands for
 	givenNames   map[string]string          // lower-case given name → male | female | "" (either)
 	personNouns  map[string]bool
+	personWords  map[string]bool              // singular nouns for a person, for definite descriptions
 	nationality  map[string]model.Affiliation // normalised word(s) → affiliation
 	natMaxWords  int
 	aliasIndex   map[string][]*speakerEntry // normalised alias → speakers
@@ -73,6 +74,7 @@ type speakersFile struct {
 	RoleWords     []string            `yaml:"role_words"`
 	RoleHeads     [][]string          `yaml:"role_heads"`
 	PersonNouns   []string            `yaml:"person_nouns"`
+	PersonWords   []string            `yaml:"person_words"`
 	Nationalities map[string][]string `yaml:"nationalities"`
 	RoleKinds     map[string][]string `yaml:"role_kinds"`
 	GivenNames    map[string][]string `yaml:"given_names"`
@@ -128,6 +130,7 @@ func (s *Speakers) init() {
 	s.roleWords = map[string]bool{}
 	s.roleHeads = map[string]string{}
 	s.personNouns = map[string]bool{}
+	s.personWords = map[string]bool{}
 	s.nationality = map[string]model.Affiliation{}
 	s.roleKinds = map[string]map[string]bool{}
 	s.givenNames = map[string]string{}
@@ -186,6 +189,9 @@ func (s *Speakers) extend(data []byte) error {
 	}
 	for _, w := range f.PersonNouns {
 		s.personNouns[normWord(w)] = true
+	}
+	for _, w := range f.PersonWords {
+		s.personWords[normWord(w)] = true
 	}
 	for kind, heads := range f.RoleKinds {
 		k := normPhrase(kind)

@@ -301,6 +301,10 @@ var (
 	questionLabels = trSet("question", "questions", "q", "remark", "reply", "interviewer",
 		"journalist", "reporter", "correspondent", "audience", "audience member", "follow-up", "follow-up question")
 	answerLabels = trSet("a", "answer")
+	// hostLabels are roles that run a session; when the heading names no
+	// holder, their turns ask (the question an answer keeps) or are
+	// neither statements nor questions.
+	hostLabels = trSet("moderator", "host", "presenter", "anchor", "chair", "chairperson", "facilitator")
 	// notLabels open prose paragraphs with a colon: notes, credits,
 	// furniture, and the run-in headings of explainers.
 	notLabels = trSet("note", "notes", "nb", "n.b", "photo", "photos", "picture", "pictures", "image", "images",
@@ -806,6 +810,9 @@ func (r *Registry) transcriptStatements(doc *model.Document, secs []TranscriptSe
 			if !ok {
 				who = r.labelSpeaker(t, text, people, fullNames, doc.Date)
 				whoByLabel[t.Label] = who
+			}
+			if !who.reg && who.new == nil && hostLabels[strings.ToLower(strings.TrimPrefix(t.Label, "The "))] && !questionTurn(text, *t) {
+				continue // a moderator's "Good afternoon, we begin": no statement, and no question
 			}
 			if t.Kind == LabelQuestion || !who.reg && t.Kind == LabelSpeaker && questionTurn(text, *t) {
 				if len(t.Paras) > 0 {

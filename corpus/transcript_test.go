@@ -164,6 +164,8 @@ func TestTranscriptLabels(t *testing.T) {
 			[]string{"Vladimir Putin", "Vladimir Putin"}},
 		{"a label the registry does not know", "Session of the club, 7 November 2024. The President of Kazakhstan, Kassym-Jomart Tokayev, took part.\n\nModerator: Mr Tokayev, your view?\n\nTokayev: We are watching calmly.\n\nModerator: And you, Ivan Petrov?\n\nIvan Petrov: I agree with him.",
 			[]string{"Kassym-Jomart Tokayev", "Ivan Petrov"}},
+		{"a moderator's opening is no statement", "News conference, Moscow, 14 March 2025\n\nModerator: Good afternoon. We begin with questions from the press.\n\nQuestion: Mr Lavrov, is a new round planned?\n\nLavrov: Yes, the next round is planned for April.",
+			[]string{"Sergey Lavrov"}},
 		{"numbered speakers are unknown", "Transcript 2025-03-14\n\nDmitry Peskov: Vladivostok, are you there?\n\nSpeaker 1: Yes, we are ready here.\n\nDmitry Peskov: Good, we will start.",
 			[]string{"Dmitry Peskov", model.UnknownSpeaker, "Dmitry Peskov"}},
 	}
