@@ -573,6 +573,11 @@ func mentionTense(text, clause string, span model.Span) int {
 		if !hasPastWord(rest, len(rest)) && (futureIn(rest) || scheduledAfter.MatchString(rest)) {
 			return 1
 		}
+		// "On Aug. 26, the Border Patrol arrested…": the past verb of
+		// the clause the opener dates, and nothing ahead in the sentence
+		if hasPastWord(rest, len(rest)) && !futureIn(rest) && !futureIn(before) {
+			return -1
+		}
 	}
 	if tail := clauseTail(clause); pastTail(tail) {
 		if !futureIn(before) && !futureIn(sentenceSuffix(text, span.End, 160)) {
@@ -1007,3 +1012,90 @@ func (p embedded) holds(i int) bool {
 	}
 	return strings.Contains(p.text[max(0, i-40):i], "(@") && reSignature.MatchString(p.text[max(0, i-40):i])
 }
+
+// reUnsureBefore in the clause before a date makes it a time that may be
+// to come: a modal ("would assume office in January 2017", "could start
+// on"), or the start of a change ("beginning in", "starting on",
+// "effective", "as of", "from").
+var reUnsureBefore = regexp.MustCompile(`(?i)(?:\b(?:would|could|might|may|should|must|can)\b[^.,;!?]{0,40}|\b(?:beginning|starting|commencing|effective|as of|as early as|as soon as|no earlier than|no later than|from)\s+(?:in\s+|on\s+|at\s+)?(?:the\s+)?)$`)
+
+// unsureBefore reports whether the clause before a date looks ahead or
+// supposes (reUnsureBefore).
+func unsureBefore(clause string) bool { return reUnsureBefore.MatchString(clause) }
+
+// weekdayTie is a weekday said of a one-off event in its sentence: "the
+// bombing in Chelsea on Saturday", "Tuesday's shooting", "who was shot
+// last Tuesday".
+type weekdayTie struct {
+	day  time.Weekday
+	last bool // "last Tuesday": the week before the last, too
+	span model.Span
+}
+
+// reWeekdayNear finds a weekday said as a day: "on Tuesday", "Tuesday's",
+// "last Tuesday", "Tuesday night", "late Tuesday"; group 1 is "last", 2
+// the weekday.
+var reWeekdayNear = regexp.MustCompile(`\b(?:(?:[Oo]n|[Ll]ate|[Ee]arly)\s+|([Ll]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s|\s+(?:night|morning|afternoon|evening))?\b`)
+
+// weekdayNear finds the weekday tied to the event mention at span: in its
+// sentence, at most 60 bytes away, with no semicolon, colon, dash or
+// quotation mark between (a comma may open a clause about the event:
+// "Keith Lamont Scott, who was shot on Tuesday"). A weekday of a day to
+// come ("will", "next") is not one.
+func weekdayNear(text string, span model.Span) *weekdayTie {
+	pre, post := sentencePrefix(text, span.Start, 60), sentenceSuffix(text, span.End, 60)
+	if !strings.Contains(pre, "day") && !strings.Contains(post, "day") {
+		return nil
+	}
+	sent := model.Span{Start: span.Start - len(pre), End: span.End + len(post)}
+	var best *weekdayTie
+	for _, ix := range reWeekdayNear.FindAllStringSubmatchIndex(text[sent.Start:sent.End], -1) {
+		a, b := sent.Start+ix[0], sent.Start+ix[1]
+		var between string
+		switch {
+		case b <= span.Start:
+			between = text[b:span.Start]
+		case a >= span.End:
+			between = text[span.End:a]
+		default:
+			continue
+		}
+		if strings.ContainsAny(between, ";:\"“”—–()") || strings.Count(between, ",") > 1 {
+			continue
+		}
+		clause := clauseBefore(text, a)
+		if futureIn(clause) || futureIn(text[a:min(len(text), b+30)]) && !hasPastWord(clause, len(clause)) {
+			continue
+		}
+		if a >= 5 && strings.HasSuffix(strings.ToLower(text[max(0, a-5):a]), "next ") {
+			continue
+		}
+		if best != nil {
+			return nil // two weekdays: which one is the event's, nothing says
+		}
+		best = &weekdayTie{day: weekdayOf(text[sent.Start+ix[4] : sent.Start+ix[5]]), last: ix[2] >= 0, span: model.Span{Start: a, End: b}}
+	}
+	return best
+}
+
+// days is the days a text that names the weekday of an event on day s
+// can be written: that day or within the week after; "last Tuesday"
+// within two weeks.
+func (t *weekdayTie) days(s int) iset {
+	if t.last {
+		return daysBetween(s+1, s+13)
+	}
+	return daysBetween(s, s+7)
+}
+
+func (t *weekdayTie) evidence(text string, em eventMatch) string {
+	if t.span.Start < em.span.Start {
+		return text[t.span.Start:em.span.End]
+	}
+	return text[em.span.Start:t.span.End]
+}
+
+// reModalBefore in the clause before an event's words makes them a
+// supposition: "said he would have fired Lewandowski", "could follow the
+// Brexit vote".
+var reModalBefore = regexp.MustCompile(`(?i)\b(?:would|could|might|should)\b(?:\s+(?:have|not|never|be|also|still|just|rather))*\s+(?:[\w'’-]+\s+){0,1}$`)

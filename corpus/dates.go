@@ -20,7 +20,10 @@ package corpus
 //	                 ("expires in 2026": before). Strongest first; a bound
 //	                 that contradicts stronger ones is dropped with a warning.
 //	                 A weekday the lead names ("told TASS on Monday") narrows
-//	                 a window of at most a month to the days of that weekday.
+//	                 a window of at most a month to the days of that weekday;
+//	                 the weekday of a one-off event in its sentence ("Keith
+//	                 Lamont Scott, who was shot on Tuesday") puts the text in
+//	                 the week after it.
 //
 // An explicit date that contradicts what the text refers to is kept, with
 // a warning on the document. When nothing settles a day the result is a
@@ -230,6 +233,8 @@ type evidenceSet struct {
 	// 12", "will meet on June 16"): they narrow a date other clues have
 	// put within a few years
 	yearless []yearlessMention
+	// today is the day number of today: a text is not written later
+	today int
 }
 
 // yearlessMention is a day without a year in a clear tense: -1 past, +1
@@ -270,15 +275,10 @@ var (
 // gather collects the dating evidence of a document.
 func (e *Events) gather(doc *model.Document) evidenceSet {
 	var ev evidenceSet
+	ev.today = dnum(e.today())
 	text := doc.Text
 	paras := model.ParagraphSpans(text)
-	leadEnd := len(text)
-	if len(paras) > 3 {
-		leadEnd = paras[2].End
-	}
-	if leadEnd > 1200 {
-		leadEnd = 1200
-	}
+	leadEnd := leadEndOf(text, paras)
 	lower := asciiLower(text)
 	var hits litHits
 	if e != nil && e.lits != nil {
@@ -370,6 +370,9 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 			scheduledNoun(after) && mentionTense(text, clause, m.span) >= 0 {
 			continue // a limit, or a vote or meeting that may be to come
 		}
+		if m.kind != mentionYear && unsureBefore(clause) && mentionTense(text, clause, m.span) >= 0 {
+			continue // "would assume office in January 2017", "beginning in January 2017": maybe to come
+		}
 		switch m.kind {
 		case mentionFull:
 			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(m.first()), posInf), strength: strengthSoft, rule: "mentioned-date", evidence: m.text, span: m.span, lowValue: true})
@@ -413,8 +416,14 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	}
 
 	// Reference events.
+	seenRef := map[string]bool{} // a later reference that says no more than an earlier one
 	for _, em := range e.matchIndexed(text, lower, hits) {
 		if c, ok := eventConstraint(text, em); ok {
+			if key := em.events[0].Pattern + "\x00" + c.rule + "\x00" + windowList(c.set); seenRef[key] {
+				continue
+			} else {
+				seenRef[key] = true
+			}
 			if c.weak {
 				ev.weak = append(ev.weak, c)
 			} else {
@@ -506,8 +515,36 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 		ev.weak = append(ev.weak, dateConstraint{set: daysBetween(lo, lo+366), strength: c.strength, rule: "soon-after-" + c.rule, evidence: c.evidence, span: c.span, weak: true})
 	}
 
-	ev.weekday = leadWeekday(doc, leadEnd)
+	leadStart := 0
+	if ev.dateline != nil {
+		leadStart = lineStartBefore(text, ev.dateline.span.Start)
+	}
+	ev.weekday = leadWeekday(doc, leadStart, leadEnd)
 	return ev
+}
+
+// leadEndOf is where the lead of text ends: after its third paragraph
+// of prose (lines of page furniture — "All news", a photo credit, a
+// caption of a few words — do not count), and within the first 1200
+// bytes, or 1600 when furniture comes first.
+func leadEndOf(text string, paras []model.Span) int {
+	n, short, end := 0, false, len(text)
+	for _, p := range paras {
+		if len(strings.Fields(text[p.Start:p.End])) < 12 && !strings.ContainsAny(strings.TrimSpace(text[p.Start:p.End]), ".!?") {
+			short = true
+			continue
+		}
+		n++
+		if n == 3 {
+			end = p.End
+			break
+		}
+	}
+	limit := 1200
+	if short {
+		limit = 1600
+	}
+	return min(end, limit, len(text))
 }
 
 // eventConstraint is what a reference to a group of events says: after
@@ -520,11 +557,19 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	c := dateConstraint{strength: strengthEvent, rule: "event", evidence: em.text, span: em.span}
 	clause := clauseBefore(text, em.span.Start)
 	tense := mentionTense(text, clause, em.span)
+	if tense <= 0 && reModalBefore.MatchString(clause) {
+		return c, false // "he would have fired Lewandowski": a supposition, no event
+	}
 	weak := true
 	alts := slices.Clone(em.events)
 	slices.SortStableFunc(alts, func(a, b *Event) int { return a.Start.Compare(b.Start) })
-	// "the Nov. 8 election": only the alternatives on that day
-	if ms := daysNamed(em.text); len(ms) > 0 && (ms[0].kind == mentionMonthDay || ms[0].kind == mentionFull) {
+	// "the Nov. 8 election", "invaded Ukraine on February 24": only the
+	// alternatives on that day
+	ms := daysNamed(em.text)
+	if len(ms) == 0 && len(alts) > 1 {
+		ms = dayAfter(text, em.span.End)
+	}
+	if len(ms) > 0 && (ms[0].kind == mentionMonthDay || ms[0].kind == mentionFull) {
 		m := ms[0]
 		alts = slices.DeleteFunc(alts, func(x *Event) bool {
 			for t := x.Start; !t.After(x.End); t = t.AddDate(0, 0, 1) {
@@ -538,11 +583,17 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	scheduled := slices.ContainsFunc(alts, func(x *Event) bool { return x.Scheduled })
 	var rel string
 	var tie *eventTie
-	if scheduled {
+	var wd *weekdayTie
+	loose := slices.ContainsFunc(alts, func(x *Event) bool { return x.Loose })
+	if scheduled && !loose {
 		tie = tiedPhrase(text, em.span)
-	} else {
+	} else if !scheduled {
 		rel = relativeInClause(text, em.span)
+		if rel == "" {
+			wd = weekdayNear(text, em.span)
+		}
 	}
+	wdUsed := false
 	for i, x := range alts {
 		if !x.Weak {
 			weak = false
@@ -575,6 +626,13 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 		case x.Bound == BoundAfter && aheadCue.MatchString(clause):
 			s = daysBetween(negInf, dnum(x.Start))
 			c.rule = "event-ahead"
+		case wd != nil && x.Bound == BoundAfter && x.Start.Equal(x.End) && x.Start.Weekday() == wd.day:
+			// "Keith Lamont Scott, who was shot on Tuesday": news names
+			// the weekday of a day in the week before it
+			s = wd.days(dnum(x.Start))
+			c.rule = "event-weekday"
+			c.lowValue = true
+			wdUsed = true
 		default:
 			s = eventSet(x, strings.ToLower(rel))
 			if x.Bound == BoundAfter && rel == "" {
@@ -582,6 +640,9 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			}
 		}
 		c.set = c.set.union(s)
+	}
+	if wdUsed {
+		c.evidence = wd.evidence(text, em)
 	}
 	if c.set.empty() {
 		return c, false
@@ -600,6 +661,20 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 
 var relKeys = []string{"earlier", "last", "this", "week", "month", "year"}
 
+// dayAfter is the date right after an event's words, "on" it: "invaded
+// Ukraine on February 24".
+func dayAfter(text string, end int) []dateMention {
+	rest := text[end:min(len(text), end+24)]
+	if !strings.HasPrefix(rest, " on ") {
+		return nil
+	}
+	ms := scanDates(rest)
+	if len(ms) == 0 || ms[0].span.Start != 4 {
+		return nil
+	}
+	return ms[:1]
+}
+
 // daysNamed is the dates an event's words name ("the Nov. 8 election").
 func daysNamed(s string) []dateMention {
 	if !strings.ContainsAny(s, "0123456789") {
@@ -611,6 +686,10 @@ func daysNamed(s string) []dateMention {
 // aheadCue before an event that happens once (a summit) looks ahead to
 // it: "ahead of", "the upcoming", "preparations for".
 var aheadCue = regexp.MustCompile(`(?i)\b(?:ahead of|in the run-?up to|in advance of|preparations? for|preparing for|upcoming|forthcoming|planned|scheduled)\s+(?:the\s+|a\s+|this\s+|next\s+)?(?:[\w'’-]+\s+){0,2}$`)
+
+// reWhoClause is the words between an event and a time said of it in a
+// clause about it: "Gershkovich, who was detained in Russia late".
+var reWhoClause = regexp.MustCompile(`^,\s+(?:who|which)\s+[^,;:]*$`)
 
 // relativeInClause finds "earlier this month", "last week" and the like in
 // the clause of the event mention at span: no comma, semicolon or colon
@@ -632,7 +711,7 @@ func relativeInClause(text string, span model.Span) string {
 		default:
 			continue
 		}
-		if len(between) <= 80 && !strings.ContainsAny(between, ",;:") {
+		if len(between) <= 80 && (!strings.ContainsAny(between, ",;:") || a >= span.End && reWhoClause.MatchString(between)) {
 			return text[a:b]
 		}
 	}
@@ -653,16 +732,16 @@ type eventTie struct {
 }
 
 var (
-	reTieBefore = regexp.MustCompile(`(?i)\b((?:last|this|next) (?:week|month|year)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)['’]s\s+(?:[\w-]+\s+){0,2}$`)
+	reTieBefore = regexp.MustCompile(`(?i)\b((?:last|this|next) (?:week|month|year)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)(?:['’]s\s+(?:[\w-]+\s+){0,2}|\s+(?:at|during)\s+(?:the\s+)?)$`)
 	// after the event: "the convention last week" (a time to come after
 	// it, "… on Election Day later this week", may date the verb instead)
-	reTieAfter = regexp.MustCompile(`^(?i:\s+((?:last|this|earlier this) (?:week|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday))\b`)
+	reTieAfter = regexp.MustCompile(`^(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
 )
 
 // reCountdownTie before a scheduled event counts down to it from the
 // time of writing: "with fewer than 70 days remaining until", "just six
 // weeks away from".
-var reCountdownTie = regexp.MustCompile(`(?i)(?:\bwith\s+(?:(?:just|only|less than|fewer than|nearly|almost|about|roughly|barely|a mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:remaining|left|to go)\s+(?:until|till|before|to)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|out)\s+from|\b(?:(?:just|only|barely|less than|fewer than|about|nearly|some|a mere|mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a)?\s*(days?|weeks?|months?)\s+(?:before|ahead of|prior to))\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?$`)
+var reCountdownTie = regexp.MustCompile(`(?i)(?:\bwith\s+(?:(?:just|only|less than|fewer than|nearly|almost|about|roughly|barely|a mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:(?:remaining|left|to go)\s+)?(?:until|till|before|to)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|out)\s+from|\b(?:(?:just|only|barely|less than|fewer than|about|nearly|some|a mere|mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a)?\s*(days?|weeks?|months?)\s+(?:before|ahead of|prior to|until|till))\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?$`)
 
 // countdownTie reads "with N days remaining until" before an event.
 func countdownTie(text string, span model.Span) *eventTie {
@@ -851,8 +930,9 @@ func eventSet(x *Event, rel string) iset {
 }
 
 // countdownDays reads a countdown: the text was written between far and
-// near days before the end. "final ten days" is ten days (or nine, for
-// publication lag: exact); "final nine weeks" eight to ten weeks, "final
+// near days before the end. "final ten days" is the ten whole days
+// left before the day the term ends: exactly ten days before it (the
+// speaker counts from the day he speaks); "final nine weeks" eight to ten weeks, "final
 // seven months" six to eight; "final days" up to six weeks, "final weeks"
 // two months, "final months" a year.
 func countdownDays(text string, ix []int) (far, near int, exact bool) {
@@ -869,7 +949,7 @@ func countdownDays(text string, ix []int) (far, near int, exact bool) {
 	per := map[string]int{"days": 1, "weeks": 7, "months": 31}[unit]
 	switch {
 	case numbered && per == 1:
-		return n, n - 1, true
+		return n, n, true
 	case numbered:
 		return (n + 1) * per, max(0, (n-1)*per), false
 	case n > 0: // a few, several
@@ -884,12 +964,13 @@ func countdownDays(text string, ix []int) (far, near int, exact bool) {
 
 // leadWeekday finds the weekday the lead gives the reported event ("Peskov
 // told TASS on Monday", "published on Friday"): in the first three
-// sentences (not the headline), in a main clause (not one opened by
+// sentences from leadStart (the dateline's line, when there is one; not
+// the headline), in a main clause (not one opened by
 // "while", "although", …), tied to a speech or publication word.
-func leadWeekday(doc *model.Document, leadEnd int) *weekdayMention {
+func leadWeekday(doc *model.Document, leadStart, leadEnd int) *weekdayMention {
 	text := doc.Text
 	n := 0
-	for _, s := range dateSentences(text, model.Span{Start: 0, End: leadEnd}) {
+	for _, s := range dateSentences(text, model.Span{Start: leadStart, End: max(leadStart, leadEnd)}) {
 		if !doc.TitleSpan.IsZero() && s.Start < doc.TitleSpan.End && s.End > doc.TitleSpan.Start {
 			continue
 		}
@@ -1004,7 +1085,12 @@ func (ev *evidenceSet) solve() (iset, []dateConstraint, []dateConstraint) {
 		tier(idx)
 	}
 	yearless := func() bool {
-		add := ev.yearlessCons(s)
+		strongLow := false
+		if !s.empty() {
+			lo, _ := s.hull()
+			strongLow = lowerEdgeStrength(binding, lo) > strengthYear
+		}
+		add := ev.yearlessCons(s, strongLow)
 		if len(add) == 0 {
 			return false
 		}
@@ -1193,14 +1279,26 @@ func (ev *evidenceSet) disagreement() string {
 // gives the year of a day further back (or ahead) than about ten months.
 const yearlessSlack = 300
 
+// yearlessSpan is how wide a date may be for year-less days to narrow
+// it: a presidential term ("President Joe Biden", "the Biden
+// administration"), and a day to spare.
+const yearlessSpan = 4*366 + 1
+
 // yearlessCons turns the year-less days of the text into clues, for the
-// years a date already in s (no more than a few years wide) allows.
-func (ev *evidenceSet) yearlessCons(s iset) []dateConstraint {
+// years a date already in s (no wider than a presidential term) allows;
+// strongLow: its lower edge is set by more than a bare year, and a date
+// open above then ends today.
+func (ev *evidenceSet) yearlessCons(s iset, strongLow bool) []dateConstraint {
 	if len(ev.yearless) == 0 || s.empty() {
 		return nil
 	}
 	lo, hi := s.hull()
-	if lo == negInf || hi == posInf || hi-lo > 3*366 {
+	if hi == posInf && strongLow && ev.today > 0 && lo <= ev.today {
+		// "after Gershkovich's arrest": until today (a bare year's "since
+		// 2024" never dates a text alone)
+		hi = ev.today
+	}
+	if lo == negInf || hi == posInf || hi-lo > yearlessSpan {
 		return nil
 	}
 	var out []dateConstraint
@@ -1241,10 +1339,14 @@ func (ev *evidenceSet) yearlessCons(s iset) []dateConstraint {
 				c.set = c.set.union(daysBetween(mlo-366, mlo-1))
 			case y.word == "last":
 				c.set = c.set.union(daysBetween(mhi+1, mhi+366))
+			case y.tense < 0 && y.month:
+				// "broke in March": the latest March before the text,
+				// so before the next one begins
+				c.set = c.set.union(daysBetween(mlo, dnum(first.AddDate(1, 0, 0))-1))
 			case y.tense < 0:
 				c.set = c.set.union(daysBetween(d, d+yearlessSlack))
 			case y.month:
-				c.set = c.set.union(daysBetween(mhi-yearlessSlack, mhi))
+				c.set = c.set.union(daysBetween(dnum(first.AddDate(-1, 1, 0)), mhi))
 			default:
 				c.set = c.set.union(daysBetween(d-yearlessSlack, d))
 			}

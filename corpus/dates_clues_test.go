@@ -50,6 +50,8 @@ func TestDateClues(t *testing.T) {
 			label: "between 2016-09-20 and 2016-10-02", rule: "bounds:"},
 		{name: "a countdown to a race", text: "With fewer than 50 days remaining until Election Day, Republican nominee Donald Trump trails Hillary Clinton.",
 			label: "between 2016-09-18 and 2016-11-07", rule: "bounds:"},
+		{name: "a countdown without remaining", text: "With less than seven weeks until Election Day, Republican nominee Donald Trump trails Hillary Clinton.",
+			label: "between 2016-09-13 and 2016-11-07", rule: "bounds:"},
 		{name: "the final weeks of a race", text: "Donald J. Trump, the Republican nominee, and Hillary Clinton enter the final nine weeks of a presidential race.",
 			label: "between 2016-08-30 and 2016-09-13", rule: "bounds:"},
 		{name: "a year-less dateline, a weekday and one window", text: "MOSCOW, March 27. /TASS/. Kremlin spokesman Dmitry Peskov told reporters on Thursday that US President Donald Trump wants talks.",
@@ -153,7 +155,7 @@ func TestMentionTense(t *testing.T) {
 		"Trump led the field before the Iowa caucuses Feb. 1.":    0,
 		"The referendum is set for June 5, 2016.":                 1,
 		"In January 2017, a new president will take office.":      1,
-		"In February 2023, Russia suspended the treaty.":          0,
+		"In February 2023, Russia suspended the treaty.":          -1,
 		"Labor Day is barely over, and the race is in full gear.": -1,
 	} {
 		var span model.Span

@@ -265,6 +265,13 @@ newadm-21	2021-01-20	2021-04-30	within	weak	New admin 2021	new US administration
 newadm-25	2025-01-20	2025-04-30	within	weak	New admin 2025	new US administration
 pres-biden	2021-01-20	2025-01-20	within	-	Biden in office	President Biden
 treaty-end	2026-02-05	-	before	-	Treaty expires	treaty expires in 2026
+charlotte-16	2016-09-20	-	after	-	Keith Lamont Scott killed in Charlotte	Keith Lamont Scott
+conv-16	2016-07-25	2016-07-28	within	scheduled	Convention 2016	Democratic National Convention
+inv-14	2014-02-20	-	after	-	Crimea	invaded Ukraine
+inv-22	2022-02-24	-	after	-	Invasion	invaded Ukraine
+fd-12	2012-10-03	-	after	loose	First debate 2012	first debate
+fd-16	2016-09-26	-	after	loose	First debate 2016	first debate
+g-23	2023-03-29	-	after	-	Gershkovich arrested	Gershkovich
 `
 
 func dateTestTable(t *testing.T) *Events {
@@ -344,8 +351,28 @@ func TestDateDocumentRules(t *testing.T) {
 		{name: "weekday in a subordinate clause does not narrow", text: "While Trump said on Thursday he would meet Putin, nothing is set.\n\nPutin spoke at Valdai earlier this month. President-elect Trump won.",
 			label: "between 2024-11-07 and 2024-11-30", rule: "bounds:event-earlier-this-month+event"},
 		{name: "weekday alone invents nothing", text: "Peskov said on Monday that Russia is open.", label: "date unknown"},
+		{name: "a month after would is no bound", text: "That senator would assume office in January 2017, Peskov said.", label: "date unknown"},
+		{name: "a month after beginning in is no bound", text: "The bank said it would drop the targets, beginning in January 2017.", label: "date unknown"},
+		{name: "the weekday of a one-off event", text: "Protests went on after Keith Lamont Scott, who was shot by police on Tuesday, was named.",
+			label: "between 2016-09-20 and 2016-09-27", value: "2016-09-20", rule: "bounds:event-weekday", evidence: "Keith Lamont Scott, who was shot by police on Tuesday"},
+		{name: "another weekday than the event's says nothing of it", text: "Protests went on after Keith Lamont Scott was shot by police, the mayor said on Friday.",
+			label: "between 2016-09-20 and 2026-06-01", rule: "bounds:event"},
+		{name: "a weekday at a scheduled event", text: "Kaine spoke Thursday night at the Democratic National Convention, aides said.",
+			label: "between 2016-07-19 and 2016-08-03", rule: "bounds:event-weekday", evidence: "Thursday night at the Democratic National Convention"},
+		{name: "an event after a modal is a supposition", text: "Kasich said he would have mourned Keith Lamont Scott.", label: "date unknown"},
+		{name: "a year-less dateline after page furniture", text: "All news\n\nKremlin vows a response\n\nPresidential spokesman Dmitry Peskov\n© Alexander Shcherbak/TASS\n\nMOSCOW, April 15. /TASS/. Russia will respond in kind, Kremlin Spokesman Dmitry Peskov announced on Thursday.\n\nA meeting of Putin and President Biden is not helped by sanctions, he said.",
+			label: "2021-04-15", rule: "dateline+", evidence: "on Thursday"},
+		{name: "the day after an event chooses among its alternatives", text: "Russia invaded Ukraine on February 24, Peskov said.",
+			label: "between 2022-02-24 and 2026-06-01", rule: "bounds:event"},
+		{name: "a later reference to an event carries the time", text: "Peskov recalled Valdai.\n\nThe speech at Valdai, which Putin gave earlier this month, was firm. President-elect Trump won.",
+			label: "between 2024-11-07 and 2024-11-30", rule: "bounds:event+event-earlier-this-month"},
+		{name: "a loose event takes no tie", text: "Trump watched Monday’s first debate again, Peskov said.", label: "between 2012-10-03 and 2026-06-01", rule: "bounds:event-scheduled"},
+		{name: "a loose event takes its tense", text: "Trump is preparing for the first debate, Peskov said. Since 2014 nothing moved.",
+			label: "between 2014-01-01 and 2016-09-26", rule: "bounds:event-scheduled"},
+		{name: "a year-less day after an event, until today", text: "Peskov spoke of Gershkovich. The exchange followed a development on March 30 when Peskov faced questions.",
+			label: "between 2023-03-30 and 2026-06-01", rule: "bounds:event+mentioned-day"},
 		{name: "countdown", text: "President-elect Trump will take office. President Biden's administration, in its final ten days, plans sanctions, Peskov said.",
-			label: "between 2025-01-10 and 2025-01-11", value: "2025-01-10", rule: "bounds:event+countdown", evidence: "final ten days"},
+			label: "2025-01-10", value: "2025-01-10", rule: "bounds:event+countdown", evidence: "final ten days"},
 		{name: "future upper bound and past lower bound", text: "In February 2023 Russia suspended the treaty, which the treaty expires in 2026 clause keeps.",
 			label: "between 2023-02-01 and 2026-02-04", value: "2023-02-01", rule: "bounds:"},
 		{name: "future year alone is no lower bound", text: "The deal will be signed in 2027, Lavrov said.", label: "date unknown"},
@@ -404,7 +431,7 @@ var seedDateWant = map[string]struct {
 	"001": {"2021-01-24", "2021-01-24", model.PrecisionDay, "dateline+caption-year"},
 	"002": {"between 2024-11-11 and 2024-11-25", "2024-11-18", model.PrecisionRange, "bounds:"},
 	"003": {"between 2024-05-30 and 2026-02-04", "2024-05-30", model.PrecisionRange, "bounds:event"},
-	"004": {"between 2025-01-10 and 2025-01-11", "2025-01-10", model.PrecisionRange, "bounds:"},
+	"004": {"2025-01-10", "2025-01-10", model.PrecisionDay, "bounds:"},
 }
 
 // TestDateSeedsPipeline dates the seeds through the whole per-document

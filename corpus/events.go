@@ -54,7 +54,12 @@ type Event struct {
 	// "said during the debate": after it). Of alternatives, the past
 	// reading means the latest one held, the future reading the next one.
 	Scheduled bool
-	Label     string
+	// Loose scheduled events are named by words that also name others
+	// the table does not list ("the first debate" of a primary): only
+	// the tense around them dates a text, never a tie ("Thursday's first
+	// debate"), which could match an unlisted one.
+	Loose bool
+	Label string
 	// Pattern is the regular expression matched, case-insensitively and
 	// on word boundaries, against the text; "" when the event is only a
 	// marker or a term end.
@@ -225,8 +230,10 @@ func parseEventLine(line string) (*Event, error) {
 				ev.Scheduled = true
 			case "race-end":
 				ev.RaceEnd = true
+			case "loose":
+				ev.Loose, ev.Scheduled = true, true
 			default:
-				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled)", ev.ID, flag)
+				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose)", ev.ID, flag)
 			}
 		}
 	}
@@ -287,18 +294,19 @@ func (e *Events) matchIndexed(text, lower string, hits litHits) []eventMatch {
 			}
 			seen[ev.Pattern] = append(seen[ev.Pattern], len(out))
 			out = append(out, eventMatch{events: []*Event{ev}, span: model.Span{Start: ix[0], End: ix[1]}, text: text[ix[0]:ix[1]]})
-			// a scheduled event's first reference may say nothing of
-			// when ("the Democratic Convention" in a headline): the next
-			// ones may ("at the Democratic National Convention on
-			// Tuesday")
-			return ev.Scheduled && len(seen[ev.Pattern]) < maxScheduledRefs
+			// an event's first reference may say nothing of when ("the
+			// Democratic Convention" in a headline, "the arrest of Evan
+			// Gershkovich"): the next ones may ("at the Democratic
+			// National Convention on Tuesday", "Gershkovich in Russia
+			// last month")
+			return len(seen[ev.Pattern]) < maxScheduledRefs
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
 	return out
 }
 
-// maxScheduledRefs bounds the references to one scheduled event weighed.
+// maxScheduledRefs bounds the references to one event weighed.
 const maxScheduledRefs = 6
 
 // raceEnds returns the events that end a race.
