@@ -419,11 +419,11 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	seenRef := map[string]bool{} // a later reference that says no more than an earlier one
 	for _, em := range e.matchIndexed(text, lower, hits) {
 		if c, ok := eventConstraint(text, em); ok {
-			if key := em.events[0].Pattern + "\x00" + c.rule + "\x00" + windowList(c.set); seenRef[key] {
+			key := em.events[0].Pattern + "\x00" + c.rule + "\x00" + windowList(c.set)
+			if seenRef[key] {
 				continue
-			} else {
-				seenRef[key] = true
 			}
+			seenRef[key] = true
 			if c.weak {
 				ev.weak = append(ev.weak, c)
 			} else {
