@@ -115,19 +115,8 @@ func (a *analysis) settledBy(rules []*frame) func(pos int) bool {
 		end = max(end, min(end+24, a.sents[f.subj.sent].span.End))
 		spans = append(spans, model.Span{Start: min(f.subj.span.Start, f.content.Start), End: end})
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	// the furthest end of the spans up to each, for one binary search
-	reach := make([]int, len(spans))
-	for i, sp := range spans {
-		reach[i] = sp.End
-		if i > 0 {
-			reach[i] = max(reach[i], reach[i-1])
-		}
-	}
-	return func(pos int) bool {
-		i := sort.Search(len(spans), func(i int) bool { return spans[i].Start > pos }) - 1
-		return i >= 0 && reach[i] > pos
-	}
+	in := spanSet(spans)
+	return func(pos int) bool { return in(model.Span{Start: pos, End: pos + 1}) }
 }
 
 // contentSpan is the text of tokens c without leading and trailing

@@ -169,13 +169,19 @@ func (a *analysis) firstQuoteFrom(pos int) int {
 }
 
 // overlapTest answers in logarithmic time whether a span overlaps the
-// content of one of frames: the frames sorted by where their content
-// starts, with the furthest end reached up to each.
+// content of one of frames.
 func overlapTest(frames []*frame) func(model.Span) bool {
 	spans := make([]model.Span, len(frames))
 	for i, f := range frames {
 		spans[i] = f.content
 	}
+	return spanSet(spans)
+}
+
+// spanSet answers in logarithmic time whether a span overlaps one of
+// spans: it sorts them in place by where they start, with the furthest
+// end reached up to each, for one binary search.
+func spanSet(spans []model.Span) func(model.Span) bool {
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	reach := make([]int, len(spans))
 	for i, sp := range spans {
