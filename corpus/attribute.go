@@ -1005,7 +1005,7 @@ func (r *spkResolver) resolvePronoun(m *mention, para int) (*speakerEntry, strin
 			}
 		}
 	}
-	for i := len(r.history) - 1; i >= 0; i-- {
+	for i := len(r.history) - 1; i >= 0 && i >= len(r.history)-mentionReach; i-- {
 		h := r.history[i]
 		if h.pos >= m.span.Start {
 			continue
@@ -1037,9 +1037,10 @@ func (r *spkResolver) resolvePronoun(m *mention, para int) (*speakerEntry, strin
 const mentionReach = 200
 
 // pronounReach is how many paragraphs back a pronoun looks for its
-// speaker: news copy often quotes a speaker over two or three paragraphs
-// before "he added".
-const pronounReach = 3
+// speaker: news copy often quotes a speaker over several paragraphs before
+// "he added" (five measured better than three on PolNeAR train, with no
+// loss on the built-in, held-out and real sets).
+const pronounReach = 5
 
 func (r *spkResolver) anyStatementBefore() bool {
 	return r.statements > 0
