@@ -1051,13 +1051,8 @@ func weekdayNear(text string, span model.Span) *weekdayTie {
 	var best *weekdayTie
 	for _, ix := range reWeekdayNear.FindAllStringSubmatchIndex(text[sent.Start:sent.End], -1) {
 		a, b := sent.Start+ix[0], sent.Start+ix[1]
-		var between string
-		switch {
-		case b <= span.Start:
-			between = text[b:span.Start]
-		case a >= span.End:
-			between = text[span.End:a]
-		default:
+		between, apart := textBetween(text, span, a, b)
+		if !apart {
 			continue
 		}
 		if strings.ContainsAny(between, ";:\"“”—–()") || strings.Count(between, ",") > 1 {

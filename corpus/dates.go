@@ -687,6 +687,18 @@ func daysNamed(s string) []dateMention {
 // it: "ahead of", "the upcoming", "preparations for".
 var aheadCue = regexp.MustCompile(`(?i)\b(?:ahead of|in the run-?up to|in advance of|preparations? for|preparing for|upcoming|forthcoming|planned|scheduled)\s+(?:the\s+|a\s+|this\s+|next\s+)?(?:[\w'’-]+\s+){0,2}$`)
 
+// textBetween is the text between the match [a, b) and span, on whichever
+// side of it the match lies; apart is false when they overlap.
+func textBetween(text string, span model.Span, a, b int) (between string, apart bool) {
+	switch {
+	case b <= span.Start:
+		return text[b:span.Start], true
+	case a >= span.End:
+		return text[span.End:a], true
+	}
+	return "", false
+}
+
 // reWhoClause is the words between an event and a time said of it in a
 // clause about it: "Gershkovich, who was detained in Russia late".
 var reWhoClause = regexp.MustCompile(`^,\s+(?:who|which)\s+[^,;:]*$`)
@@ -702,13 +714,8 @@ func relativeInClause(text string, span model.Span) string {
 	sent := model.Span{Start: span.Start - len(pre), End: span.End + len(post)}
 	for _, ix := range relativeEventRE.FindAllStringIndex(text[sent.Start:sent.End], -1) {
 		a, b := sent.Start+ix[0], sent.Start+ix[1]
-		var between string
-		switch {
-		case b <= span.Start:
-			between = text[b:span.Start]
-		case a >= span.End:
-			between = text[span.End:a]
-		default:
+		between, apart := textBetween(text, span, a, b)
+		if !apart {
 			continue
 		}
 		if len(between) <= 80 && (!strings.ContainsAny(between, ",;:") || a >= span.End && reWhoClause.MatchString(between)) {
