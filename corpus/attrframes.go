@@ -395,7 +395,10 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	case "he", "she", "his", "her":
 		// a pronoun the tagger marked where the pronoun pass found none
 		// ("his statement said"): resolved as a pronoun is
-		m.word = map[string]string{"he": "he", "his": "he", "she": "she", "her": "she"}[low]
+		m.word = "he"
+		if low == "she" || low == "her" {
+			m.word = "she"
+		}
 		return r.resolvePronoun(m, a.sents[m.sent].para)
 	case "it", "i", "we", "you", "they", "their", "its", "":
 		return nil, "speaker:" + m.text + " is not resolved"
@@ -430,12 +433,10 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	if a.notANounPhrase(m.text) {
 		return nil, "speaker:“" + m.text + "” names no one"
 	}
-	if !anyUpper(name) {
+	if !anyUpper(name) && a.personHead(name) {
 		// "the actress", "the star": the person last made the subject
-		if a.personHead(name) {
-			if sp, how := r.definiteReference(m, name); sp != nil {
-				return sp, how
-			}
+		if sp, how := r.definiteReference(m, name); sp != nil {
+			return sp, how
 		}
 	}
 	if !anyUpper(name) || a.startsSentence(m.span.Start) && a.commonPlural(name) {

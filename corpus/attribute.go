@@ -889,7 +889,7 @@ func (r *spkResolver) definiteReference(m *mention, noun string) (*speakerEntry,
 	gender := nounGender(noun)
 	fam := a.sp.headFamily(normPhrase(noun))
 	para := a.sents[m.sent].para
-	for i := len(r.history) - 1; i >= 0; i-- {
+	for i := len(r.history) - 1; i >= 0 && i >= len(r.history)-mentionReach; i-- {
 		h := r.history[i]
 		if h.pos >= m.span.Start {
 			continue
