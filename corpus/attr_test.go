@@ -31,6 +31,7 @@ func TestExtractPeopleOutsideTheRegistry(t *testing.T) {
 		want{"Pat Caddell", model.Indirect, "the numbers were bad"},
 		want{"Pat Caddell", model.Direct, "This is in their heads"},
 		want{"Pat Caddell", model.Indirect, "voters had noticed"},
+		want{"John G. Stumpf", model.Indirect, "the bank before the committee"},
 		want{"John G. Stumpf", model.Indirect, "the firings amounted"},
 	)
 	_, speakers := stmtRegistry(t).Extract(&model.Document{ID: "t", Text: text, Date: day2024})
@@ -79,14 +80,36 @@ func TestExtractRelativeAndParticiple(t *testing.T) {
 }
 
 func TestExtractNotStatements(t *testing.T) {
-	// acts with a bare object and questions are not statements; a
-	// subordinate clause's object does not run into the main clause
+	// questions, and acts whose bare object names only a topic or whom a
+	// courtesy went to, are not statements; a subordinate clause's object
+	// does not run into the main clause
 	text := "Lavrov thanked his counterpart and his delegation.\n\n" +
 		"A reporter asked whether the sanctions would be lifted.\n\n" +
-		"While Peskov spoke warmly of Trump, he criticized the outgoing administration for its policy."
+		"Zakharova asked a counter question.\n\n" +
+		"Peskov was commenting on recent statements from the US National Security Council, in which the council set out its views.\n\n" +
+		"While Peskov spoke warmly of Trump, he discussed the crisis with reporters."
 	if got := extractText(t, text, day2024); len(got) != 0 {
 		for _, s := range got {
 			t.Errorf("not a statement: %s %q %v", s.Speaker, s.Text, s.Rules)
+		}
+	}
+}
+
+// A stance taken on a bare object is a statement, as PolNeAR marks it
+// ("criticized the administration for its policy", "denied the
+// accusations"); its words stop where the narrative goes on.
+func TestExtractStanceObjects(t *testing.T) {
+	text := "While Peskov spoke warmly of Trump, he criticized the outgoing administration for its policy.\n\n" +
+		"Zakharova denied the accusations, and she walked out of the briefing.\n\n" +
+		"Ryabkov called for a pause in the talks."
+	check(t, extractText(t, text, day2024),
+		want{"Dmitry Peskov", model.Indirect, "the outgoing administration for its policy"},
+		want{"Maria Zakharova", model.Indirect, "the accusations"},
+		want{"Sergey Ryabkov", model.Indirect, "a pause in the talks"},
+	)
+	for _, s := range extractText(t, text, day2024) {
+		if strings.Contains(s.Text, "walked out") {
+			t.Errorf("the narrative ran into the statement: %q", s.Text)
 		}
 	}
 }
@@ -114,4 +137,35 @@ func TestOneSentenceArticleIsProse(t *testing.T) {
 	if hasProse("Home | News | Sport | Weather") {
 		t.Error("a menu line was read as prose")
 	}
+}
+
+// The subject of a passive cue is not who spoke ("was charged with", "was
+// told"), unless the cue quotes it ("was quoted as saying").
+func TestPassiveCue(t *testing.T) {
+	text := "Corey Lewandowski was charged with battery in Florida on Tuesday.\n\n" +
+		"Mr. Lewandowski was told that the charges would be dropped.\n\n" +
+		"Dmitry Peskov was quoted as saying that the talks were possible."
+	got := extractText(t, text, day2024)
+	var quoted bool
+	for _, s := range got {
+		if s.Speaker == "Corey Lewandowski" {
+			t.Errorf("the subject of a passive cue made the speaker: %q %v", s.Text, s.Rules)
+		}
+		if s.Speaker == "Dmitry Peskov" && strings.HasPrefix(s.Text, "the talks were possible") {
+			quoted = true
+		}
+	}
+	if !quoted {
+		for _, s := range got {
+			t.Logf("got %s %q %v", s.Speaker, s.Text, s.Rules)
+		}
+		t.Error("“was quoted as saying” lost its speaker")
+	}
+}
+
+// A page's label before a colon is no speaker.
+func TestFurnitureColon(t *testing.T) {
+	text := "Peskov said the talks were useful.\n\n[Source: FSB statement]\n\nWatch: Putin's full press conference in Astana."
+	check(t, extractText(t, text, day2024),
+		want{"Dmitry Peskov", model.Indirect, "the talks were useful"})
 }

@@ -21,10 +21,9 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 	at := x.at
 	var out []*frame
 	for _, la := range x.learnedAttributions(m, a.settledBy(rules)) {
-		if !a.reportsClaim(x, la) {
-			continue
+		if x.asksQuestion(la) || x.topicOnly(la) || x.furnitureColon(la) {
+			continue // context for an answer, what was talked about, or a page's label: no statement
 		}
-		clause := la.cue[1] < len(at.toks) && (at.toks[la.cue[1]].Low == "that" || at.toks[la.cue[1]].Low == ":")
 		cueSpan := at.spanOf(la.cue[0], la.cue[1])
 		how := "attr:model " + a.text[cueSpan.Start:cueSpan.End]
 		if why := x.explainCue(m, la.cue); why != "" {
@@ -32,6 +31,12 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 		}
 		var subj *mention
 		mentionText := ""
+		passive := x.passiveCue(la.cue)
+		if passive && la.source[0] >= 0 && la.source[1] <= la.cue[0] {
+			// "the staffer was charged with …", "she was asked about …":
+			// the subject of a passive cue is not who spoke
+			la.source = [2]int{-1, -1}
+		}
 		if la.source[0] >= 0 && x.plausibleSource(la.source) {
 			sp := at.spanOf(la.source[0], la.source[1])
 			reach := sp
@@ -45,7 +50,7 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 				mentionText = strings.TrimRight(a.text[whole.Start:whole.End], ",;: ")
 			}
 		}
-		if subj == nil {
+		if subj == nil && !passive {
 			// a participle or a coordinated verb: "…, citing difficulties",
 			// "Russia blocked … and threatened to …", "While expressing …,
 			// Peskov …" speak for the subject of the sentence
@@ -56,9 +61,6 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 			sp, qi := a.contentSpan(at, c)
 			if sp.Len() == 0 || qi < 0 && at.wordsIn(c[0], c[1]) < 2 {
 				continue // a stray word ("He") is no statement
-			}
-			if !clause && !x.segmentIsClaim(c) {
-				continue // a bare object beside a claim: "investigating cyber attacks"
 			}
 			si := a.sentenceAt(sp.Start)
 			f := &frame{sent: si, subj: subj, quote: qi, content: sp, pos: at.toks[la.cue[0]].Start, mentionText: mentionText}
@@ -139,6 +141,9 @@ func (a *analysis) contentSpan(at *atext, c [2]int) (model.Span, int) {
 	for i < j && (at.toks[i].Kind != akWord || at.toks[i].InQ == 0 && i+1 < j && leadWords[at.toks[i].Low]) {
 		i++ // "… said that the talks …": "that" belongs to the cue; so does an "and" it split off
 	}
+	if q < 0 {
+		j = narrativeCut(at, i, j)
+	}
 	for j > i && at.toks[j-1].Kind != akWord && !(at.toks[j-1].Kind == akPunct && strings.Contains("?!", at.toks[j-1].Low)) {
 		j--
 	}
@@ -151,6 +156,55 @@ func (a *analysis) contentSpan(at *atext, c [2]int) (model.Span, int) {
 	}
 	return a.trimContent(sp), -1
 }
+
+// narrativeCut ends reported words, outside quotations, where the
+// narrative goes on with a clause of its own: a comma, a connector, a
+// subject (a pronoun, or "its shares") and a verb in the simple past ("… said the real
+// extremist is Clinton, and he railed against the moderators"). A clause
+// the speech reports keeps its backshifted auxiliary ("…, and he would
+// fix it") and stays.
+func narrativeCut(at *atext, i, j int) int {
+	for k := i + 1; k+3 < j; k++ {
+		t := &at.toks[k]
+		if t.InQ > 0 || t.Kind != akPunct || t.Low != "," {
+			continue
+		}
+		if c := &at.toks[k+1]; c.Kind != akWord || !connectors[c.Low] {
+			continue
+		}
+		// the new clause's subject: a pronoun, or a possessive or "the"
+		// and up to two words ("…, and its shares fell")
+		v := k + 2
+		switch p := &at.toks[v]; {
+		case p.Kind == akWord && subjectPronouns[p.Low]:
+			v++
+		case p.Kind == akWord && (possessives[p.Low] || p.Low == "the"):
+			v++
+			for n := 0; n < 2 && v+1 < j && at.toks[v].Kind == akWord && !pastForm(at.toks[v].Low); n++ {
+				v++
+			}
+		default:
+			continue
+		}
+		if v < j && at.toks[v].Kind == akWord && !auxiliaries[at.toks[v].Low] && pastForm(at.toks[v].Low) {
+			return k
+		}
+	}
+	return j
+}
+
+// subjectPronouns open a clause of their own.
+var subjectPronouns = setOf("he", "she", "they", "we", "i")
+
+// pastForm reports whether a word reads as a verb in the simple past: a
+// regular -ed form or a common irregular one.
+func pastForm(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || irregularPast[w]
+}
+
+var irregularPast = setOf("said", "told", "went", "came", "took", "gave", "made", "met", "spoke", "wrote", "left",
+	"began", "ran", "won", "lost", "sent", "brought", "thought", "felt", "kept", "held", "stood", "got", "saw",
+	"knew", "put", "set", "drew", "threw", "rose", "fell", "sat", "led", "paid", "sought", "fought", "chose")
 
 // leadWords open a stretch of reported words without belonging to them.
 var leadWords = setOf("that", "and", "but", "or")
@@ -294,6 +348,9 @@ func (a *analysis) notANounPhrase(phrase string) bool {
 	if len(words) == 1 && weekdayWords[w] {
 		return true // not months: "May" is a name too
 	}
+	if len(words) == 1 && (stopCaps[w] || notSourceWords[w]) || len(words) == 2 && quantifiers[w] && timeNouns[strings.Trim(words[1], ",;:")] {
+		return true // "So", "Any", "Added", "One Sunday": no one
+	}
 	if r, _ := utf8.DecodeRuneInString(phrase); unicode.IsUpper(r) {
 		return false // a name may end in anything: "Beijing", "Kelly", "BuzzFeed"
 	}
@@ -308,6 +365,12 @@ func (a *analysis) notANounPhrase(phrase string) bool {
 }
 
 var (
+	// notSourceWords alone name no one, capitalised or not
+	notSourceWords = setOf("added", "adding", "well", "yes", "now", "thus", "instead", "indeed", "perhaps",
+		"maybe", "again", "finally", "next", "such", "watch", "read", "see", "note", "update")
+	quantifiers = setOf("one", "some", "every", "each", "that", "this", "last", "next", "late", "early")
+	timeNouns   = setOf("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "day", "night",
+		"morning", "evening", "afternoon", "week", "month", "year", "time", "summer", "winter", "spring", "fall")
 	objectPronouns = setOf("me", "him", "her", "us", "them", "it", "you")
 	weekdayWords   = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
@@ -675,26 +738,108 @@ var clauseWords = setOf("is", "are", "was", "were", "be", "been", "being", "will
 	"i", "you", "there", "won't", "can't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't",
 	"wouldn't", "couldn't", "shouldn't", "hasn't", "haven't", "if", "whether", "to")
 
-// reportsClaim reports whether an attribution reports words or a claim —
-// a quotation, or a clause ("said that the talks were useful", "urged
-// Washington to reconsider") — rather than an act with a bare object
-// ("thanked his counterpart", "discussed the crisis", "denied the
-// accusations"), which a careful reader does not record as a statement.
-func (a *analysis) reportsClaim(x *attrCtx, la learnedAttr) bool {
-	if x.asksQuestion(la) {
-		return false
-	}
+// topicOnly reports whether an attribution names only what was talked
+// about or whom a courtesy went to — an act with a bare noun-phrase object
+// ("discussed the crisis", "commented on the report", "thanked his
+// counterpart", "answered questions about the talks") — which a careful
+// reader does not record as a statement: the words would read as the
+// speaker's own. A stance taken on the object is one ("criticized the
+// administration for its policy", "denied the accusations", "called for a
+// ceasefire"), and so is a quotation, a clause or a characterisation
+// ("dismissed the plan as capitulation") after any cue.
+func (x *attrCtx) topicOnly(la learnedAttr) bool {
 	at := x.at
 	if c := la.cue[1]; c < len(at.toks) && (at.toks[c].Low == "that" || at.toks[c].Low == ":") {
-		return true
+		return false
+	}
+	topic := false
+	for k := la.cue[0]; k < la.cue[1]; k++ {
+		if t := &at.toks[k]; t.Kind == akWord && topicStems[t.Stem] {
+			topic = true
+		}
+	}
+	if !topic {
+		return false
 	}
 	for _, c := range la.contents {
-		if x.segmentIsClaim(c) {
-			return true
+		// a relative clause after the object is about the object, not
+		// a claim: "commented on the statements, in which he …"
+		end := c[0]
+		for end < c[1] && !(at.toks[end].Kind == akPunct && at.toks[end].Low == "," && at.toks[end].InQ == 0) {
+			end++
 		}
+		if x.segmentIsClaim([2]int{c[0], end}) {
+			return false
+		}
+	}
+	return true
+}
+
+// passiveCue reports whether a cue is passive with no agent in it: a form
+// of "be" (or "get") and a past participle ("was charged with", "is said
+// to", "has been accused of"), not "was quoted as saying", whose subject
+// is the one quoted.
+func (x *attrCtx) passiveCue(c [2]int) bool {
+	at := x.at
+	for k := c[0]; k+1 < c[1]; k++ {
+		if at.toks[k].Kind != akWord || !beForms[at.toks[k].Low] {
+			continue
+		}
+		v := k + 1
+		for v < c[1] && at.toks[v].Kind == akWord && (isAdverbLyWord(at.toks[v].Low) || at.toks[v].Low == "also" || at.toks[v].Low == "being") {
+			v++
+		}
+		if v >= c[1] || at.toks[v].Kind != akWord || !pastForm(at.toks[v].Low) && !participles[at.toks[v].Low] {
+			continue
+		}
+		switch at.toks[v].Low {
+		case "quoted", "cited":
+			return false
+		}
+		for j := v + 1; j < c[1]; j++ {
+			if at.toks[j].Low == "by" {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
+
+var beForms = setOf("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten")
+
+// participles are irregular past participles a passive cue takes.
+var participles = setOf("told", "shown", "given", "known", "seen", "written", "taken", "heard", "spoken", "thought")
+
+func isAdverbLyWord(w string) bool { return len(w) > 3 && strings.HasSuffix(w, "ly") }
+
+// furnitureColon reports whether a colon the tagger read as a cue follows
+// a page's label, not a speaker: "[Source: FSB statement]", "Watch: the
+// full press conference", "Photo: …".
+func (x *attrCtx) furnitureColon(la learnedAttr) bool {
+	at := x.at
+	if la.cue[1]-la.cue[0] != 1 || at.toks[la.cue[0]].Low != ":" {
+		return false
+	}
+	k := la.cue[0] - 1
+	if k < 0 || at.toks[k].Kind != akWord {
+		return false
+	}
+	return furnitureWords[at.toks[k].Low] || colonLabels[at.toks[k].Low]
+}
+
+// colonLabels are words that, before a colon, label page furniture rather
+// than name a speaker.
+var colonLabels = setOf("watch", "read", "see", "listen", "related", "share", "more", "also", "pictured", "image",
+	"images", "file", "editor", "contact")
+
+// topicStems are the Snowball stems of cues that name a topic or a
+// courtesy, not a stance: "discussed", "commented on", "spoke about",
+// "mentioned", "addressed", "answered questions about", "referred to",
+// "touched on", "thanked", "greeted", "congratulated", "briefed"; and
+// "asked" with a bare object ("asked a counter question"), a question.
+var topicStems = setOf("discuss", "comment", "talk", "speak", "spoke", "mention", "address", "answer", "refer",
+	"touch", "thank", "greet", "congratul", "brief", "rais", "remark", "discus", "convers", "chat", "ask", "inquir")
 
 // segmentIsClaim reports whether a stretch of reported words holds quoted
 // words, a clause or a characterisation ("dismissed the plan as

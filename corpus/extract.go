@@ -126,7 +126,7 @@ func (a *analysis) resolveAll() {
 				f.parent, f.sp = p, p.sp
 				f.rule = fmt.Sprintf("speaker:continues %s's statement in paragraph %d", p.sp.Name, a.sents[p.sent].para+1)
 			}
-		case f.parent != nil && f.subj == f.parent.subj:
+		case f.parent != nil && f.subj == f.parent.subj && f.parent.done:
 			f.sp, f.rule = f.parent.sp, f.parent.rule
 		case f.subj == nil:
 			f.rule = "speaker:the text names no source"

@@ -242,6 +242,27 @@ func (a *analysis) subjectBefore(si, k int) *mention {
 	return nil
 }
 
+// passiveBetween reports whether the words between a subject and its
+// speech verb make the verb passive: a form of "be" right before a past
+// participle ("was told", "is believed", "were warned").
+func passiveBetween(T []token, from, verb int) bool {
+	if verb >= len(T) || T[verb].Kind != tokWord || !pastForm(T[verb].Low) && !participles[T[verb].Low] {
+		return false
+	}
+	for j := verb - 1; j >= from && j >= 0; j-- {
+		if T[j].Kind != tokWord {
+			return false
+		}
+		if beForms[T[j].Low] {
+			return true
+		}
+		if !skipWords[T[j].Low] && !isAdverbLy(T[j]) {
+			return false
+		}
+	}
+	return false
+}
+
 func (a *analysis) verbFrame(si, k, n int, e *verbEntry, prev []*frame) []*frame {
 	s := a.sents[si]
 	T := s.toks
@@ -269,6 +290,9 @@ func (a *analysis) verbFrame(si, k, n int, e *verbEntry, prev []*frame) []*frame
 	}
 	if subj == nil || subj.poss || subj.kind == mPerson || !subj.subject && !inverted && f.parent == nil {
 		return nil
+	}
+	if !inverted && f.parent == nil && passiveBetween(T, subj.b, k) {
+		return nil // "Mr. Lewandowski was told that …": the subject heard it
 	}
 	f.subj = subj
 	f.pos = subj.span.Start
@@ -531,6 +555,11 @@ func (a *analysis) contentFrom(si int, f *frame, c int) bool {
 	sub := len(T) > 0 && T[0].Kind == tokWord && subordinators[T[0].Low] && c > 0
 	for t := c + 1; t < len(T); t++ {
 		tok := T[t]
+		if tok.punct(",") && t+3 < len(T) && T[t+1].Kind == tokWord && connectors[T[t+1].Low] && T[t+2].Kind == tokWord &&
+			subjectPronouns[T[t+2].Low] && T[t+3].Kind == tokWord && !auxiliaries[T[t+3].Low] && pastForm(T[t+3].Low) {
+			end = t // the narrative goes on: "…, and he railed against …" (narrativeCut)
+			break
+		}
 		if tok.punct(",") && t+1 < len(T) {
 			if sub && (T[t+1].is("he") || T[t+1].is("she") || T[t+1].is("they") || s.mentionStartingAt(t+1) != nil && s.mentionStartingAt(t+1).subject) {
 				end = t
