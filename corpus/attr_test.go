@@ -169,3 +169,30 @@ func TestFurnitureColon(t *testing.T) {
 	check(t, extractText(t, text, day2024),
 		want{"Dmitry Peskov", model.Indirect, "the talks were useful"})
 }
+
+// "reportedly" names no source: the sentence's subject did not say it.
+func TestHearsayCue(t *testing.T) {
+	for _, s := range extractText(t, "Witkoff reportedly arrived in Moscow earlier yesterday, and the talks began.", day2024) {
+		if s.Speaker == "Steve Witkoff" || s.Speaker == "Witkoff" {
+			t.Errorf("the subject of “reportedly” made the speaker: %q %v", s.Text, s.Rules)
+		}
+	}
+}
+
+// A one-word name the text gave in full before stands for the full name.
+func TestFullerName(t *testing.T) {
+	text := "The Wall Street Journal has denied the accusations against its reporter.\n\n" +
+		"The Journal said the espionage charge was baseless."
+	var found bool
+	for _, s := range extractText(t, text, day2024) {
+		if strings.HasPrefix(s.Text, "the espionage charge") {
+			found = true
+			if s.Speaker != "Wall Street Journal" {
+				t.Errorf("speaker %q, want Wall Street Journal (%v)", s.Speaker, s.Rules)
+			}
+		}
+	}
+	if !found {
+		t.Error("the Journal's statement was not found")
+	}
+}

@@ -31,7 +31,8 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 		}
 		var subj *mention
 		mentionText := ""
-		passive := x.passiveCue(la.cue)
+		// "Witkoff reportedly arrived …": the subject is not the source
+		passive := x.passiveCue(la.cue) || x.hearsayCue(la.cue)
 		if passive && la.source[0] >= 0 && la.source[1] <= la.cue[0] {
 			// "the staffer was charged with …", "she was asked about …":
 			// the subject of a passive cue is not who spoke
@@ -57,10 +58,24 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 			subj = a.sentenceSubject(at, la)
 		}
 		var first *frame
+		clause := la.cue[1] < len(at.toks) && (at.toks[la.cue[1]].Low == "that" || at.toks[la.cue[1]].Low == ":")
+		claims := 0
+		for _, c := range la.contents {
+			if x.segmentIsClaim(c) {
+				claims++
+			}
+		}
+		topic := x.topicCue(la)
 		for _, c := range la.contents {
 			sp, qi := a.contentSpan(at, c)
 			if sp.Len() == 0 || qi < 0 && at.wordsIn(c[0], c[1]) < 2 {
 				continue // a stray word ("He") is no statement
+			}
+			if !clause && (topic || claims > 0) && !x.segmentIsClaim(c) {
+				continue // a bare object beside a quotation: "“…” – the diplomat asked a counter question"
+			}
+			if x.asksIn(la, c) {
+				continue // "…, who asked if …": a question
 			}
 			si := a.sentenceAt(sp.Start)
 			f := &frame{sent: si, subj: subj, quote: qi, content: sp, pos: at.toks[la.cue[0]].Start, mentionText: mentionText}
@@ -505,6 +520,12 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	if !anyUpper(name) || a.startsSentence(m.span.Start) && a.commonPlural(name) {
 		name = low // "diplomats", "arms control advocates", "Diplomats say …"
 	}
+	rule := "speaker:source " + m.text
+	if full := a.fullerName(name, m.span.Start); full != "" {
+		// "the Journal" after "The Wall Street Journal": the name as the text gave it first
+		rule += " (" + full + ", named before)"
+		name = full
+	}
 	aff := a.affiliationOf(name)
 	if p, ok := a.sp.places[normPhrase(name)]; ok && aff == model.NoAffil {
 		aff = p // "Moscow", "Kyiv": the government speaking
@@ -513,7 +534,43 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	if !anyUpper(name) && e.Gender == "" && !a.personHead(strings.TrimSuffix(name, "s")) && !a.personHead(name) {
 		e.Gender = "body"
 	}
-	return e, "speaker:source " + m.text
+	return e, rule
+}
+
+// fullerName is the longer name a one-word name stands for, when the text
+// gave it before: a run of two to four capitalised words ending in that
+// word ("The Wall Street Journal" … "the Journal"), the same run each
+// time. A word of the registry, or a run that is a sentence's first words
+// only by capitals, gives none.
+func (a *analysis) fullerName(name string, before int) string {
+	if strings.Contains(name, " ") || !anyUpper(name) || len(a.sp.aliasIndex[normPhrase(name)]) > 0 || a.names[normPhrase(name)] != nil {
+		return ""
+	}
+	found, low := "", strings.ToLower(name)
+	for _, s := range a.sents {
+		if s.span.Start >= before {
+			break
+		}
+		T := s.toks
+		for k := 1; k < len(T); k++ {
+			if T[k].Kind != tokWord || !T[k].Cap || T[k].Base != low {
+				continue
+			}
+			i := k
+			for i > 0 && k-i < 3 && T[i-1].Kind == tokWord && T[i-1].Cap && !T[i-1].Poss && !stopCaps[T[i-1].Low] && !titles[T[i-1].Low] {
+				i--
+			}
+			if i == k {
+				continue
+			}
+			run := a.text[T[i].Start:T[k-1].End] + " " + name
+			if found != "" && found != run {
+				return "" // two names end in the word: "Wall Street Journal", "Journal Sentinel"
+			}
+			found = run
+		}
+	}
+	return found
 }
 
 // roleHolder is the one speaker a role phrase names: through the article's
@@ -749,16 +806,7 @@ var clauseWords = setOf("is", "are", "was", "were", "be", "been", "being", "will
 // ("dismissed the plan as capitulation") after any cue.
 func (x *attrCtx) topicOnly(la learnedAttr) bool {
 	at := x.at
-	if c := la.cue[1]; c < len(at.toks) && (at.toks[c].Low == "that" || at.toks[c].Low == ":") {
-		return false
-	}
-	topic := false
-	for k := la.cue[0]; k < la.cue[1]; k++ {
-		if t := &at.toks[k]; t.Kind == akWord && topicStems[t.Stem] {
-			topic = true
-		}
-	}
-	if !topic {
+	if !x.topicCue(la) {
 		return false
 	}
 	for _, c := range la.contents {
@@ -806,12 +854,40 @@ func (x *attrCtx) passiveCue(c [2]int) bool {
 	return false
 }
 
+// hearsayCue reports whether a cue is only an adverb of hearsay
+// ("reportedly", "allegedly"), which names no source.
+func (x *attrCtx) hearsayCue(c [2]int) bool {
+	for k := c[0]; k < c[1]; k++ {
+		if t := &x.at.toks[k]; t.Kind != akWord || !hearsayWords[t.Low] {
+			return false
+		}
+	}
+	return c[1] > c[0]
+}
+
+var hearsayWords = setOf("reportedly", "allegedly", "purportedly", "reputedly", "supposedly", "ostensibly")
+
 var beForms = setOf("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten")
 
 // participles are irregular past participles a passive cue takes.
 var participles = setOf("told", "shown", "given", "known", "seen", "written", "taken", "heard", "spoken", "thought")
 
 func isAdverbLyWord(w string) bool { return len(w) > 3 && strings.HasSuffix(w, "ly") }
+
+// topicCue reports whether a cue names a topic or a courtesy (topicStems)
+// and no "that" or colon follows it.
+func (x *attrCtx) topicCue(la learnedAttr) bool {
+	at := x.at
+	if c := la.cue[1]; c < len(at.toks) && (at.toks[c].Low == "that" || at.toks[c].Low == ":") {
+		return false
+	}
+	for k := la.cue[0]; k < la.cue[1]; k++ {
+		if t := &at.toks[k]; t.Kind == akWord && topicStems[t.Stem] {
+			return true
+		}
+	}
+	return false
+}
 
 // furnitureColon reports whether a colon the tagger read as a cue follows
 // a page's label, not a speaker: "[Source: FSB statement]", "Watch: the
@@ -874,7 +950,7 @@ func (x *attrCtx) segmentIsClaim(c [2]int) bool {
 // objectIsClaim reports whether the object a speech verb takes without
 // "that" ("criticized the administration for its policy", "underscored a
 // preference for a “more constructive” approach") reads as a claim, by the
-// same test as reportsClaim: quoted words, a clause or a characterisation.
+// same test as segmentIsClaim: quoted words, a clause or a characterisation.
 func objectIsClaim(text string) bool {
 	if strings.ContainsAny(text, "“”\"«»") {
 		return true
@@ -895,12 +971,19 @@ var questionWords = setOf("whether", "if", "how", "why", "what", "who", "when", 
 // asked whether …", "asked how …"): context for an answer, not a
 // statement.
 func (x *attrCtx) asksQuestion(la learnedAttr) bool {
+	return x.asksIn(la, la.contents[0])
+}
+
+// asksIn reports whether one stretch of an attribution's words is the
+// question a cue of asking reports: it opens with a question word or
+// "about".
+func (x *attrCtx) asksIn(la learnedAttr, c [2]int) bool {
 	at := x.at
-	stem := at.toks[la.cue[1]-1].Stem
-	if stem != "ask" && stem != "wonder" && stem != "inquir" && stem != "question" {
+	switch at.toks[la.cue[1]-1].Stem {
+	case "ask", "wonder", "inquir", "question":
+	default:
 		return false
 	}
-	c := la.contents[0]
 	for k := c[0]; k < c[1]; k++ {
 		if at.toks[k].Kind == akWord {
 			return questionWords[at.toks[k].Low] || at.toks[k].Low == "about"

@@ -444,6 +444,7 @@ func TestNotANounPhrase(t *testing.T) {
 	for phrase, want := range map[string]bool{
 		"interrupted me in mid-sentence": true, "whether": true, "without": true, "by telephone this week": true,
 		"Tuesday": true, "ready": true, "While Republicans": true, "hearing him": true, "considered in San Diego": true,
+		"So": true, "Added": true, "One Sunday": true, "Many": false, "Some": false,
 		"the retired neurosurgeon": false, "a string of new radio ads": false, "polling by the union": false,
 		"about half of voters": false, "At least half of voters": false, "Beijing": false, "Kelly": false,
 		"BuzzFeed": false, "May": false, "hacking specialists": false, "52 percent": false, "economists": false,
