@@ -196,3 +196,15 @@ func TestFullerName(t *testing.T) {
 		t.Error("the Journal's statement was not found")
 	}
 }
+
+// A contracted pronoun before a cue is its source: "He's also praising …".
+func TestContractedPronounSource(t *testing.T) {
+	text := "Marco Rubio spoke in Columbia on Saturday night.\n\nHe's also praising former Florida Gov. Jeb Bush, who dropped out of the race."
+	got := extractText(t, text, day2024)
+	for _, s := range got {
+		t.Logf("%s %q %v", s.Speaker, s.Text, s.Rules)
+	}
+	if len(got) == 0 || got[0].Speaker != "Marco Rubio" {
+		t.Errorf("“He's” not read as the source")
+	}
+}

@@ -24,6 +24,11 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 		if x.asksQuestion(la) || x.topicOnly(la) || x.furnitureColon(la) {
 			continue // context for an answer, what was talked about, or a page's label: no statement
 		}
+		if la.source[0] < 0 && la.cue[1]-la.cue[0] > 1 && contractedPronoun(at.toks[la.cue[0]].Low) != "" {
+			// "He's also praising …": the pronoun is the source, the rest the cue
+			la.source = [2]int{la.cue[0], la.cue[0] + 1}
+			la.cue[0]++
+		}
 		cueSpan := at.spanOf(la.cue[0], la.cue[1])
 		how := "attr:model " + a.text[cueSpan.Start:cueSpan.End]
 		if why := x.explainCue(m, la.cue); why != "" {
@@ -461,6 +466,9 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	a := r.a
 	name := cleanSourceName(m.text)
 	low := strings.ToLower(name)
+	if p := contractedPronoun(strings.ReplaceAll(low, "’", "'")); p != "" {
+		low = p // "He's", "They're": the pronoun
+	}
 	if f := strings.Fields(low); len(f) > 1 && (f[0] == "who" || f[0] == "which") {
 		low = f[0] // the tagger took the relative clause along: "who digested …"
 	}
@@ -853,6 +861,22 @@ func (x *attrCtx) passiveCue(c [2]int) bool {
 	}
 	return false
 }
+
+// contractedPronoun is the pronoun of a contraction ("he's", "they're",
+// "i'd"), or "".
+func contractedPronoun(low string) string {
+	p, rest, ok := strings.Cut(low, "'")
+	if !ok || !contractions[rest] {
+		return ""
+	}
+	switch p {
+	case "he", "she", "it", "i", "we", "you", "they":
+		return p
+	}
+	return ""
+}
+
+var contractions = setOf("s", "re", "ll", "d", "ve", "m")
 
 // hearsayCue reports whether a cue is only an adverb of hearsay
 // ("reportedly", "allegedly"), which names no source.

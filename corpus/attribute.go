@@ -152,7 +152,9 @@ var (
 		"since", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "otherwise", "nonetheless",
 		"critically", "moreover", "still", "so", "during", "talking", "speaking", "asked", "commenting", "mr.", "mrs.",
 		"ms.", "dr.", "mr", "mrs", "ms", "dr", "by", "with", "from", "of", "to", "its", "his", "her", "their", "our",
-		"not", "no", "there", "here", "what", "who", "how", "why", "where")
+		"not", "no", "there", "here", "what", "who", "how", "why", "where", "even", "most", "just", "only", "perhaps",
+		"now", "already", "yet", "instead", "indeed", "often", "never", "always", "finally", "once", "again", "soon",
+		"recently", "previously", "initially", "ultimately", "clearly", "obviously", "certainly")
 	possessives = setOf("his", "her", "its", "their", "our", "my", "your")
 	titles      = setOf("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "madam")
 	skipWords   = setOf("has", "have", "had", "also", "additionally", "further", "again", "then", "later", "earlier",
