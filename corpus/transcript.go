@@ -54,7 +54,13 @@ type Turn struct {
 	// March 2025"), when one stands before this turn in its section.
 	DateLine model.Span
 
+	// Record marks the one turn of a record with no labels (monologue.go):
+	// LabelSpan is the speaker in its heading or introducing line, and
+	// Paras are all the record's paragraphs.
+	Record bool
+
 	detached bool // the paragraphs after this turn's are the article's, not its
+	spoken   bool // a record whose speaker was settled: its words are statements
 }
 
 // Span is the turn from its label to the end of its last paragraph.
@@ -680,6 +686,10 @@ func fromTranscript(s *model.Statement) bool {
 // the document's date becomes its heading's when no metadata gave one.
 func (r *Registry) readTranscript(doc *model.Document, meta Meta, prose []*model.Statement, speakers []*model.Speaker) ([]*model.Statement, []*model.Speaker) {
 	secs := FindTranscript(doc.Text, doc.TitleSpan)
+	if recs := findRecords(doc.Text, doc.TitleSpan, secs); len(recs) > 0 {
+		secs = append(secs, recs...)
+		sort.SliceStable(secs, func(i, j int) bool { return secs[i].Span.Start < secs[j].Span.Start })
+	}
 	if len(secs) == 0 {
 		return prose, speakers
 	}
@@ -698,7 +708,9 @@ func (r *Registry) readTranscript(doc *model.Document, meta Meta, prose []*model
 	var turns []model.Span
 	for _, sec := range secs {
 		for _, t := range sec.Turns {
-			turns = append(turns, t.Span())
+			if !t.Record || t.spoken { // prose keeps a record no one settled
+				turns = append(turns, t.Span())
+			}
 		}
 	}
 	for _, s := range prose {
@@ -727,7 +739,11 @@ func (r *Registry) readTranscript(doc *model.Document, meta Meta, prose []*model
 		}
 	}
 	for _, sec := range secs {
-		doc.Transcript.Turns += len(sec.Turns)
+		for _, t := range sec.Turns {
+			if !t.Record || t.spoken {
+				doc.Transcript.Turns++
+			}
+		}
 	}
 	doc.Transcript.Questions = questions
 	return stmts, out
@@ -811,10 +827,19 @@ func (r *Registry) transcriptStatements(doc *model.Document, secs []TranscriptSe
 				who = r.labelSpeaker(t, text, people, fullNames, doc.Date)
 				whoByLabel[t.Label] = who
 			}
+			if t.Record && !who.reg && (who.new == nil || strings.HasPrefix(t.Label, "The ") || strings.Contains(t.Label, " of the ")) {
+				// a record by a role: "The President of the Russian
+				// Federation said:" is its one holder on the day, or no one
+				who = r.recordHolder(t.Label, date)
+				if !who.reg {
+					continue // a record of words no one the text settles spoke
+				}
+			}
+			t.spoken = true
 			if !who.reg && who.new == nil && hostLabels[strings.ToLower(strings.TrimPrefix(t.Label, "The "))] && !questionTurn(text, *t) {
 				continue // a moderator's "Good afternoon, we begin": no statement, and no question
 			}
-			if t.Kind == LabelQuestion || !who.reg && t.Kind == LabelSpeaker && questionTurn(text, *t) {
+			if !t.Record && (t.Kind == LabelQuestion || !who.reg && t.Kind == LabelSpeaker && questionTurn(text, *t)) {
 				if len(t.Paras) > 0 {
 					question, answered = t, false
 				}
@@ -854,7 +879,11 @@ func (r *Registry) transcriptStatements(doc *model.Document, secs []TranscriptSe
 					Text: text[u.Start:u.End], Span: u, Context: paraOf(t, u), Date: d,
 					Sources: []string{doc.ID},
 				}
-				st.Rules = append(st.Rules, fmt.Sprintf("%sturn labelled “%s:” in paragraph %d", transcriptRule, t.Label, paraNo(t.LabelSpan.Start)), who.rule)
+				how := fmt.Sprintf("%sturn labelled “%s:” in paragraph %d", transcriptRule, t.Label, paraNo(t.LabelSpan.Start))
+				if t.Record {
+					how = fmt.Sprintf("%srecord of “%s”'s words, from the heading in paragraph %d", transcriptRule, t.Label, paraNo(t.LabelSpan.Start))
+				}
+				st.Rules = append(st.Rules, how, who.rule)
 				if q != nil {
 					qs := questionSpan(text, q)
 					st.Question, st.QuestionSpan, st.QuestionDoc = text[qs.Start:qs.End], qs, doc.ID
@@ -870,6 +899,20 @@ func (r *Registry) transcriptStatements(doc *model.Document, secs []TranscriptSe
 		}
 	}
 	return stmts, speakers, questions
+}
+
+// recordHolder is the registry speaker a record's role label names: the
+// one holder of the role on the date ("The President of the Russian
+// Federation"), or an unknown speaker. A label that is a name is left to
+// labelSpeaker.
+func (r *Registry) recordHolder(label string, date model.Date) trSpeaker {
+	role := strings.TrimPrefix(strings.TrimPrefix(label, "The "), "the ")
+	if r.Speakers != nil && date.Known() {
+		if hs := r.Speakers.holders(role, date.Earliest, date.Latest); len(hs) == 1 {
+			return trSpeaker{name: hs[0].sp.Name, reg: true, rule: fmt.Sprintf("speaker:record by “%s” → %s, the one holder on the date", label, hs[0].sp.Name)}
+		}
+	}
+	return trSpeaker{name: model.UnknownSpeaker, rule: "speaker:unknown (record by “" + label + "”: no one holder on the date)"}
 }
 
 // maxQuestion bounds the context an answer keeps: a question longer than
