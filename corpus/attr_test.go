@@ -208,3 +208,32 @@ func TestContractedPronounSource(t *testing.T) {
 		t.Errorf("“He's” not read as the source")
 	}
 }
+
+// A name in the words before a cue is an object, not the source, after a
+// comma or a preposition and a connector, or inside a parenthesis opened
+// by a preposition; what an anonymous source knows is not the source.
+func TestObjectNotSource(t *testing.T) {
+	text := "Russian Ambassador Anatoly Antonov met reporters in Washington.\n\n" +
+		"Antonov hasn't spoken with Putin since 2017 but insists that he has a direct line with the Kremlin.\n\n" +
+		"US President Donald Trump on Wednesday, after speaking to Russian counterpart Vladimir Putin, said they agreed to start negotiations.\n\n" +
+		"Witkoff met Umerov in Florida, a source familiar with the matter said."
+	got := extractText(t, text, day2024)
+	want := map[string]string{
+		"he has a direct line": "Anatoly Antonov",
+		"they agreed to start": "Donald Trump",
+		"Witkoff met Umerov":   "anonymous source",
+	}
+	for _, s := range got {
+		for starts, speaker := range want {
+			if strings.HasPrefix(s.Text, starts) {
+				if s.Speaker != speaker {
+					t.Errorf("%q: speaker %s, want %s (%v)", starts, s.Speaker, speaker, s.Rules)
+				}
+				delete(want, starts)
+			}
+		}
+	}
+	for starts := range want {
+		t.Errorf("not found: %q", starts)
+	}
+}

@@ -43,6 +43,20 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 			// the subject of a passive cue is not who spoke
 			la.source = [2]int{-1, -1}
 		}
+		if s0 := la.source[0]; s0 >= 2 && la.source[1] <= la.cue[0] {
+			// "a source familiar with the matter said": the tagger took
+			// what the source knows; the source is the words before it
+			if k := knowerBefore(at, s0); k > 0 {
+				if np := nounPhraseBefore(at, k); np < k {
+					la.source = [2]int{np, k}
+				}
+			}
+		}
+		if la.source[0] >= 0 && x.objectNotSource(la) {
+			// "Lavrov thanked … Blinken and his delegation, and said",
+			// "Trump, after speaking to … Putin, said": the subject spoke
+			la.source = [2]int{-1, -1}
+		}
 		if la.source[0] >= 0 && x.plausibleSource(la.source) {
 			sp := at.spanOf(la.source[0], la.source[1])
 			reach := sp
@@ -103,6 +117,53 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 	}
 	return out
 }
+
+// objectNotSource reports whether the span the tagger marked as a
+// cue's source is an object in the words before the cue rather than its
+// subject: a connector after a comma or a preposition stands between it
+// and the cue ("hasn't spoken with Putin since 2017 but insists"), or it closes a parenthesis that opens
+// with a preposition or subordinator ("Trump, after speaking to Vladimir
+// Putin, said").
+func (x *attrCtx) objectNotSource(la learnedAttr) bool {
+	at := x.at
+	if la.source[1] > la.cue[0] {
+		return false
+	}
+	// a connector after a comma or a preposition ends the source's clause
+	// ("…, and said", "with Putin since 2017 but insists"); one right
+	// after the source joins another subject to it ("Clinton and her aides said")
+	boundary := false
+	for k := la.source[1]; k < la.cue[0]; k++ {
+		t := &at.toks[k]
+		switch {
+		case t.Kind == akWord && (t.Low == "and" || t.Low == "but" || t.Low == "yet"):
+			if boundary {
+				return true
+			}
+		case t.Kind == akPunct && t.Low == "," || t.Kind == akWord && prepositions[t.Low]:
+			boundary = true
+		}
+	}
+	if c := la.cue[0] - 1; c < 0 || c < la.source[1]-1 || at.toks[c].Low != "," {
+		return false // the source and a comma before the cue
+	}
+	sent := at.toks[la.source[0]].Sent
+	for k := la.source[0]; k >= 0 && at.toks[k].Sent == sent; k-- {
+		if t := &at.toks[k]; k < la.source[0] && t.Kind == akPunct && t.Low == "," {
+			o := &at.toks[k+1]
+			return o.Kind == akWord && parentheticalOpeners[o.Low]
+		}
+		if t := &at.toks[k]; t.Kind == akWord && parentheticalOpeners[t.Low] && k > 0 && at.toks[k-1].Low == "," {
+			return true // the tagger took the opener along: "after speaking to … Putin,"
+		}
+	}
+	return false
+}
+
+// parentheticalOpeners open a parenthesis whose names are objects:
+// "after speaking to …", "during a call with …".
+var parentheticalOpeners = setOf("after", "before", "while", "when", "following", "during", "with", "without",
+	"despite", "unlike", "like", "upon", "since", "in", "at", "alongside", "besides")
 
 // adverbs that the tagger can mistake for a source ("He had beforehand
 // promised …").
@@ -296,6 +357,15 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 func (a *analysis) sourceMention(sp, reach model.Span) *mention {
 	si := a.sentenceAt(sp.Start)
 	s := a.sents[si]
+	// "a source familiar with the matter", "people close to the Kremlin":
+	// the source, not what they know
+	for _, w := range knowerPhrases {
+		src := a.text[sp.Start:sp.End]
+		if i := strings.Index(src, w); i > 0 && !beForms[lastWord(src[:i])] {
+			sp.End = sp.Start + i
+			reach.End = min(reach.End, sp.End)
+		}
+	}
 	if nm, ok := a.appositiveName(s, sp); ok {
 		// "Akhil Johri, the chief financial officer", "the Vatican
 		// spokesman, Federico Lombardi": the name, not the role beside it
@@ -333,6 +403,42 @@ func (a *analysis) sourceMention(sp, reach model.Span) *mention {
 	s.ms = slices.Insert(s.ms, at, m)
 	return m
 }
+
+// knowerBefore is where a knower phrase ("familiar with", "close to",
+// "with knowledge of") ending right before token k starts, or -1.
+func knowerBefore(at *atext, k int) int {
+	w := func(i int) string {
+		if i < 0 || at.toks[i].Kind != akWord {
+			return ""
+		}
+		return at.toks[i].Low
+	}
+	switch w(k-2) + " " + w(k-1) {
+	case "familiar with", "close to", "briefed on", "knowledgeable about":
+		return k - 2
+	}
+	if w(k-3) == "with" && w(k-2) == "knowledge" && w(k-1) == "of" {
+		return k - 3
+	}
+	return -1
+}
+
+// nounPhraseBefore is the start of the words (at most four, no
+// punctuation, no verb of being) that end right before token k: "a
+// source", "people", "one Democrat".
+func nounPhraseBefore(at *atext, k int) int {
+	i := k
+	for i > 0 && k-i < 4 && at.toks[i-1].Kind == akWord && !beForms[at.toks[i-1].Low] && !auxiliaries[at.toks[i-1].Low] {
+		i--
+		if determiners[at.toks[i].Low] {
+			break
+		}
+	}
+	return i
+}
+
+// knowerPhrases follow an anonymous source and name what it knows.
+var knowerPhrases = []string{" familiar with ", " close to ", " briefed on ", " with knowledge of ", " knowledgeable about "}
 
 // personHead reports whether a description's last word names a person: a
 // role head, a person noun or person word of the registry (speakers.yaml),

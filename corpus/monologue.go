@@ -34,6 +34,9 @@ var (
 	reRecordIntro = regexp.MustCompile(`^(.+?)\s+(?:said|stated|noted|declared|remarked|added|continued|replied|answered)(?:\s+the\s+following)?\s*:$`)
 )
 
+// reContents: a record's table of contents, no one's words.
+var reContents = regexp.MustCompile(`^(?i:table of contents|contents|in this briefing|topics)\s*:`)
+
 // recordLine reads a paragraph that says whose words follow it: the
 // speaker as written and its span, or ok false.
 func recordLine(text string, p model.Span) (label string, ls model.Span, ok bool) {
@@ -130,6 +133,8 @@ func findRecords(text string, title model.Span, secs []TranscriptSection) []Tran
 			continue
 		case readsAsHeadline(body) || len(strings.Fields(body)) < 3 && !strings.ContainsAny(body, ".!?"):
 			continue // a section's heading: "Ukrainian crisis update"
+		case reContents.MatchString(body):
+			continue // "Table of contents: On the situation in Ukraine; …"
 		}
 		if _, ok := parseTurn(text, p); ok {
 			flush() // a labelled turn: the record has ended
