@@ -41,7 +41,7 @@ import (
 
 // cacheVersion changes when the stored shapes or their format
 // (cachecodec.go) change.
-const cacheVersion = 4
+const cacheVersion = 5
 
 // cacheShards is how many files a store is split into: they are read and
 // written in parallel, and a change rewrites only its shard.

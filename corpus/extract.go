@@ -214,6 +214,7 @@ func (a *analysis) statements() []*model.Statement {
 			st.Rules = append(st.Rules, "quote:paired")
 			st.Rules = append(st.Rules, a.quotes[f.quote].Repairs...)
 		}
+		st.Cue = cueOf(f.how)
 		st.Rules = append(st.Rules, f.how)
 		if f.rule != "" {
 			st.Rules = append(st.Rules, f.rule)
@@ -397,4 +398,31 @@ func (a *analysis) quotesSorted() bool {
 		}
 	}
 	return a.sortedQ == 1
+}
+
+// cueOf is the cue a frame's rule names: "attr:that said" → "said",
+// "attr:model called for (stem …)" → "called for", "attr:split quote
+// said" → "said"; "" for a rule that names none ("quote:unattributed").
+func cueOf(how string) string {
+	if _, from, ok := strings.Cut(how, "source from "); ok {
+		how = from // "quote:unattributed; source from attr:model said (…)"
+	}
+	rest, ok := strings.CutPrefix(how, "attr:")
+	if !ok {
+		return ""
+	}
+	switch {
+	case strings.HasPrefix(rest, "according to"):
+		return "according to"
+	case strings.HasPrefix(rest, "digest"):
+		return "" // an item of a list under one cue: the list's
+	case strings.HasPrefix(rest, "split quote "):
+		rest = strings.TrimPrefix(rest, "split quote ")
+	default:
+		_, rest, _ = strings.Cut(rest, " ") // "model", "that", "after-quote" …
+	}
+	if i := strings.Index(rest, " ("); i >= 0 {
+		rest = rest[:i] // "(stem …)", "(spun for stressed)", "(subject of the sentence)"
+	}
+	return strings.TrimSpace(rest)
 }

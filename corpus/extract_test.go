@@ -532,3 +532,28 @@ func TestPlaceSpeakersAffiliation(t *testing.T) {
 		t.Errorf("Kyiv: affiliation %q, want Ukraine (speakers %v)", got["Kyiv"], got)
 	}
 }
+
+// Every statement keeps the cue its rule read.
+func TestCueOf(t *testing.T) {
+	for how, want := range map[string]string{
+		"attr:that said":                                              "said",
+		"attr:after-quote told":                                       "told",
+		"attr:according to":                                           "according to",
+		"attr:split quote said":                                       "said",
+		"attr:model called for (stem 44.3, word 15.6)":                "called for",
+		"attr:coordinated burdened (spun for stressed)":               "burdened",
+		"quote:unattributed; source from attr:model said (stem 32.4)": "said",
+		"quote:unattributed":                                          "",
+		"attr:digest item (Sergey Lavrov)":                            "",
+		"transcript:turn labelled “Putin:”":                           "",
+	} {
+		if got := cueOf(how); got != want {
+			t.Errorf("cueOf(%q) = %q, want %q", how, got, want)
+		}
+	}
+	for _, s := range extractText(t, "Zakharova denied the accusations.", day2024) {
+		if s.Cue != "denied" {
+			t.Errorf("statement %q: cue %q, want denied", s.Text, s.Cue)
+		}
+	}
+}

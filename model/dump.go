@@ -106,6 +106,7 @@ type StatementJSON struct {
 	Doc     string       `json:"doc"`
 	Speaker string       `json:"speaker"`
 	Mention string       `json:"mention"`
+	Cue     string       `json:"cue,omitempty"`
 	Kind    Kind         `json:"kind"`
 	Text    string       `json:"text"`
 	Span    [2]int       `json:"span"`
@@ -188,7 +189,7 @@ func Dump(c *Corpus, ids []int, f Filter, split Split) DumpJSON {
 			topics = []TopicMatch{}
 		}
 		sj := StatementJSON{
-			ID: s.ID, Doc: s.Doc, Speaker: s.Speaker, Mention: s.Mention, Kind: s.Kind,
+			ID: s.ID, Doc: s.Doc, Speaker: s.Speaker, Mention: s.Mention, Cue: s.Cue, Kind: s.Kind,
 			Text: s.Text, Span: counter(spans, s.Doc).span(text, s.Span),
 			Date: dateJSON(s.Date, text, docClues), Period: s.Period(), Side: split.SideOf(s.Date),
 			Topics: topics, Sources: nonNil(s.Sources), Rules: nonNil(s.Rules),

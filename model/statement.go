@@ -27,9 +27,13 @@ type Statement struct {
 	Doc     string
 	Speaker string // canonical name, or UnknownSpeaker
 	Mention string // the speaker as written: "he", "the Kremlin spokesman"
-	Kind    Kind
-	Text    string // the statement's words, exactly as in the document
-	Span    Span   // where Text is in the document
+	// Cue is the words that report the statement, as the rules read them
+	// ("said", "denied", "according to", "called for"); "" for a quotation
+	// no cue reports and a transcript's turn.
+	Cue  string
+	Kind Kind
+	Text string // the statement's words, exactly as in the document
+	Span Span   // where Text is in the document
 	// Context is the span of the paragraph the statement stands in.
 	Context Span
 	Date    Date

@@ -348,6 +348,16 @@ func TestSearchWithinFilter(t *testing.T) {
 	}
 }
 
+// The reader pane names the statement's cue.
+func TestReaderCue(t *testing.T) {
+	m := newFixture(t, 100, 40, Options{})
+	m, _ = drive(t, m, keys("/", "type:tango", "enter")...)
+	id, _ := m.tl.selected()
+	m.c.Statements[id].Cue = "told"
+	m, _ = drive(t, m, keys("enter")...)
+	mustContain(t, screen(m), "reported speech · cue “told”")
+}
+
 func TestReader(t *testing.T) {
 	m := newFixture(t, 100, 40, Options{})
 	m, _ = drive(t, m, keys("/", "type:tango", "enter")...)

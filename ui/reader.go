@@ -168,7 +168,11 @@ func (r *reader) cardLines() []string {
 	if s.Mention != "" && s.Mention != s.Speaker {
 		out = append(out, r.labelled("", "written as “"+s.Mention+"”", dim)...)
 	}
-	out = append(out, r.labelled("Kind", model.KindLabel(s.Kind), plain)...)
+	kind := model.KindLabel(s.Kind)
+	if s.Cue != "" {
+		kind += " · cue “" + s.Cue + "”"
+	}
+	out = append(out, r.labelled("Kind", kind, plain)...)
 	d := s.Date
 	dateText := d.Label() + " · precision: " + string(pick(d.Precision == "", model.PrecisionUnknown, d.Precision))
 	out = append(out, r.labelled("Date", dateText, plain)...)
