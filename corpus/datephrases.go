@@ -525,11 +525,11 @@ var termWord = regexp.MustCompile(`(?i)\b(?:administration|presidency|term|in of
 
 // futureCue in the clause before a date or an event looks ahead: "will
 // meet on", "ahead of", "scheduled for", "the upcoming".
-var futureCue = regexp.MustCompile(`(?i)(?:\b(?:will|shall|won't|is (?:due|set|scheduled|slated|expected|going|poised) to|are (?:due|set|scheduled|slated|expected|going|poised) to|scheduled|slated|set for|planned for|upcoming|forthcoming|ahead of|in the run-?up to|in advance of|in preparation for|preparing for|prepares? for|looks? ahead to|looking ahead to|heads? into|heading into|expects?|expecting|hopes? to|plans? to|planning to|intends? to|aims? to|seeks? to|vows? to|promises? to)|['’]ll)\b[^.,;!?]{0,40}$`)
+var futureCue = regexp.MustCompile(`(?i)(?:\b(?:will|shall|won't|is (?:due|set|scheduled|slated|expected|going|poised) to|are (?:due|set|scheduled|slated|expected|going|poised) to|scheduled|slated|set for|planned for|upcoming|forthcoming|ahead of|in the run-?up to|in advance of|in preparation for|preparing for|prepares? for|looks? ahead to|looking ahead to|heads? into|heading into|expects?|expecting|hopes? to|plans? to|planning to|intends? to|aims? to|seeks? to|vows? to|promises? to|the coming|(?:am|is|are|isn['’]t|aren['’]t|['’]re|['’]m|['’]s) (?:not )?going to|gonna|gearing up for|gears? up for|getting ready for|gets? ready for|prepping for|preps? for)|['’]ll)\b[^.,;!?]{0,40}$`)
 
 // approachAfter after a date or an event, with "as" before it: "as
 // February 5, 2026 approaches".
-var approachAfter = regexp.MustCompile(`^(?i:\s+(?:approaches|approaching|nears|draws near|draws closer|looms))\b`)
+var approachAfter = regexp.MustCompile(`^(?i:\s+(?:approach|approaches|approaching|near|nears|draws? near|draws? closer|loom|looms|looming))\b`)
 
 var reAsBefore = regexp.MustCompile(`(?i)\bas\b`)
 
@@ -590,7 +590,7 @@ func mentionTense(text, clause string, span model.Span) int {
 // The keywords one of which every match of futureCue, futureBefore and
 // futureInSentence holds: the patterns run only on text that has one.
 var (
-	futureKeys       = []string{"will", "shall", "won't", "due", "set", "schedul", "slated", "plann", "upcom", "forthcom", "ahead", "run", "advance", "prepar", "look", "head", "expect", "hope", "plan", "intend", "aim", "seek", "vow", "promis", "'ll", "’ll", "going", "poised"}
+	futureKeys       = []string{"coming", "gonna", "gear", "ready", "prep", "will", "shall", "won't", "due", "set", "schedul", "slated", "plann", "upcom", "forthcom", "ahead", "run", "advance", "prepar", "look", "head", "expect", "hope", "plan", "intend", "aim", "seek", "vow", "promis", "'ll", "’ll", "going", "poised"}
 	futureBeforeKeys = []string{"will", "shall", "expir", "due", "schedul", "set", "plan", "upcom", "next", "until", "till", "by", "ahead", "before", "through", "run", "postpon", "deadline"}
 	futureInKeys     = []string{"will", "shall", "would", "won't", "schedul", "slated", "upcom", "next", "ahead", "until", "expect", "plan", "'ll", "’ll"}
 )

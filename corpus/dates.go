@@ -344,10 +344,21 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 				continue // the month of a date given in full before: its year
 			}
 			rel := strings.ToLower(relativeInClause(text, m.span))
-			if rel != "" && !strings.Contains(rel, "month") {
-				rel = ""
+			if rel != "" && !strings.Contains(rel, "month") && !(strings.Contains(rel, "week") && relNear(lower, m.span, rel)) {
+				rel = "" // a week said far from the day may be another verb's
 			}
 			t := mentionTense(text, clause, m.span)
+			if rel == "" {
+				// "last week, on Sept. 12", "this month, on Sept. 26, they
+				// will": right by the day, across a comma, and the tense
+				// of the words before it
+				var at model.Span
+				if rel, at = relBeside(text, lower, m.span); strings.HasSuffix(rel, "year") {
+					rel = "" // "last year, on Sept. 12": the year, not the text's time
+				} else if rel != "" && t == 0 {
+					t = mentionTense(text, clauseBefore(text, at.Start), at)
+				}
+			}
 			if rel != "" && t >= 0 && !strings.HasPrefix(rel, "this") {
 				t = -1 // "earlier this month, on Sept. 9", "last month, on July 28"
 			}
@@ -742,7 +753,9 @@ var (
 	reTieBefore = regexp.MustCompile(`(?i)\b((?:last|this|next) (?:week|month|year)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)(?:['’]s\s+(?:[\w-]+\s+){0,2}|\s+(?:at|during)\s+(?:the\s+)?)$`)
 	// after the event: "the convention last week" (a time to come after
 	// it, "… on Election Day later this week", may date the verb instead)
-	reTieAfter = regexp.MustCompile(`^(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
+	// ("the convention in Philadelphia this week": a place may come
+	// between)
+	reTieAfter = regexp.MustCompile(`^(?:\s+(?:in|at)\s+[A-Z][\w.'’-]+(?:,?\s+[A-Z][\w.'’-]+){0,2})?(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
 )
 
 // reCountdownTie before a scheduled event counts down to it from the
@@ -750,12 +763,18 @@ var (
 // weeks away from".
 var reCountdownTie = regexp.MustCompile(`(?i)(?:\bwith\s+(?:(?:just|only|less than|fewer than|nearly|almost|about|roughly|barely|a mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:(?:remaining|left|to go)\s+)?(?:until|till|before|to)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|out)\s+from|\b(?:(?:just|only|barely|less than|fewer than|about|nearly|some|a mere|mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a)?\s*(days?|weeks?|months?)\s+(?:before|ahead of|prior to|until|till))\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?$`)
 
-// countdownTie reads "with N days remaining until" before an event.
+// reCountdownAfter after a scheduled event counts down to it: "with
+// Election Day just six weeks away", "the election is 40 days away" (not
+// "was": a time in the story, not now).
+var reCountdownAfter = regexp.MustCompile(`^(?i:\s+(?:is\s+|are\s+|now\s+|being\s+)*((?:just|only|less than|fewer than|about|nearly|almost|roughly|barely|a mere|under|some)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|off)\b)`)
+
+// countdownTie reads "with N days remaining until" before an event, or
+// "… is N days away" after it.
 func countdownTie(text string, span model.Span) *eventTie {
 	before := text[max(0, span.Start-80):span.Start]
 	ix := reCountdownTie.FindStringSubmatchIndex(before)
 	if ix == nil {
-		return nil
+		return countdownAfter(text, span)
 	}
 	off := span.Start - len(before)
 	num, unit := 2, 4
@@ -778,18 +797,43 @@ func countdownTie(text string, span model.Span) *eventTie {
 	if ix[num] >= 0 {
 		n = strings.ToLower(before[ix[num]:ix[num+1]])
 	}
+	return countdownOf(n, before[ix[unit]:ix[unit+1]], strings.ToLower(before[ix[0]:]), model.Span{Start: off + ix[0], End: span.Start})
+}
+
+// countdownAfter reads "… is N days away" after an event at span, in a
+// clause with nothing in the past tense before it ("when the election
+// was six weeks away" is a time in the story).
+func countdownAfter(text string, span model.Span) *eventTie {
+	rest := text[span.End:min(len(text), span.End+60)]
+	ix := reCountdownAfter.FindStringSubmatchIndex(rest)
+	if ix == nil {
+		return nil
+	}
+	if clause := clauseBefore(text, span.Start); hasPastWord(clause, len(clause)) || conditional.MatchString(clause) {
+		return nil
+	}
+	hedge := ""
+	if ix[2] >= 0 {
+		hedge = strings.ToLower(rest[ix[2]:ix[3]])
+	}
+	return countdownOf(strings.ToLower(rest[ix[4]:ix[5]]), rest[ix[6]:ix[7]], hedge, model.Span{Start: span.End, End: span.End + ix[1]})
+}
+
+// countdownOf is the countdown tie of n units ("seventy", "days") before
+// an event, hedged by words ("fewer than") or not, said at span.
+func countdownOf(n, unit, words string, span model.Span) *eventTie {
 	if n == "a" {
 		n = "one"
 	}
-	u := strings.ToLower(strings.TrimSuffix(before[ix[unit]:ix[unit+1]], "s"))
+	u := strings.ToLower(strings.TrimSuffix(unit, "s"))
 	per := map[string]int{"day": 1, "week": 7, "month": 31}[u]
-	t := &eventTie{rule: "countdown", span: model.Span{Start: off + ix[0], End: span.Start}}
+	t := &eventTie{rule: "countdown", span: span}
 	k, ok := numberWords[n]
 	if !ok {
 		k = dateAtoi(n)
 	}
-	hedged := strings.Contains(strings.ToLower(before[ix[0]:]), "less than") || strings.Contains(strings.ToLower(before[ix[0]:]), "fewer than") ||
-		strings.Contains(strings.ToLower(before[ix[0]:]), "under") || n == "a few" || n == "several" || n == "a couple of"
+	hedged := strings.Contains(words, "less than") || strings.Contains(words, "fewer than") ||
+		strings.Contains(words, "under") || n == "a few" || n == "several" || n == "a couple of"
 	switch {
 	case n == "a few" || n == "several" || n == "a couple of":
 		// "days before", "a few weeks before": up to about five
@@ -900,6 +944,36 @@ func (t *eventTie) days(x *Event) iset {
 	}
 	return nil
 }
+
+// relNear reports whether rel (lower case) is said right by the mention at
+// span ("last week, on Sept. 12", "on Sept. 12 earlier this week"), not
+// further off ("said last week that on Sept. 2 the FBI had …").
+func relNear(lower string, span model.Span, rel string) bool {
+	const near = 30
+	return strings.Contains(lower[max(0, span.Start-near):span.Start], rel) || strings.Contains(lower[span.End:min(len(lower), span.End+near)], rel)
+}
+
+// relBeside is a relative time said right beside the mention at span,
+// with at most a comma between ("last week, on Sept. 12", "on Sept. 12,
+// earlier this week"), in lower case, and where it is.
+func relBeside(text, lower string, span model.Span) (string, model.Span) {
+	const near = 30
+	a := max(0, span.Start-near)
+	for _, ix := range relativeEventRE.FindAllStringIndex(lower[a:span.Start], -1) {
+		if gap := lower[a+ix[1] : span.Start]; reRelGap.MatchString(gap) {
+			return lower[a+ix[0] : a+ix[1]], model.Span{Start: a + ix[0], End: a + ix[1]}
+		}
+	}
+	b := min(len(lower), span.End+near)
+	if ix := relativeEventRE.FindStringIndex(lower[span.End:b]); ix != nil && reRelGap.MatchString(lower[span.End:span.End+ix[0]]) {
+		return lower[span.End+ix[0] : span.End+ix[1]], model.Span{Start: span.End + ix[0], End: span.End + ix[1]}
+	}
+	return "", model.Span{}
+}
+
+// reRelGap is what may stand between a day and a relative time beside it:
+// a comma, "on".
+var reRelGap = regexp.MustCompile(`^,?\s*(?:on\s+)?$`)
 
 // relativeEventRE ties a reference event to the time of writing.
 var relativeEventRE = regexp.MustCompile(`(?i)\b(?:earlier this (?:month|week|year)|earlier in the (?:month|week|year)|last (?:month|week|year)|this (?:week|month))\b`)
@@ -1338,6 +1412,16 @@ func (ev *evidenceSet) yearlessCons(s iset, strongLow bool) []dateConstraint {
 			switch {
 			case y.rel == "last month":
 				c.set = c.set.union(daysBetween(dnum(first.AddDate(0, 1, 0)), dnum(first.AddDate(0, 2, -1))))
+			case y.rel == "last week" || y.rel == "the previous week":
+				// the day fell in the week before the text's: one to
+				// thirteen days before it
+				c.set = c.set.union(daysBetween(d+1, d+13))
+			case strings.HasSuffix(y.rel, "week") && y.tense > 0: // later this week, on Friday, Sept. 16
+				c.set = c.set.union(daysBetween(d-6, d))
+			case strings.HasSuffix(y.rel, "week"): // earlier this week, this week, earlier in the week
+				c.set = c.set.union(daysBetween(d, d+6))
+			case y.rel == "this month" && y.tense > 0: // this month, on Sept. 26, they will meet
+				c.set = c.set.union(daysBetween(mlo, d))
 			case y.rel != "": // earlier this month, this month
 				c.set = c.set.union(daysBetween(max(d, mlo), mhi))
 			case y.word == "this":
