@@ -624,10 +624,14 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 				}
 				s = daysBetween(dnum(x.Start), hi)
 			case tense > 0:
-				// the next one: after the one before, before its end
+				// the next one: after the one before, before its end (and
+				// no earlier than it is spoken of as to come)
 				lo := negInf
 				if i > 0 {
 					lo = dnum(alts[i-1].End) + 1
+				}
+				if x.Ahead > 0 {
+					lo = max(lo, dnum(x.Start)-x.Ahead)
 				}
 				s = daysBetween(lo, dnum(x.End))
 			default:

@@ -77,6 +77,8 @@ func TestDateClues(t *testing.T) {
 			label: "between 2016-09-01 and 2016-09-26", rule: "bounds:"},
 		{name: "gearing up for an event: before it", text: "Presumptive Republican nominee Donald Trump is gearing up for the Republican National Convention. Hillary Clinton waited.",
 			label: "between 2016-05-03 and 2016-07-18", rule: "bounds:", clue: "event-scheduled"},
+		{name: "a debate to come is this cycle's", text: "Republican nominee Donald Trump is preparing for the first presidential debate. Hillary Clinton rested.",
+			label: "between 2016-05-03 and 2016-09-26", rule: "bounds:", clue: "event-scheduled 2007-07-04…2008-09-26 2011-07-11…2012-10-03 2015-07-04…2016-09-26"},
 		{name: "a countdown after the event", text: "With Election Day just six weeks away, Republican nominee Donald Trump trails Hillary Clinton.",
 			label: "between 2016-09-20 and 2016-10-04", rule: "bounds:", clue: "event-countdown"},
 		{name: "a countdown in the story's past is not now", text: "When Election Day was six weeks away, Republican nominee Donald Trump trailed Hillary Clinton.",

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -59,6 +60,11 @@ type Event struct {
 	// the tense around them dates a text, never a tie ("Thursday's first
 	// debate"), which could match an unlisted one.
 	Loose bool
+	// Ahead, when not 0, is how many days before it a scheduled event is
+	// spoken of as to come at most ("the first presidential debate" is set
+	// about a year before): a text that looks ahead to it was written no
+	// earlier (flag ahead=N).
+	Ahead int
 	Label string
 	// Pattern is the regular expression matched, case-insensitively and
 	// on word boundaries, against the text; "" when the event is only a
@@ -233,7 +239,12 @@ func parseEventLine(line string) (*Event, error) {
 			case "loose":
 				ev.Loose, ev.Scheduled = true, true
 			default:
-				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose)", ev.ID, flag)
+				n, ok := strings.CutPrefix(strings.TrimSpace(flag), "ahead=")
+				if d, err := strconv.Atoi(n); ok && err == nil && d > 0 {
+					ev.Ahead = d
+					continue
+				}
+				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose, ahead=N)", ev.ID, flag)
 			}
 		}
 	}
