@@ -348,6 +348,9 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 				rel = "" // a week said far from the day may be another verb's
 			}
 			t := mentionTense(text, clause, m.span)
+			if t == 0 && dayToCome(text, clause, m.span) {
+				t = 1 // "California, which votes June 7", "before April 26, when voters head to the polls"
+			}
 			if rel == "" {
 				// "last week, on Sept. 12", "this month, on Sept. 26, they
 				// will": right by the day, across a comma, and the tense
@@ -371,7 +374,7 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: strengthSoft, rule: "future-date", evidence: strings.TrimSpace(lastBytes(clause, 30)) + " " + m.text, span: m.span})
 			continue
 		}
-		if m.kind != mentionYear && (mentionTense(text, clause, m.span) > 0 || transitionAhead(text, m.span)) {
+		if m.kind != mentionYear && (mentionTense(text, clause, m.span) > 0 || transitionAhead(text, m.span) || dayToCome(text, clause, m.span)) {
 			// "as February 5, 2026 approaches", "ahead of the June 5 vote":
 			// written before it
 			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: strengthSoft, rule: "future-date", evidence: futureEvidence(text, clause, m), span: m.span})
