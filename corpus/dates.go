@@ -190,6 +190,11 @@ type dateConstraint struct {
 	sinceOnly bool
 	// use: what solving made of it
 	use model.ClueUse
+	// uncapped: for a scheduled event looked ahead to, its days when the
+	// text's cycle is not known (ahead=N counts only beside a race's
+	// status: "the first presidential debate" of another country's race
+	// may be meant)
+	uncapped iset
 }
 
 // How much a clue weighs. Solving intersects the strongest first; a clue
@@ -480,6 +485,18 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 		}
 	}
 
+	// A debate looked ahead to is the one of the text's own cycle only
+	// beside a race's status ("the Republican nominee"); otherwise it may
+	// be another country's, any time before.
+	if !slices.ContainsFunc(ev.cons, func(c dateConstraint) bool { return c.rule == "status" }) &&
+		!slices.ContainsFunc(ev.weak, func(c dateConstraint) bool { return c.rule == "status" }) {
+		for i := range ev.cons {
+			if c := &ev.cons[i]; c.uncapped != nil {
+				c.set, c.uncapped = c.uncapped, nil
+			}
+		}
+	}
+
 	// Countdowns to the end of a term ("the final ten days" of an
 	// administration) or of a race ("the final nine weeks" of the
 	// campaign), in the present or future tense.
@@ -608,6 +625,8 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 		}
 	}
 	wdUsed := false
+	var wide iset // the days without the caps of ahead=N
+	capped := false
 	for i, x := range alts {
 		if !x.Weak {
 			weak = false
@@ -634,6 +653,8 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 					lo = dnum(alts[i-1].End) + 1
 				}
 				if x.Ahead > 0 {
+					wide = wide.union(daysBetween(lo, dnum(x.End)))
+					capped = true
 					lo = max(lo, dnum(x.Start)-x.Ahead)
 				}
 				s = daysBetween(lo, dnum(x.End))
@@ -658,6 +679,12 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			}
 		}
 		c.set = c.set.union(s)
+		if !(x.Scheduled && tie == nil && tense > 0 && x.Ahead > 0) {
+			wide = wide.union(s)
+		}
+	}
+	if capped {
+		c.uncapped = wide
 	}
 	if wdUsed {
 		c.evidence = wd.evidence(text, em)
