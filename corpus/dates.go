@@ -195,6 +195,8 @@ type dateConstraint struct {
 	// status: "the first presidential debate" of another country's race
 	// may be meant)
 	uncapped iset
+	// nominee: a clue of events that count only beside a nominee's status
+	nominee bool
 }
 
 // How much a clue weighs. Solving intersects the strongest first; a clue
@@ -488,13 +490,21 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	// A debate looked ahead to is the one of the text's own cycle only
 	// beside a race's status ("the Republican nominee"); otherwise it may
 	// be another country's, any time before.
-	if !slices.ContainsFunc(ev.cons, func(c dateConstraint) bool { return c.rule == "status" }) &&
-		!slices.ContainsFunc(ev.weak, func(c dateConstraint) bool { return c.rule == "status" }) {
+	isStatus := func(c dateConstraint) bool { return c.rule == "status" }
+	if !slices.ContainsFunc(ev.cons, isStatus) && !slices.ContainsFunc(ev.weak, isStatus) {
 		for i := range ev.cons {
 			if c := &ev.cons[i]; c.uncapped != nil {
 				c.set, c.uncapped = c.uncapped, nil
 			}
 		}
+	}
+	// "Monday's presidential debate" is the nominees' only beside a
+	// nominee ("Republican nominee Donald Trump"); otherwise no clue.
+	isNominee := func(c dateConstraint) bool { return c.rule == "status" && containsFold(c.evidence, "nominee") }
+	if !slices.ContainsFunc(ev.cons, isNominee) && !slices.ContainsFunc(ev.weak, isNominee) {
+		drop := func(c dateConstraint) bool { return c.nominee }
+		ev.cons = slices.DeleteFunc(ev.cons, drop)
+		ev.weak = slices.DeleteFunc(ev.weak, drop)
 	}
 
 	// Countdowns to the end of a term ("the final ten days" of an
@@ -611,6 +621,12 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			return true
 		})
 	}
+	if !slices.ContainsFunc(alts, func(x *Event) bool { return !x.Nominee }) {
+		if rePartyBefore.MatchString(text[max(0, em.span.Start-24):em.span.Start]) {
+			return c, false // "Thursday's Republican presidential debate": a primary's
+		}
+		c.nominee = true
+	}
 	scheduled := slices.ContainsFunc(alts, func(x *Event) bool { return x.Scheduled })
 	var rel string
 	var tie *eventTie
@@ -618,6 +634,13 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	loose := slices.ContainsFunc(alts, func(x *Event) bool { return x.Loose })
 	if scheduled && !loose {
 		tie = tiedPhrase(text, em.span)
+		if tie == nil {
+			// "clashed Monday night at Hofstra in the first presidential
+			// debate": a weekday in its clause ties it as "Monday's" does
+			if w := weekdayNear(text, em.span); w != nil && !w.last && w.span.End <= em.span.Start && placesOnly(text[w.span.End:em.span.Start]) {
+				tie = &eventTie{rule: "weekday", weekday: &w.day, span: w.span}
+			}
+		}
 	} else if !scheduled {
 		rel = relativeInClause(text, em.span)
 		if rel == "" {
@@ -706,6 +729,9 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 
 var relKeys = []string{"earlier", "last", "this", "week", "month", "year"}
 
+// rePartyBefore before a debate makes it a party's, in a primary.
+var rePartyBefore = regexp.MustCompile(`(?i)\b(?:republican|democratic|democrat|gop|primary|party['’]s|libertarian|green party|undercard|main[- ]stage|senate|gubernatorial|house|mayoral)\s+$`)
+
 // dayAfter is the date right after an event's words, "on" it: "invaded
 // Ukraine on February 24".
 func dayAfter(text string, end int) []dateMention {
@@ -788,8 +814,9 @@ var (
 	// after the event: "the convention last week" (a time to come after
 	// it, "… on Election Day later this week", may date the verb instead)
 	// ("the convention in Philadelphia this week": a place may come
-	// between)
-	reTieAfter = regexp.MustCompile(`^(?:\s+(?:in|at)\s+[A-Z][\w.'’-]+(?:,?\s+[A-Z][\w.'’-]+){0,2})?(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
+	// between; "the debate is Monday", "will be held Sunday": a verb of
+	// its schedule)
+	reTieAfter = regexp.MustCompile(`^(?:\s+(?:in|at)\s+[A-Z][\w.'’-]+(?:,?\s+[A-Z][\w.'’-]+){0,2})?(?i:\s+(?:is|are|will be|will be held|is (?:scheduled|set|slated) for|comes|takes place))?(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
 )
 
 // reCountdownTie before a scheduled event counts down to it from the
@@ -914,6 +941,33 @@ func tiedPhrase(text string, span model.Span) *eventTie {
 	}
 	t.rel, t.rule = p, strings.ReplaceAll(p, " ", "-")
 	return t
+}
+
+// placesOnly reports whether the words between a weekday and an event
+// after it only say where: "Monday night at Hofstra University in the"
+// (not "released a statement Wednesday, and the").
+func placesOnly(between string) bool {
+	words := strings.Fields(between)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	prep := false
+	for i, w := range words {
+		switch strings.ToLower(w) {
+		case "at", "in", "during":
+			prep = true
+		case "the", "a", "of":
+		case "night", "morning", "afternoon", "evening":
+			if i != 0 {
+				return false
+			}
+		default:
+			if w[0] < 'A' || w[0] > 'Z' || strings.ContainsAny(w, ",;:") && i == len(words)-1 {
+				return false
+			}
+		}
+	}
+	return prep
 }
 
 func (t *eventTie) evidence(text string, em eventMatch) string {

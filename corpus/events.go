@@ -65,7 +65,11 @@ type Event struct {
 	// about a year before): a text that looks ahead to it was written no
 	// earlier (flag ahead=N).
 	Ahead int
-	Label string
+	// Nominee events count only beside a nominee's status: "Monday's
+	// presidential debate" in a text about the nominees is one of theirs
+	// (in a primary it may be one the table does not list).
+	Nominee bool
+	Label   string
 	// Pattern is the regular expression matched, case-insensitively and
 	// on word boundaries, against the text; "" when the event is only a
 	// marker or a term end.
@@ -238,13 +242,15 @@ func parseEventLine(line string) (*Event, error) {
 				ev.RaceEnd = true
 			case "loose":
 				ev.Loose, ev.Scheduled = true, true
+			case "nominee":
+				ev.Nominee = true
 			default:
 				n, ok := strings.CutPrefix(strings.TrimSpace(flag), "ahead=")
 				if d, err := strconv.Atoi(n); ok && err == nil && d > 0 {
 					ev.Ahead = d
 					continue
 				}
-				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose, ahead=N)", ev.ID, flag)
+				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose, nominee, ahead=N)", ev.ID, flag)
 			}
 		}
 	}
