@@ -631,6 +631,7 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	var rel string
 	var tie *eventTie
 	var wd *weekdayTie
+	var ago *agoTie
 	loose := slices.ContainsFunc(alts, func(x *Event) bool { return x.Loose })
 	if scheduled && !loose {
 		tie = tiedPhrase(text, em.span)
@@ -646,8 +647,11 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 		if rel == "" {
 			wd = weekdayNear(text, em.span)
 		}
+		if rel == "" && wd == nil {
+			ago = agoNear(text, em.span)
+		}
 	}
-	wdUsed := false
+	wdUsed, agoUsed := false, false
 	var wide iset // the days without the caps of ahead=N
 	capped := false
 	for i, x := range alts {
@@ -688,6 +692,15 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 		case x.Bound == BoundAfter && aheadCue.MatchString(clause):
 			s = daysBetween(negInf, dnum(x.Start))
 			c.rule = "event-ahead"
+		case ago != nil && x.Bound == BoundAfter && x.Start.Equal(x.End):
+			// "the attacks in Paris two weeks ago": that long after it
+			hi := posInf
+			if ago.hi != posInf {
+				hi = dnum(x.Start) + ago.hi
+			}
+			s = daysBetween(dnum(x.Start)+ago.lo, hi)
+			c.rule = "event-ago"
+			agoUsed = true
 		case wd != nil && x.Bound == BoundAfter && x.Start.Equal(x.End) && x.Start.Weekday() == wd.day:
 			// "Keith Lamont Scott, who was shot on Tuesday": news names
 			// the weekday of a day in the week before it
@@ -711,6 +724,9 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	}
 	if wdUsed {
 		c.evidence = wd.evidence(text, em)
+	}
+	if agoUsed {
+		c.evidence = textOfSpans(text, em.span, ago.span)
 	}
 	if c.set.empty() {
 		return c, false
@@ -943,6 +959,12 @@ func tiedPhrase(text string, span model.Span) *eventTie {
 	return t
 }
 
+// textOfSpans is the text from the first of two spans to the end of the
+// other.
+func textOfSpans(text string, a, b model.Span) string {
+	return text[min(a.Start, b.Start):max(a.End, b.End)]
+}
+
 // placesOnly reports whether the words between a weekday and an event
 // after it only say where: "Monday night at Hofstra University in the"
 // (not "released a statement Wednesday, and the").
@@ -1062,6 +1084,97 @@ func relBeside(text, lower string, span model.Span) (string, model.Span) {
 // reRelGap is what may stand between a day and a relative time beside it:
 // a comma, "on".
 var reRelGap = regexp.MustCompile(`^,?\s*(?:on\s+)?$`)
+
+// reAgo is "two weeks ago", "less than a month ago", "days ago": group 1
+// a hedge, 2 the number, 3 the unit.
+var reAgo = regexp.MustCompile(`(?i)\b(?:(less than|fewer than|under|more than|over|nearly|almost|about|roughly|some|just|only)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|an|a)?\s*\b(days?|weeks?|months?)\s+ago\b`)
+
+// agoTie is "N units ago" said of an event: the text is lo to hi days
+// after it (hi posInf: at least lo).
+type agoTie struct {
+	lo, hi int
+	span   model.Span
+}
+
+// agoNear finds "N days ago" in the clause of the event mention at span:
+// in its sentence, at most 60 bytes away, with no semicolon, colon,
+// quotation mark or bracket and at most one comma between.
+func agoNear(text string, span model.Span) *agoTie {
+	pre, post := sentencePrefix(text, span.Start, 60), sentenceSuffix(text, span.End, 60)
+	if !strings.Contains(pre, " ago") && !strings.Contains(post, " ago") {
+		return nil
+	}
+	sent := model.Span{Start: span.Start - len(pre), End: span.End + len(post)}
+	var best *agoTie
+	for _, ix := range reAgo.FindAllStringSubmatchIndex(text[sent.Start:sent.End], -1) {
+		a, b := sent.Start+ix[0], sent.Start+ix[1]
+		between, apart := textBetween(text, span, a, b)
+		if !apart || strings.ContainsAny(between, ";:\"“”()") || strings.Count(between, ",") > 1 {
+			continue
+		}
+		hedge, n := "", ""
+		if ix[2] >= 0 {
+			hedge = strings.ToLower(text[sent.Start+ix[2] : sent.Start+ix[3]])
+		}
+		if ix[4] >= 0 {
+			n = strings.ToLower(text[sent.Start+ix[4] : sent.Start+ix[5]])
+		}
+		unit := strings.TrimSuffix(strings.ToLower(text[sent.Start+ix[6]:sent.Start+ix[7]]), "s")
+		lo, hi, ok := agoDays(hedge, n, unit)
+		if !ok {
+			continue
+		}
+		if best != nil {
+			return nil // two of them: which is the event's, nothing says
+		}
+		best = &agoTie{lo: lo, hi: hi, span: model.Span{Start: a, End: b}}
+	}
+	return best
+}
+
+// agoDays is how many days after a thing "hedge n units ago" puts the
+// text: "two weeks ago" 10 to 21, "three months ago" 70 to 124, "a few
+// days ago" 2 to 9, "less than a month ago" up to 32, "weeks ago" 7 to 70.
+func agoDays(hedge, n, unit string) (lo, hi int, ok bool) {
+	per := map[string]int{"day": 1, "week": 7, "month": 30}[unit]
+	if per == 0 {
+		return 0, 0, false
+	}
+	// news rounds down ("died three months ago" of three months and
+	// three weeks): up to a unit more, a little less
+	slack := map[string]int{"day": 1, "week": 4, "month": 20}[unit]
+	more := map[string]int{"day": 1, "week": 7, "month": 31}[unit]
+	var k int
+	switch n {
+	case "":
+		return map[string]int{"day": 1, "week": 7, "month": 28}[unit], map[string]int{"day": 14, "week": 70, "month": 400}[unit], hedge == ""
+	case "a few", "several", "a couple of":
+		return 2 * per, 9 * per, hedge == "" || hedge == "just" || hedge == "only"
+	case "a", "an":
+		k = 1
+	default:
+		if v, found := numberWords[n]; found {
+			k = v
+		} else {
+			k = dateAtoi(n)
+		}
+	}
+	if k <= 0 {
+		return 0, 0, false
+	}
+	lo, hi = k*per-slack, k*per+k*(per/30)+more // a month is 30 or 31 days
+	switch hedge {
+	case "less than", "fewer than", "under":
+		lo, hi = 0, k*per+k*(per/30)+1 // and a day for the press
+	case "more than", "over":
+		lo, hi = k*per, posInf
+	case "nearly", "almost":
+		lo, hi = k*per-per-slack, k*per+slack
+	case "about", "roughly", "some":
+		lo, hi = lo-slack, hi+slack
+	}
+	return max(0, lo), hi, true
+}
 
 // relativeEventRE ties a reference event to the time of writing.
 var relativeEventRE = regexp.MustCompile(`(?i)\b(?:earlier this (?:month|week|year)|earlier in the (?:month|week|year)|last (?:month|week|year)|this (?:week|month))\b`)
