@@ -103,6 +103,8 @@ func TestDateClues(t *testing.T) {
 			label: "between 2016-08-12 and 2016-10-05", rule: "bounds:"},
 		{name: "a time ago far from the event is not its", text: "Keith Lamont Scott was shot by police; protests that began two weeks ago went on.",
 			label: "between 2016-09-20 and 2026-06-01", rule: "bounds:event"},
+		{name: "a death said after an apposition, with its weekday", text: "Phyllis Schlafly, the conservative activist who fought the Equal Rights Amendment, died on Monday in St. Louis.",
+			label: "between 2016-09-05 and 2016-09-12", rule: "bounds:event-weekday"},
 		{name: "a countdown after the event", text: "With Election Day just six weeks away, Republican nominee Donald Trump trails Hillary Clinton.",
 			label: "between 2016-09-20 and 2016-10-04", rule: "bounds:", clue: "event-countdown"},
 		{name: "a countdown in the story's past is not now", text: "When Election Day was six weeks away, Republican nominee Donald Trump trailed Hillary Clinton.",
