@@ -525,11 +525,11 @@ var termWord = regexp.MustCompile(`(?i)\b(?:administration|presidency|term|in of
 
 // futureCue in the clause before a date or an event looks ahead: "will
 // meet on", "ahead of", "scheduled for", "the upcoming".
-var futureCue = regexp.MustCompile(`(?i)(?:\b(?:will|shall|won't|is (?:due|set|scheduled|slated|expected|going|poised) to|are (?:due|set|scheduled|slated|expected|going|poised) to|scheduled|slated|set for|planned for|upcoming|forthcoming|ahead of|in the run-?up to|in advance of|in preparation for|preparing for|prepares? for|looks? ahead to|looking ahead to|heads? into|heading into|expects?|expecting|hopes? to|plans? to|planning to|intends? to|aims? to|seeks? to|vows? to|promises? to)|['’]ll)\b[^.,;!?]{0,40}$`)
+var futureCue = regexp.MustCompile(`(?i)(?:\b(?:will|shall|won't|is (?:due|set|scheduled|slated|expected|going|poised) to|are (?:due|set|scheduled|slated|expected|going|poised) to|scheduled|slated|set for|planned for|upcoming|forthcoming|ahead of|in the run-?up to|in advance of|in preparation for|preparing for|prepares? for|looks? ahead to|looking ahead to|heads? into|heading into|expects?|expecting|hopes? to|plans? to|planning to|intends? to|aims? to|seeks? to|vows? to|promises? to|the coming|(?:am|is|are|isn['’]t|aren['’]t|['’]re|['’]m|['’]s) (?:not )?going to|gonna|gearing up for|gears? up for|getting ready for|gets? ready for|prepping for|preps? for|in anticipation of|anticipating|with an eye (?:to|on|toward)|looking (?:ahead )?to)|['’]ll)\b[^.,;!?]{0,40}$`)
 
 // approachAfter after a date or an event, with "as" before it: "as
 // February 5, 2026 approaches".
-var approachAfter = regexp.MustCompile(`^(?i:\s+(?:approaches|approaching|nears|draws near|draws closer|looms))\b`)
+var approachAfter = regexp.MustCompile(`^(?i:\s+(?:approach|approaches|approaching|near|nears|draws? near|draws? closer|loom|looms|looming))\b`)
 
 var reAsBefore = regexp.MustCompile(`(?i)\bas\b`)
 
@@ -590,7 +590,7 @@ func mentionTense(text, clause string, span model.Span) int {
 // The keywords one of which every match of futureCue, futureBefore and
 // futureInSentence holds: the patterns run only on text that has one.
 var (
-	futureKeys       = []string{"will", "shall", "won't", "due", "set", "schedul", "slated", "plann", "upcom", "forthcom", "ahead", "run", "advance", "prepar", "look", "head", "expect", "hope", "plan", "intend", "aim", "seek", "vow", "promis", "'ll", "’ll", "going", "poised"}
+	futureKeys       = []string{"anticipat", "eye", "coming", "gonna", "gear", "ready", "prep", "will", "shall", "won't", "due", "set", "schedul", "slated", "plann", "upcom", "forthcom", "ahead", "run", "advance", "prepar", "look", "head", "expect", "hope", "plan", "intend", "aim", "seek", "vow", "promis", "'ll", "’ll", "going", "poised"}
 	futureBeforeKeys = []string{"will", "shall", "expir", "due", "schedul", "set", "plan", "upcom", "next", "until", "till", "by", "ahead", "before", "through", "run", "postpon", "deadline"}
 	futureInKeys     = []string{"will", "shall", "would", "won't", "schedul", "slated", "upcom", "next", "ahead", "until", "expect", "plan", "'ll", "’ll"}
 )
@@ -746,6 +746,26 @@ func eachWord(s string, fn func(w string, end int)) {
 // January 2017").
 // (Lower case: "the New START treaty agreed in" names no verb.)
 var scheduledPresent = regexp.MustCompile(`\b(?:holds?|votes?|meets?|begins?|starts?|opens?|closes?|ends?|expires?|is|are|takes? place|heads? to|goes to|takes? office|leaves? office|takes? over|takes? effect|comes? into force|is sworn in|returns?|convenes?|retires?|steps? down|moves? into|hands? over)\s+(?:[\w'’-]+\s+){0,3}(?:on|in)\s+$`)
+
+// scheduledBare: a present tense of scheduling right before a day, with
+// no preposition, names a time set ahead: "California, which votes June
+// 7", "the board meets June 16", "the final contest comes June 14", "the
+// District's primary is June 14".
+var scheduledBare = regexp.MustCompile(`(?i)(?:\b(?:votes|vote|meets|convenes|holds (?:its|their|the) (?:primary|caucus(?:es)?|vote|election)|comes|begins|opens|closes|expires)|\b(?:primary|primaries|election|vote|caucus(?:es)?|debate|convention|deadline|hearing|summit|referendum|runoff)\s+(?:is|are))\s+$`)
+
+// whenPolls after a day names it as a time voters have still to reach:
+// "before April 26, when voters in Pennsylvania head to the polls".
+var whenPolls = regexp.MustCompile(`^(?i:,?\s+when\s+[^.;:!?]{0,60}?\b(?:head|heads|go|goes)\s+to\s+the\s+polls|,?\s+when\s+(?:[\w.'’-]+\s+){1,4}(?:votes|vote|caucus|caucuses)\b)`)
+
+// dayToCome reports whether the words right around a day at span set it
+// ahead of the text: scheduledBare before it, with nothing in the past
+// tense in the end of its clause, or whenPolls after it.
+func dayToCome(text, clause string, span model.Span) bool {
+	if tail := clauseTail(clause); !hasPastWord(tail, len(tail)) && scheduledBare.MatchString(clause) {
+		return true
+	}
+	return whenPolls.MatchString(text[span.End:min(len(text), span.End+90)])
+}
 
 // openerOnly: nothing but a preposition before a date in its sentence.
 var openerOnly = regexp.MustCompile(`(?i)^\W*(?:(?:in|on|by|from|starting|beginning|as of|come|early|late|mid|around)[\s-]+)*$`)

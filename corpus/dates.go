@@ -190,6 +190,13 @@ type dateConstraint struct {
 	sinceOnly bool
 	// use: what solving made of it
 	use model.ClueUse
+	// uncapped: for a scheduled event looked ahead to, its days when the
+	// text's cycle is not known (ahead=N counts only beside a race's
+	// status: "the first presidential debate" of another country's race
+	// may be meant)
+	uncapped iset
+	// nominee: a clue of events that count only beside a nominee's status
+	nominee bool
 }
 
 // How much a clue weighs. Solving intersects the strongest first; a clue
@@ -344,10 +351,24 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 				continue // the month of a date given in full before: its year
 			}
 			rel := strings.ToLower(relativeInClause(text, m.span))
-			if rel != "" && !strings.Contains(rel, "month") {
-				rel = ""
+			if rel != "" && !strings.Contains(rel, "month") && !(strings.Contains(rel, "week") && relNear(lower, m.span, rel)) {
+				rel = "" // a week said far from the day may be another verb's
 			}
 			t := mentionTense(text, clause, m.span)
+			if t == 0 && dayToCome(text, clause, m.span) {
+				t = 1 // "California, which votes June 7", "before April 26, when voters head to the polls"
+			}
+			if rel == "" {
+				// "last week, on Sept. 12", "this month, on Sept. 26, they
+				// will": right by the day, across a comma, and the tense
+				// of the words before it
+				var at model.Span
+				if rel, at = relBeside(text, lower, m.span); strings.HasSuffix(rel, "year") {
+					rel = "" // "last year, on Sept. 12": the year, not the text's time
+				} else if rel != "" && t == 0 {
+					t = mentionTense(text, clauseBefore(text, at.Start), at)
+				}
+			}
 			if rel != "" && t >= 0 && !strings.HasPrefix(rel, "this") {
 				t = -1 // "earlier this month, on Sept. 9", "last month, on July 28"
 			}
@@ -360,7 +381,7 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: strengthSoft, rule: "future-date", evidence: strings.TrimSpace(lastBytes(clause, 30)) + " " + m.text, span: m.span})
 			continue
 		}
-		if m.kind != mentionYear && (mentionTense(text, clause, m.span) > 0 || transitionAhead(text, m.span)) {
+		if m.kind != mentionYear && (mentionTense(text, clause, m.span) > 0 || transitionAhead(text, m.span) || dayToCome(text, clause, m.span)) {
 			// "as February 5, 2026 approaches", "ahead of the June 5 vote":
 			// written before it
 			ev.cons = append(ev.cons, dateConstraint{set: daysBetween(negInf, dnum(m.last())), strength: strengthSoft, rule: "future-date", evidence: futureEvidence(text, clause, m), span: m.span})
@@ -464,6 +485,26 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 		} else {
 			ev.cons = append(ev.cons, c)
 		}
+	}
+
+	// A debate looked ahead to is the one of the text's own cycle only
+	// beside a race's status ("the Republican nominee"); otherwise it may
+	// be another country's, any time before.
+	isStatus := func(c dateConstraint) bool { return c.rule == "status" }
+	if !slices.ContainsFunc(ev.cons, isStatus) && !slices.ContainsFunc(ev.weak, isStatus) {
+		for i := range ev.cons {
+			if c := &ev.cons[i]; c.uncapped != nil {
+				c.set, c.uncapped = c.uncapped, nil
+			}
+		}
+	}
+	// "Monday's presidential debate" is the nominees' only beside a
+	// nominee ("Republican nominee Donald Trump"); otherwise no clue.
+	isNominee := func(c dateConstraint) bool { return c.rule == "status" && containsFold(c.evidence, "nominee") }
+	if !slices.ContainsFunc(ev.cons, isNominee) && !slices.ContainsFunc(ev.weak, isNominee) {
+		drop := func(c dateConstraint) bool { return c.nominee }
+		ev.cons = slices.DeleteFunc(ev.cons, drop)
+		ev.weak = slices.DeleteFunc(ev.weak, drop)
 	}
 
 	// Countdowns to the end of a term ("the final ten days" of an
@@ -580,20 +621,39 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			return true
 		})
 	}
+	if !slices.ContainsFunc(alts, func(x *Event) bool { return !x.Nominee }) {
+		if rePartyBefore.MatchString(text[max(0, em.span.Start-24):em.span.Start]) {
+			return c, false // "Thursday's Republican presidential debate": a primary's
+		}
+		c.nominee = true
+	}
 	scheduled := slices.ContainsFunc(alts, func(x *Event) bool { return x.Scheduled })
 	var rel string
 	var tie *eventTie
 	var wd *weekdayTie
+	var ago *agoTie
 	loose := slices.ContainsFunc(alts, func(x *Event) bool { return x.Loose })
 	if scheduled && !loose {
 		tie = tiedPhrase(text, em.span)
+		if tie == nil {
+			// "clashed Monday night at Hofstra in the first presidential
+			// debate": a weekday in its clause ties it as "Monday's" does
+			if w := weekdayNear(text, em.span); w != nil && !w.last && w.span.End <= em.span.Start && placesOnly(text[w.span.End:em.span.Start]) {
+				tie = &eventTie{rule: "weekday", weekday: &w.day, span: w.span}
+			}
+		}
 	} else if !scheduled {
 		rel = relativeInClause(text, em.span)
 		if rel == "" {
 			wd = weekdayNear(text, em.span)
 		}
+		if rel == "" && wd == nil {
+			ago = agoNear(text, em.span)
+		}
 	}
-	wdUsed := false
+	wdUsed, agoUsed := false, false
+	var wide iset // the days without the caps of ahead=N
+	capped := false
 	for i, x := range alts {
 		if !x.Weak {
 			weak = false
@@ -613,10 +673,16 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 				}
 				s = daysBetween(dnum(x.Start), hi)
 			case tense > 0:
-				// the next one: after the one before, before its end
+				// the next one: after the one before, before its end (and
+				// no earlier than it is spoken of as to come)
 				lo := negInf
 				if i > 0 {
 					lo = dnum(alts[i-1].End) + 1
+				}
+				if x.Ahead > 0 {
+					wide = wide.union(daysBetween(lo, dnum(x.End)))
+					capped = true
+					lo = max(lo, dnum(x.Start)-x.Ahead)
 				}
 				s = daysBetween(lo, dnum(x.End))
 			default:
@@ -626,6 +692,15 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 		case x.Bound == BoundAfter && aheadCue.MatchString(clause):
 			s = daysBetween(negInf, dnum(x.Start))
 			c.rule = "event-ahead"
+		case ago != nil && x.Bound == BoundAfter && x.Start.Equal(x.End):
+			// "the attacks in Paris two weeks ago": that long after it
+			hi := posInf
+			if ago.hi != posInf {
+				hi = dnum(x.Start) + ago.hi
+			}
+			s = daysBetween(dnum(x.Start)+ago.lo, hi)
+			c.rule = "event-ago"
+			agoUsed = true
 		case wd != nil && x.Bound == BoundAfter && x.Start.Equal(x.End) && x.Start.Weekday() == wd.day:
 			// "Keith Lamont Scott, who was shot on Tuesday": news names
 			// the weekday of a day in the week before it
@@ -640,9 +715,18 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			}
 		}
 		c.set = c.set.union(s)
+		if !(x.Scheduled && tie == nil && tense > 0 && x.Ahead > 0) {
+			wide = wide.union(s)
+		}
+	}
+	if capped {
+		c.uncapped = wide
 	}
 	if wdUsed {
 		c.evidence = wd.evidence(text, em)
+	}
+	if agoUsed {
+		c.evidence = textOfSpans(text, em.span, ago.span)
 	}
 	if c.set.empty() {
 		return c, false
@@ -660,6 +744,9 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 }
 
 var relKeys = []string{"earlier", "last", "this", "week", "month", "year"}
+
+// rePartyBefore before a debate makes it a party's, in a primary.
+var rePartyBefore = regexp.MustCompile(`(?i)\b(?:republican|democratic|democrat|gop|primary|party['’]s|libertarian|green party|undercard|main[- ]stage|senate|gubernatorial|house|mayoral)\s+$`)
 
 // dayAfter is the date right after an event's words, "on" it: "invaded
 // Ukraine on February 24".
@@ -742,7 +829,10 @@ var (
 	reTieBefore = regexp.MustCompile(`(?i)\b((?:last|this|next) (?:week|month|year)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)(?:['’]s\s+(?:[\w-]+\s+){0,2}|\s+(?:at|during)\s+(?:the\s+)?)$`)
 	// after the event: "the convention last week" (a time to come after
 	// it, "… on Election Day later this week", may date the verb instead)
-	reTieAfter = regexp.MustCompile(`^(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
+	// ("the convention in Philadelphia this week": a place may come
+	// between; "the debate is Monday", "will be held Sunday": a verb of
+	// its schedule)
+	reTieAfter = regexp.MustCompile(`^(?:\s+(?:in|at)\s+[A-Z][\w.'’-]+(?:,?\s+[A-Z][\w.'’-]+){0,2})?(?i:\s+(?:is|are|will be|will be held|is (?:scheduled|set|slated) for|comes|takes place))?(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
 )
 
 // reCountdownTie before a scheduled event counts down to it from the
@@ -750,12 +840,18 @@ var (
 // weeks away from".
 var reCountdownTie = regexp.MustCompile(`(?i)(?:\bwith\s+(?:(?:just|only|less than|fewer than|nearly|almost|about|roughly|barely|a mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:(?:remaining|left|to go)\s+)?(?:until|till|before|to)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|out)\s+from|\b(?:(?:just|only|barely|less than|fewer than|about|nearly|some|a mere|mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a)?\s*(days?|weeks?|months?)\s+(?:before|ahead of|prior to|until|till))\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?$`)
 
-// countdownTie reads "with N days remaining until" before an event.
+// reCountdownAfter after a scheduled event counts down to it: "with
+// Election Day just six weeks away", "the election is 40 days away" (not
+// "was": a time in the story, not now).
+var reCountdownAfter = regexp.MustCompile(`^(?i:\s+(?:is\s+|are\s+|now\s+|being\s+)*((?:just|only|less than|fewer than|about|nearly|almost|roughly|barely|a mere|under|some)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|off)\b)`)
+
+// countdownTie reads "with N days remaining until" before an event, or
+// "… is N days away" after it.
 func countdownTie(text string, span model.Span) *eventTie {
 	before := text[max(0, span.Start-80):span.Start]
 	ix := reCountdownTie.FindStringSubmatchIndex(before)
 	if ix == nil {
-		return nil
+		return countdownAfter(text, span)
 	}
 	off := span.Start - len(before)
 	num, unit := 2, 4
@@ -778,18 +874,43 @@ func countdownTie(text string, span model.Span) *eventTie {
 	if ix[num] >= 0 {
 		n = strings.ToLower(before[ix[num]:ix[num+1]])
 	}
+	return countdownOf(n, before[ix[unit]:ix[unit+1]], strings.ToLower(before[ix[0]:]), model.Span{Start: off + ix[0], End: span.Start})
+}
+
+// countdownAfter reads "… is N days away" after an event at span, in a
+// clause with nothing in the past tense before it ("when the election
+// was six weeks away" is a time in the story).
+func countdownAfter(text string, span model.Span) *eventTie {
+	rest := text[span.End:min(len(text), span.End+60)]
+	ix := reCountdownAfter.FindStringSubmatchIndex(rest)
+	if ix == nil {
+		return nil
+	}
+	if clause := clauseBefore(text, span.Start); hasPastWord(clause, len(clause)) || conditional.MatchString(clause) {
+		return nil
+	}
+	hedge := ""
+	if ix[2] >= 0 {
+		hedge = strings.ToLower(rest[ix[2]:ix[3]])
+	}
+	return countdownOf(strings.ToLower(rest[ix[4]:ix[5]]), rest[ix[6]:ix[7]], hedge, model.Span{Start: span.End, End: span.End + ix[1]})
+}
+
+// countdownOf is the countdown tie of n units ("seventy", "days") before
+// an event, hedged by words ("fewer than") or not, said at span.
+func countdownOf(n, unit, words string, span model.Span) *eventTie {
 	if n == "a" {
 		n = "one"
 	}
-	u := strings.ToLower(strings.TrimSuffix(before[ix[unit]:ix[unit+1]], "s"))
+	u := strings.ToLower(strings.TrimSuffix(unit, "s"))
 	per := map[string]int{"day": 1, "week": 7, "month": 31}[u]
-	t := &eventTie{rule: "countdown", span: model.Span{Start: off + ix[0], End: span.Start}}
+	t := &eventTie{rule: "countdown", span: span}
 	k, ok := numberWords[n]
 	if !ok {
 		k = dateAtoi(n)
 	}
-	hedged := strings.Contains(strings.ToLower(before[ix[0]:]), "less than") || strings.Contains(strings.ToLower(before[ix[0]:]), "fewer than") ||
-		strings.Contains(strings.ToLower(before[ix[0]:]), "under") || n == "a few" || n == "several" || n == "a couple of"
+	hedged := strings.Contains(words, "less than") || strings.Contains(words, "fewer than") ||
+		strings.Contains(words, "under") || n == "a few" || n == "several" || n == "a couple of"
 	switch {
 	case n == "a few" || n == "several" || n == "a couple of":
 		// "days before", "a few weeks before": up to about five
@@ -836,6 +957,39 @@ func tiedPhrase(text string, span model.Span) *eventTie {
 	}
 	t.rel, t.rule = p, strings.ReplaceAll(p, " ", "-")
 	return t
+}
+
+// textOfSpans is the text from the first of two spans to the end of the
+// other.
+func textOfSpans(text string, a, b model.Span) string {
+	return text[min(a.Start, b.Start):max(a.End, b.End)]
+}
+
+// placesOnly reports whether the words between a weekday and an event
+// after it only say where: "Monday night at Hofstra University in the"
+// (not "released a statement Wednesday, and the").
+func placesOnly(between string) bool {
+	words := strings.Fields(between)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	prep := false
+	for i, w := range words {
+		switch strings.ToLower(w) {
+		case "at", "in", "during":
+			prep = true
+		case "the", "a", "of":
+		case "night", "morning", "afternoon", "evening":
+			if i != 0 {
+				return false
+			}
+		default:
+			if w[0] < 'A' || w[0] > 'Z' || strings.ContainsAny(w, ",;:") && i == len(words)-1 {
+				return false
+			}
+		}
+	}
+	return prep
 }
 
 func (t *eventTie) evidence(text string, em eventMatch) string {
@@ -899,6 +1053,127 @@ func (t *eventTie) days(x *Event) iset {
 		return daysBetween(s, e+2)
 	}
 	return nil
+}
+
+// relNear reports whether rel (lower case) is said right by the mention at
+// span ("last week, on Sept. 12", "on Sept. 12 earlier this week"), not
+// further off ("said last week that on Sept. 2 the FBI had …").
+func relNear(lower string, span model.Span, rel string) bool {
+	const near = 30
+	return strings.Contains(lower[max(0, span.Start-near):span.Start], rel) || strings.Contains(lower[span.End:min(len(lower), span.End+near)], rel)
+}
+
+// relBeside is a relative time said right beside the mention at span,
+// with at most a comma between ("last week, on Sept. 12", "on Sept. 12,
+// earlier this week"), in lower case, and where it is.
+func relBeside(text, lower string, span model.Span) (string, model.Span) {
+	const near = 30
+	a := max(0, span.Start-near)
+	for _, ix := range relativeEventRE.FindAllStringIndex(lower[a:span.Start], -1) {
+		if gap := lower[a+ix[1] : span.Start]; reRelGap.MatchString(gap) {
+			return lower[a+ix[0] : a+ix[1]], model.Span{Start: a + ix[0], End: a + ix[1]}
+		}
+	}
+	b := min(len(lower), span.End+near)
+	if ix := relativeEventRE.FindStringIndex(lower[span.End:b]); ix != nil && reRelGap.MatchString(lower[span.End:span.End+ix[0]]) {
+		return lower[span.End+ix[0] : span.End+ix[1]], model.Span{Start: span.End + ix[0], End: span.End + ix[1]}
+	}
+	return "", model.Span{}
+}
+
+// reRelGap is what may stand between a day and a relative time beside it:
+// a comma, "on".
+var reRelGap = regexp.MustCompile(`^,?\s*(?:on\s+)?$`)
+
+// reAgo is "two weeks ago", "less than a month ago", "days ago": group 1
+// a hedge, 2 the number, 3 the unit.
+var reAgo = regexp.MustCompile(`(?i)\b(?:(less than|fewer than|under|more than|over|nearly|almost|about|roughly|some|just|only)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|an|a)?\s*\b(days?|weeks?|months?)\s+ago\b`)
+
+// agoTie is "N units ago" said of an event: the text is lo to hi days
+// after it (hi posInf: at least lo).
+type agoTie struct {
+	lo, hi int
+	span   model.Span
+}
+
+// agoNear finds "N days ago" in the clause of the event mention at span:
+// in its sentence, at most 60 bytes away, with no semicolon, colon,
+// quotation mark or bracket and at most one comma between.
+func agoNear(text string, span model.Span) *agoTie {
+	pre, post := sentencePrefix(text, span.Start, 60), sentenceSuffix(text, span.End, 60)
+	if !strings.Contains(pre, " ago") && !strings.Contains(post, " ago") {
+		return nil
+	}
+	sent := model.Span{Start: span.Start - len(pre), End: span.End + len(post)}
+	var best *agoTie
+	for _, ix := range reAgo.FindAllStringSubmatchIndex(text[sent.Start:sent.End], -1) {
+		a, b := sent.Start+ix[0], sent.Start+ix[1]
+		between, apart := textBetween(text, span, a, b)
+		if !apart || strings.ContainsAny(between, ";:\"“”()") || strings.Count(between, ",") > 1 {
+			continue
+		}
+		hedge, n := "", ""
+		if ix[2] >= 0 {
+			hedge = strings.ToLower(text[sent.Start+ix[2] : sent.Start+ix[3]])
+		}
+		if ix[4] >= 0 {
+			n = strings.ToLower(text[sent.Start+ix[4] : sent.Start+ix[5]])
+		}
+		unit := strings.TrimSuffix(strings.ToLower(text[sent.Start+ix[6]:sent.Start+ix[7]]), "s")
+		lo, hi, ok := agoDays(hedge, n, unit)
+		if !ok {
+			continue
+		}
+		if best != nil {
+			return nil // two of them: which is the event's, nothing says
+		}
+		best = &agoTie{lo: lo, hi: hi, span: model.Span{Start: a, End: b}}
+	}
+	return best
+}
+
+// agoDays is how many days after a thing "hedge n units ago" puts the
+// text: "two weeks ago" 10 to 21, "three months ago" 70 to 124, "a few
+// days ago" 2 to 9, "less than a month ago" up to 32, "weeks ago" 7 to 70.
+func agoDays(hedge, n, unit string) (lo, hi int, ok bool) {
+	per := map[string]int{"day": 1, "week": 7, "month": 30}[unit]
+	if per == 0 {
+		return 0, 0, false
+	}
+	// news rounds down ("died three months ago" of three months and
+	// three weeks): up to a unit more, a little less
+	slack := map[string]int{"day": 1, "week": 4, "month": 20}[unit]
+	more := map[string]int{"day": 1, "week": 7, "month": 31}[unit]
+	var k int
+	switch n {
+	case "":
+		return map[string]int{"day": 1, "week": 7, "month": 28}[unit], map[string]int{"day": 14, "week": 70, "month": 400}[unit], hedge == ""
+	case "a few", "several", "a couple of":
+		return 2 * per, 9 * per, hedge == "" || hedge == "just" || hedge == "only"
+	case "a", "an":
+		k = 1
+	default:
+		if v, found := numberWords[n]; found {
+			k = v
+		} else {
+			k = dateAtoi(n)
+		}
+	}
+	if k <= 0 {
+		return 0, 0, false
+	}
+	lo, hi = k*per-slack, k*per+k*(per/30)+more // a month is 30 or 31 days
+	switch hedge {
+	case "less than", "fewer than", "under":
+		lo, hi = 0, k*per+k*(per/30)+1 // and a day for the press
+	case "more than", "over":
+		lo, hi = k*per, posInf
+	case "nearly", "almost":
+		lo, hi = k*per-per-slack, k*per+slack
+	case "about", "roughly", "some":
+		lo, hi = lo-slack, hi+slack
+	}
+	return max(0, lo), hi, true
 }
 
 // relativeEventRE ties a reference event to the time of writing.
@@ -1338,6 +1613,16 @@ func (ev *evidenceSet) yearlessCons(s iset, strongLow bool) []dateConstraint {
 			switch {
 			case y.rel == "last month":
 				c.set = c.set.union(daysBetween(dnum(first.AddDate(0, 1, 0)), dnum(first.AddDate(0, 2, -1))))
+			case y.rel == "last week" || y.rel == "the previous week":
+				// the day fell in the week before the text's: one to
+				// thirteen days before it
+				c.set = c.set.union(daysBetween(d+1, d+13))
+			case strings.HasSuffix(y.rel, "week") && y.tense > 0: // later this week, on Friday, Sept. 16
+				c.set = c.set.union(daysBetween(d-6, d))
+			case strings.HasSuffix(y.rel, "week"): // earlier this week, this week, earlier in the week
+				c.set = c.set.union(daysBetween(d, d+6))
+			case y.rel == "this month" && y.tense > 0: // this month, on Sept. 26, they will meet
+				c.set = c.set.union(daysBetween(mlo, d))
 			case y.rel != "": // earlier this month, this month
 				c.set = c.set.union(daysBetween(max(d, mlo), mhi))
 			case y.word == "this":

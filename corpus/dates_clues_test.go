@@ -67,6 +67,50 @@ func TestDateClues(t *testing.T) {
 		{name: "a hypothetical administration is no clue", text: "What would a Trump administration do? The Trump administration would build a wall.",
 			label: "date unknown"},
 		{name: "a year naming a race is no clue", text: "Asked about the 2016 race, Huckabee said nothing.", label: "date unknown"},
+		{name: "a year-less day last week", text: "Republican nominee Donald Trump said last week, on Sept. 12, that the race was close. Hillary Clinton replied.",
+			label: "between 2016-09-13 and 2016-09-25", rule: "bounds:", clue: "mentioned-day+last-week"},
+		{name: "a year-less day earlier this week", text: "Republican nominee Donald Trump spoke earlier this week, on Sept. 13, about the race. Hillary Clinton replied.",
+			label: "between 2016-09-13 and 2016-09-19", rule: "bounds:"},
+		{name: "a week said far from the day is another verb's", text: "Republican nominee Donald Trump said last week that the FBI had opened its files on the Clinton emails on Sept. 2. Hillary Clinton replied.",
+			label: "between 2016-05-03 and 2016-11-07", rule: "bounds:", clue: "mentioned-day 2015-09-02…2016-06-28 2016-09-02…2017-06-29"},
+		{name: "a year-less day to come this month", text: "Republican nominee Donald Trump will debate this month, on Sept. 26, at Hofstra. Hillary Clinton rested.",
+			label: "between 2016-09-01 and 2016-09-26", rule: "bounds:"},
+		{name: "gearing up for an event: before it", text: "Presumptive Republican nominee Donald Trump is gearing up for the Republican National Convention. Hillary Clinton waited.",
+			label: "between 2016-05-03 and 2016-07-18", rule: "bounds:", clue: "event-scheduled"},
+		{name: "a debate to come is this cycle's", text: "Republican nominee Donald Trump is preparing for the first presidential debate. Hillary Clinton rested.",
+			label: "between 2016-05-03 and 2016-09-26", rule: "bounds:", clue: "event-scheduled 2006-01-31…2007-05-03 2007-07-04…2008-09-26 2010-02-09…2011-05-05 2011-07-11…2012-10-03 2014-05-13…2016-09-26"},
+		{name: "a debate to come without a race is any before it", text: "Kremlin spokesman Dmitry Peskov said France is preparing for the first presidential debate.",
+			label: "between 2012-05-22 and 2024-06-27", rule: "bounds:", clue: "event-scheduled until 2024-06-27"},
+		{name: "a day a state votes is to come", text: "Presumptive Republican nominee Donald Trump campaigned in California, which votes June 7. Hillary Clinton waited.",
+			label: "between 2016-05-03 and 2016-06-07", rule: "bounds:", clue: "future-day"},
+		{name: "a day voters head to the polls is to come", text: "Presumptive Republican nominee Donald Trump campaigned hard before June 7, when voters in California head to the polls. Hillary Clinton waited.",
+			label: "between 2016-05-03 and 2016-06-07", rule: "bounds:", clue: "future-day"},
+		{name: "a weekday before a debate, places between", text: "Trump and Clinton clashed Monday night at Hofstra University in the first presidential debate.",
+			label: "between 2016-09-20 and 2016-10-02", rule: "bounds:event-weekday"},
+		{name: "a weekday after a debate, a verb of its schedule between", text: "The first presidential debate is Monday, Trump said.",
+			label: "between 2016-09-20 and 2016-10-02", rule: "bounds:event-weekday"},
+		{name: "the nominees' presidential debate", text: "After Monday night's presidential debate, Republican nominee Donald Trump complained about his microphone. Hillary Clinton, the Democratic nominee, replied.",
+			label: "between 2016-09-20 and 2016-10-02", rule: "bounds:event-weekday"},
+		{name: "a presidential debate without a nominee is no clue", text: "After Monday night's presidential debate, Republican presidential candidate Donald Trump complained. Hillary Clinton replied.",
+			label: "between 2015-06-16 and 2016-11-07", rule: "bounds:status"},
+		{name: "a party's presidential debate is a primary's", text: "Donald Trump, now the Republican nominee, recalled Sunday's Democratic presidential debate. Hillary Clinton, the Democratic nominee, replied.",
+			label: "between 2016-06-06 and 2016-11-07", rule: "bounds:status"},
+		{name: "an event some weeks ago", text: "Protests went on in Charlotte, where Keith Lamont Scott was shot two weeks ago, the mayor said.",
+			label: "between 2016-09-30 and 2016-10-11", rule: "bounds:event-ago", clue: "event-ago 2016-09-30…2016-10-11 used"},
+		{name: "an event less than a month ago", text: "The Orlando shooting less than a month ago changed the race, Republican presidential candidate Donald Trump said. Hillary Clinton replied.",
+			label: "between 2016-06-12 and 2016-07-14", rule: "bounds:"},
+		{name: "months ago, rounded down", text: "Muhammad Ali, who died three months ago, was honored, Republican nominee Donald Trump said. Hillary Clinton replied.",
+			label: "between 2016-08-12 and 2016-10-05", rule: "bounds:"},
+		{name: "a time ago far from the event is not its", text: "Keith Lamont Scott was shot by police; protests that began two weeks ago went on.",
+			label: "between 2016-09-20 and 2026-06-01", rule: "bounds:event"},
+		{name: "a death said after an apposition, with its weekday", text: "Phyllis Schlafly, the conservative activist who fought the Equal Rights Amendment, died on Monday in St. Louis.",
+			label: "between 2016-09-05 and 2016-09-12", rule: "bounds:event-weekday"},
+		{name: "a countdown after the event", text: "With Election Day just six weeks away, Republican nominee Donald Trump trails Hillary Clinton.",
+			label: "between 2016-09-20 and 2016-10-04", rule: "bounds:", clue: "event-countdown"},
+		{name: "a countdown in the story's past is not now", text: "When Election Day was six weeks away, Republican nominee Donald Trump trailed Hillary Clinton.",
+			label: "between 2016-05-03 and 2016-11-07", rule: "bounds:"},
+		{name: "a place between an event and its week", text: "Hillary Clinton, the Democratic nominee, spoke at the Democratic National Convention in Philadelphia this week, aides said.",
+			label: "between 2016-07-19 and 2016-08-03", rule: "bounds:", clue: "event-this-week"},
 		{name: "a future month is no lower bound", text: "When a new president takes office in January 2017, Senate Majority Leader Mitch McConnell will lead.",
 			label: "between 2015-01-03 and 2017-01-31", rule: "bounds:", clue: "future-date until 2017-01-31 used"},
 	}
@@ -157,15 +201,20 @@ func TestMentionTense(t *testing.T) {
 		"In January 2017, a new president will take office.":      1,
 		"In February 2023, Russia suspended the treaty.":          -1,
 		"Labor Day is barely over, and the race is in full gear.": -1,
+		"Rubio toured the state as the Iowa caucuses loom.":       1,
+		"Trump is gearing up for the Iowa caucuses.":              1,
+		"“We're going to win the Iowa caucuses,” Cruz said.":      1,
+		"Cruz spoke in the coming days of the Iowa caucuses.":     1,
 	} {
 		var span model.Span
 		for _, m := range scanDates(text) {
 			span = m.span
 			break
 		}
-		if strings.Contains(text, "Labor Day") {
-			i := strings.Index(text, "Labor Day")
-			span = model.Span{Start: i, End: i + len("Labor Day")}
+		for _, ev := range []string{"Labor Day", "the Iowa caucuses"} {
+			if i := strings.Index(text, ev); i >= 0 {
+				span = model.Span{Start: i, End: i + len(ev)}
+			}
 		}
 		if got := mentionTense(text, clauseBefore(text, span.Start), span); got != want {
 			t.Errorf("mentionTense(%q) = %d, want %d", text, got, want)

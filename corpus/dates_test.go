@@ -240,6 +240,7 @@ func TestDateEventsTable(t *testing.T) {
 		{"x\t2024-01-02\t2024-01-01\twithin\t-\tlabel\t-", "before start"},
 		{"x\t2024-01-01\t-\taround\t-\tlabel\t-", "bad bound"},
 		{"x\t2024-01-01\t-\tafter\tshiny\tlabel\t-", "unknown flag"},
+		{"x\t2024-01-01\t-\tafter\tscheduled,ahead=soon\tlabel\t-", "unknown flag"},
 		{"x\t2024-01-01\t-\tafter\t-\t-\t-", "empty label"},
 		{"x\t2024-01-01\t-\tafter\t-\tlabel\tfoo(", "bad pattern"},
 		{"two words\t2024-01-01\t-\tafter\t-\tlabel\t-", "bad id"},

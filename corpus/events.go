@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -59,7 +60,16 @@ type Event struct {
 	// the tense around them dates a text, never a tie ("Thursday's first
 	// debate"), which could match an unlisted one.
 	Loose bool
-	Label string
+	// Ahead, when not 0, is how many days before it a scheduled event is
+	// spoken of as to come at most ("the first presidential debate" is set
+	// about a year before): a text that looks ahead to it was written no
+	// earlier (flag ahead=N).
+	Ahead int
+	// Nominee events count only beside a nominee's status: "Monday's
+	// presidential debate" in a text about the nominees is one of theirs
+	// (in a primary it may be one the table does not list).
+	Nominee bool
+	Label   string
 	// Pattern is the regular expression matched, case-insensitively and
 	// on word boundaries, against the text; "" when the event is only a
 	// marker or a term end.
@@ -232,8 +242,15 @@ func parseEventLine(line string) (*Event, error) {
 				ev.RaceEnd = true
 			case "loose":
 				ev.Loose, ev.Scheduled = true, true
+			case "nominee":
+				ev.Nominee = true
 			default:
-				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose)", ev.ID, flag)
+				n, ok := strings.CutPrefix(strings.TrimSpace(flag), "ahead=")
+				if d, err := strconv.Atoi(n); ok && err == nil && d > 0 {
+					ev.Ahead = d
+					continue
+				}
+				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose, nominee, ahead=N)", ev.ID, flag)
 			}
 		}
 	}
