@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -556,4 +557,33 @@ func TestCueOf(t *testing.T) {
 			t.Errorf("statement %q: cue %q, want denied", s.Text, s.Cue)
 		}
 	}
+}
+
+// A sentence ends before a quotation that opens after "U.S." or with no
+// space after the period ("said.“The …"); "U.S. President" goes on.
+func TestSentenceBeforeQuotation(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Russia might be open to a deal with the U.S. “We have a working channel,” he said.": {
+			"Russia might be open to a deal with the U.S.", "“We have a working channel,” he said."},
+		`Russia sent signals, Ushakov said."The current situation is clear," he added.`: {
+			"Russia sent signals, Ushakov said.", `"The current situation is clear," he added.`},
+		"Peskov spoke with the U.S. President on Monday.": {"Peskov spoke with the U.S. President on Monday."},
+	} {
+		para := model.Span{Start: 0, End: len(text)}
+		var got []string
+		for _, sp := range splitSentences(text, para, pairQuotes(text, []model.Span{para})) {
+			got = append(got, text[sp.Start:sp.End])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q:\n got %q\nwant %q", text, got, want)
+		}
+	}
+}
+
+// "…, adding: “…”" reports the quotation on its own, for the subject.
+func TestParticipleBeforeQuotation(t *testing.T) {
+	text := `The Kremlin aide said the talks were "confidential," adding: "I do not comment on it."`
+	check(t, extractText(t, text, day2024),
+		want{"Yuri Ushakov", model.Mixed, "the talks were"},
+		want{"Yuri Ushakov", model.Direct, "I do not comment on it."})
 }

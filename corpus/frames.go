@@ -242,6 +242,23 @@ func (a *analysis) subjectBefore(si, k int) *mention {
 	return nil
 }
 
+// afterComma reports whether token t follows a comma, or a quotation
+// whose words end in one ("“… confidential,” adding").
+func (a *analysis) afterComma(T []token, t int) bool {
+	if t == 0 {
+		return false
+	}
+	p := T[t-1]
+	if p.punct(",") {
+		return true
+	}
+	if p.Kind == tokQuote && p.Quote >= 0 && p.Quote < len(a.quotes) {
+		in := a.quotes[p.Quote].Inner(a.text)
+		return strings.HasSuffix(strings.TrimSpace(a.text[in.Start:in.End]), ",")
+	}
+	return false
+}
+
 // passiveBetween reports whether the words between a subject and its
 // speech verb make the verb passive: a form of "be" right before a past
 // participle ("was told", "is believed", "were warned").
@@ -579,6 +596,14 @@ func (a *analysis) contentFrom(si int, f *frame, c int) bool {
 			}
 		}
 		if tok.Kind == tokWord {
+			if e, _ := a.verbAt(T, t); e != nil && e.Frame == frameParticiple && a.afterComma(T, t) {
+				// "…, adding: “…”": a quotation reported on its own ("…,
+				// alleging that …" goes on with the same report)
+				if nx := t + 1; nx < len(T) && (T[nx].punct(":") || T[nx].Kind == tokQuote) {
+					end = t
+					break
+				}
+			}
 			if e, _ := a.verbAt(T, t); e != nil && e.Frame == frameVerb {
 				j := t - 1
 				for j > c && T[j].Kind == tokWord && (skipWords[T[j].Low] || isAdverbLy(T[j])) {
@@ -676,7 +701,8 @@ func (a *analysis) accordingFrame(si, k, n int, e *verbEntry) []*frame {
 func (a *analysis) participleFrame(si, k, n int, e *verbEntry) []*frame {
 	s := a.sents[si]
 	T := s.toks
-	if k == 0 || !T[k-1].punct(",") || k+n >= len(T) || !T[k+n].is("that") {
+	quoted := k+n+1 < len(T) && T[k+n].punct(":,") && T[k+n+1].Kind == tokQuote && a.notSpeech(si, k+n+1) == ""
+	if k == 0 || !a.afterComma(T, k) || k+n >= len(T) || !T[k+n].is("that") && !quoted {
 		return nil
 	}
 	var subj *mention
@@ -693,6 +719,11 @@ func (a *analysis) participleFrame(si, k, n int, e *verbEntry) []*frame {
 		return nil
 	}
 	f := &frame{sent: si, verb: e, subj: subj, quote: -1, pos: subj.span.Start, how: "attr:participle " + e.Name() + " (subject of the sentence)"}
+	if quoted {
+		// "…, adding: “I do not comment on it.”"
+		a.bindQuote(f, T[k+n+1].Quote, "attr:participle "+e.Name()+" (subject of the sentence), before a quotation")
+		return []*frame{f}
+	}
 	if !a.contentFrom(si, f, k+n+1) {
 		return nil
 	}

@@ -123,7 +123,8 @@ func splitSentencesFrom(text string, para model.Span, quotes []quote, qi int) []
 			for j < para.End && strings.ContainsRune(".!?", rune(text[j])) {
 				j++
 			}
-			if nextStartsSentence(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i)) {
+			if nextStartsSentence(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i) && !dottedBeforeQuote(text, start, i, j, para.End)) ||
+				gluedQuote(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i)) {
 				out = appendSpan(out, text, start, j)
 				start = j
 			}
@@ -169,6 +170,49 @@ func nextStartsSentence(text string, i, end int) bool {
 		return true // an opening double: a closing one has no space before it
 	}
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '‘' || r == '('
+}
+
+// gluedQuote reports whether a quotation opens right after a sentence's
+// end with no space, its first word capitalised: `Ushakov said."The
+// current situation …` (scraped copy loses the space).
+func gluedQuote(text string, j, end int) bool {
+	if j >= end {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(text[j:])
+	if r != '"' && r != '“' && r != '«' {
+		return false
+	}
+	if j+n >= end {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[j+n:])
+	return unicode.IsUpper(next)
+}
+
+// dottedBeforeQuote reports whether a dotted abbreviation ("U.S.", "U.N.")
+// ends a sentence because a quotation opens after it: "… a deal with the
+// U.S. “We have a working channel …”" — no name follows "U.S." in quotes.
+func dottedBeforeQuote(text string, start, i, j, end int) bool {
+	k := i
+	for k > start && text[k-1] != ' ' && text[k-1] != '\n' {
+		k--
+	}
+	if !strings.Contains(text[k:i], ".") {
+		return false
+	}
+	for j < end && (text[j] == ' ' || text[j] == '\n') {
+		j++
+	}
+	if j >= end {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	if kind, ok := isDoubleMark(r); ok {
+		return kind != markClose
+	}
+	_, ok := pairedASCIIMark(text, j)
+	return ok
 }
 
 // isAbbrevBefore reports whether the word ending at the period at i is an
