@@ -237,3 +237,13 @@ func TestObjectNotSource(t *testing.T) {
 		t.Errorf("not found: %q", starts)
 	}
 }
+
+// "the late president" is not the role's living holder.
+func TestLateRoleHolder(t *testing.T) {
+	text := "President Joe Biden spoke at the ceremony on Monday.\n\nIn 1941 the late president had said that the union faces an unprecedented turning point."
+	for _, s := range extractText(t, text, day2024) {
+		if strings.HasPrefix(s.Text, "the union faces") && s.Speaker == "Joe Biden" {
+			t.Errorf("the late president read as Joe Biden: %v", s.Rules)
+		}
+	}
+}

@@ -774,6 +774,11 @@ func (r *spkResolver) resolveRole(m *mention) (*speakerEntry, string) {
 		return e, "speaker:apposition " + m.text + ", " + name
 	}
 	key := normPhrase(m.role)
+	if noLongerLiving(m.text) {
+		// "the late president": someone no longer living, not the role's
+		// holder or its last speaker
+		return nil, "role:the " + m.role + " is someone no longer living; no speaker the text settles"
+	}
 	if ref, ok := a.table[key]; ok {
 		if ref.sp == nil {
 			return nil, ref.rule
@@ -858,6 +863,13 @@ func (r *spkResolver) resolveRole(m *mention) (*speakerEntry, string) {
 	return nil, "role:the " + m.role + " names no one the text settles"
 }
 
+// noLongerLiving reports whether a description says its person has died:
+// "the late president", "the deceased senator".
+func noLongerLiving(desc string) bool {
+	f := strings.Fields(normPhrase(desc))
+	return len(f) > 1 && (slices.Contains(f[:len(f)-1], "late") || slices.Contains(f[:len(f)-1], "deceased"))
+}
+
 // rankWords qualify a title without changing who holds it.
 var rankWords = setOf("top", "senior", "leading", "high-ranking", "veteran", "chief")
 
@@ -885,7 +897,7 @@ func plainTitle(key string) string {
 // gave that person contradicts it. noun is the description without "the".
 func (r *spkResolver) definiteReference(m *mention, noun string) (*speakerEntry, string) {
 	a := r.a
-	if !strings.HasPrefix(strings.ToLower(m.text), "the ") || strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") {
+	if !strings.HasPrefix(strings.ToLower(m.text), "the ") || strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") || noLongerLiving(m.text) {
 		return nil, ""
 	}
 	gender := nounGender(noun)
