@@ -247,3 +247,9 @@ func TestLateRoleHolder(t *testing.T) {
 		}
 	}
 }
+
+// "who" after people the text describes speaks for them.
+func TestWhoAfterDescription(t *testing.T) {
+	text := "The rally drew thousands of activists, who said the election had been stolen."
+	check(t, extractText(t, text, day2024), want{"activists", model.Indirect, "the election had been stolen"})
+}

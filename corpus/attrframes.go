@@ -887,6 +887,30 @@ func (r *spkResolver) antecedent(m *mention) (*speakerEntry, string) {
 		}
 		j--
 	}
+	// people the text describes: "activists, who said …", "a woman who told …"
+	if e := m.a; e > 0 {
+		if s.toks[e-1].punct(",") {
+			e--
+		}
+		k := e
+		for k > 0 && e-k < 5 && s.toks[k-1].Kind == tokWord && !relativeOrVerb(s.toks[k-1].Low) && !strings.HasSuffix(s.toks[k-1].Low, "ing") {
+			k--
+			if determiners[s.toks[k].Low] || isDigitStart(s.toks[k].Low) {
+				break
+			}
+		}
+		if k < e && !s.toks[e-1].Cap && !possessives[s.toks[k].Low] {
+			last := s.toks[e-1].Low
+			if r.a.personHead(last) || strings.HasSuffix(last, "s") && r.a.personHead(strings.TrimSuffix(last, "s")) {
+				pm := &mention{kind: mPerson, sent: m.sent, a: k, b: e, subject: true,
+					span: model.Span{Start: s.toks[k].Start, End: s.toks[e-1].End}}
+				pm.text = r.a.text[pm.span.Start:pm.span.End]
+				if sp, how := r.resolveSource(pm); sp != nil {
+					return sp, "the people described before it (" + how + ")"
+				}
+			}
+		}
+	}
 	// a name no pass recognised: "a new book by Joe Conason, who detailed …"
 	if e := m.a - 1; e > 0 && s.toks[e].punct(",") {
 		k := e
@@ -900,6 +924,11 @@ func (r *spkResolver) antecedent(m *mention) (*speakerEntry, string) {
 		}
 	}
 	return nil, ""
+}
+
+// relativeOrVerb: words that end a noun phrase read backwards from "who".
+func relativeOrVerb(w string) bool {
+	return auxiliaries[w] || beForms[w] || prepositions[w] || connectors[w] || w == "who" || w == "that" || w == "which"
 }
 
 // clauseWords are words that show a stretch of text is a clause, not a bare
