@@ -32,6 +32,7 @@ type atok struct {
 	Kind              atokKind
 	Cap               bool
 	InQ               uint8 // how many paired quotations enclose it (marks excluded)
+	Cls               uint8 // the index of its wordClass in classNames (clsOther if none)
 }
 
 // atext is a document as the tagger reads it.
@@ -98,25 +99,46 @@ func (a *analysis) attrTokens() *atext {
 		if t.Kind == akWord {
 			at.words[k+1]++
 		}
-		t.LowH, t.StemH, t.ClsH = learn.StrHash(t.Low), learn.StrHash(t.Stem), classHash(wordClass(t))
+		t.LowH, t.StemH = learn.StrHash(t.Low), learn.StrHash(t.Stem)
+		t.Cls, t.ClsH = classOf(wordClass(t))
 	}
 	return at
 }
 
-// classHashes are the hashes of wordClass's few answers.
-var classHashes = func() map[string]uint64 {
-	m := map[string]uint64{}
-	for _, c := range []string{"“", "”", ",", ":", ";", ".", "?", "!", "(", ")", "—", "–", "-", "p", "C", "0", "w", "<s>", "</s>"} {
-		m[c] = learn.StrHash(c)
-	}
-	return m
-}()
+// classNames are wordClass's few answers, and the edges of a window
+// (tokClass): a token's class is also a small index, which the taggers'
+// features of classes look up in tables (attrfeat.go) rather than by hash.
+var classNames = []string{"<s>", "</s>", "“", "”", ",", ":", ";", ".", "?", "!", "(", ")", "—", "–", "-", "p", "C", "0", "w",
+	// the function words that are their own class
+	"that", "to", "the", "a", "an", "and", "but", "he", "she", "they", "it", "we", "i", "who", "which",
+	"in", "on", "of", "for", "with", "at", "by", "from", "as", "is", "was", "has", "had", "have", "would", "will", "not"}
 
-func classHash(c string) uint64 {
-	if h, ok := classHashes[c]; ok {
-		return h
+const (
+	clsStart = 0 // "<s>"
+	clsEnd   = 1 // "</s>"
+	// clsOther marks a class not in classNames: its features are looked up
+	// by hash
+	clsOther = 255
+)
+
+var (
+	classIDs    = map[string]uint8{}
+	classHashes = make([]uint64, len(classNames))
+)
+
+func init() {
+	for i, c := range classNames {
+		classIDs[c] = uint8(i)
+		classHashes[i] = learn.StrHash(c)
 	}
-	return learn.StrHash(c) // a function word: its own class
+}
+
+// classOf is the index and the hash of class c.
+func classOf(c string) (uint8, uint64) {
+	if id, ok := classIDs[c]; ok {
+		return id, classHashes[id]
+	}
+	return clsOther, learn.StrHash(c)
 }
 
 // markQuoted sets the marks' kinds and every token's quotation depth.
