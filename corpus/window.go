@@ -343,6 +343,37 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
+// asciiContainsFold reports whether asciiLower(s) contains sub (lower
+// case ASCII), without lowering s.
+func asciiContainsFold(s, sub string) bool {
+	if len(sub) == 0 {
+		return true
+	}
+	c0, C0 := sub[0], sub[0]
+	if 'a' <= c0 && c0 <= 'z' {
+		C0 -= 'a' - 'A'
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if c := s[i]; c != c0 && c != C0 {
+			continue
+		}
+		j := 1
+		for ; j < len(sub); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasFoldTrap reports whether s holds a rune that case-insensitive
 // matching folds to an ASCII letter (the Kelvin sign to k, the long s to
 // s): asciiLower does not see those, so windows could miss a match.
