@@ -240,7 +240,40 @@ func matchKey(s string) string {
 	s = strings.TrimLeftFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("•*-–—»›>#|·▶►", r)
 	})
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if !singleSpaced(s) { // a paragraph of Paragraphs is
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return strings.ToLower(s)
+}
+
+// singleSpaced reports whether s is its words joined by single spaces,
+// as strings.Join(strings.Fields(s), " ") makes it.
+func singleSpaced(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+			prevSpace = false
+			continue
+		}
+		if c == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }
 
 // isCredit reports whether a short paragraph ends in a photo credit of one
@@ -254,20 +287,21 @@ func (b *Boilerplate) isCredit(p string) bool {
 	period := strings.HasSuffix(t, ".")
 	t = strings.TrimRight(t, ". ")
 	lt := strings.ToLower(t)
+	inner, closed := "", false
+	if open := strings.LastIndexByte(lt, '('); open >= 0 && strings.HasSuffix(lt, ")") {
+		inner, closed = lt[open+1:], true
+	}
 	for _, r := range b.Rules {
 		if r.Mode != modeCredit {
 			continue
 		}
 		k := r.key
 		// "(AP Photo/Name)", "(Reuters/Name)"
-		if open := strings.LastIndexByte(lt, '('); open >= 0 && strings.HasSuffix(lt, ")") {
-			inner := lt[open+1:]
-			if strings.HasPrefix(inner, k+" photo") || strings.HasPrefix(inner, k+"/") {
-				return true
-			}
+		if closed && (hasPrefixes(inner, k, " photo") || hasPrefixes(inner, k, "/")) {
+			return true
 		}
 		if !strings.HasSuffix(lt, k) {
-			if strings.HasSuffix(lt, "("+k+")") || strings.HasSuffix(lt, k+" photo") || strings.HasSuffix(lt, k+" photo)") {
+			if hasSuffixes(lt, "(", k, ")") || hasSuffixes(lt, "", k, " photo") || hasSuffixes(lt, "", k, " photo)") {
 				return true
 			}
 			continue
@@ -289,6 +323,20 @@ func (b *Boilerplate) isCredit(p string) bool {
 	return false
 }
 
+// hasPrefixes is strings.HasPrefix(s, a+b), without making a+b.
+func hasPrefixes(s, a, b string) bool {
+	return strings.HasPrefix(s, a) && strings.HasPrefix(s[len(a):], b)
+}
+
+// hasSuffixes is strings.HasSuffix(s, a+b+c), without making a+b+c.
+func hasSuffixes(s, a, b, c string) bool {
+	if len(s) < len(a)+len(b)+len(c) || !strings.HasSuffix(s, c) {
+		return false
+	}
+	s = s[:len(s)-len(c)]
+	return strings.HasSuffix(s, b) && strings.HasSuffix(s[:len(s)-len(b)], a)
+}
+
 var (
 	// "MOSCOW, RUSSIA – DECEMBER 17, 2020: …" — the photo agencies' caption.
 	captionPlaceDate = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]*\p{Lu}(?:,\s*\p{Lu}[\p{Lu} .'’-]*\p{Lu})*\s*[–—-]\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zA-Z]*\.?\s+\d{1,2},?\s+\d{4}\s*:`)
@@ -308,11 +356,12 @@ func isPhotoCaption(p string) bool {
 	if utf8.RuneCountInString(p) > maxFurnitureRunes {
 		return false
 	}
-	if captionLead.MatchString(p) {
+	// captionLead opens with "(" or a word in p, i or f, whose cases are
+	// ASCII only
+	if p != "" && strings.IndexByte("(pPiIfF", p[0]) >= 0 && captionLead.MatchString(p) {
 		return true
 	}
-	low := asciiLower(p)
-	return (strings.Contains(low, "photo") || strings.Contains(low, "image") || strings.Contains(low, "picture")) && captionTail.MatchString(p)
+	return (asciiContainsFold(p, "photo") || asciiContainsFold(p, "image") || asciiContainsFold(p, "picture")) && captionTail.MatchString(p)
 }
 
 // isHeadline reports whether the first paragraph is a headline: short, not
