@@ -917,13 +917,29 @@ func eachStopWord(text string, f func(langs []uint8)) {
 		// model.Words folds ’ to ', lower-cases (rune by rune) and trims
 		// trailing apostrophes; no stop word has one, or more runes than
 		// maxStopRunes
-		w = strings.TrimRight(w, "'’")
-		if strings.ContainsAny(w, "'’") || utf8.RuneCountInString(w) > maxStopRunes {
-			f(nil)
+		for {
+			if strings.HasSuffix(w, "'") {
+				w = w[:len(w)-1]
+			} else if strings.HasSuffix(w, "’") {
+				w = w[:len(w)-len("’")]
+			} else {
+				break
+			}
+		}
+		ascii := true
+		for i := 0; i < len(w) && ascii; i++ {
+			ascii = w[i] < utf8.RuneSelf
+		}
+		if !ascii {
+			if strings.Contains(w, "’") || strings.IndexByte(w, '\'') >= 0 || utf8.RuneCountInString(w) > maxStopRunes {
+				f(nil)
+			} else {
+				f(stopIndex[strings.ToLower(w)])
+			}
 			return
 		}
-		if !isASCII(w) || len(w) > len(buf) {
-			f(stopIndex[strings.ToLower(w)])
+		if len(w) > maxStopRunes || len(w) > len(buf) {
+			f(nil)
 			return
 		}
 		b := buf[:len(w)]
@@ -934,6 +950,7 @@ func eachStopWord(text string, f func(langs []uint8)) {
 			}
 			b[i] = c
 		}
+		// an ASCII apostrophe inside stays, and finds no stop word
 		f(stopIndex[string(b)])
 	}
 	start := -1
