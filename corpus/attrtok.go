@@ -50,11 +50,21 @@ func (at *atext) wordsIn(i, j int) int { return at.words[j] - at.words[i] }
 // words and marks as the rule passes tokenized them, with each quotation
 // opened up into its marks and words.
 func (a *analysis) attrTokens() *atext {
+	// the quotations' words first, all in one slice, so that the tokens
+	// are allocated once, at their number
 	n := 0
-	for _, s := range a.sents {
-		n += len(s.toks)
+	var inner []token
+	for si, s := range a.sents {
+		for i := range s.toks {
+			t := &s.toks[i]
+			if t.Kind != tokQuote {
+				n++
+				continue
+			}
+			inner = appendTokens(inner, a.text, model.Span{Start: t.Start, End: t.End}, nil, si, 0)
+		}
 	}
-	at := &atext{toks: make([]atok, 0, n+n/2)}
+	at := &atext{toks: make([]atok, 0, n+len(inner))}
 	para := -1
 	add := func(t *token, si int) {
 		k, stem := akWord, ""
@@ -66,6 +76,7 @@ func (a *analysis) attrTokens() *atext {
 		at.toks = append(at.toks, atok{Start: t.Start, End: t.End, Low: t.Low, Stem: stem, Kind: k, Cap: t.Cap,
 			Sent: si, Para: len(at.paras) - 1, Quote: -1})
 	}
+	q := 0 // the next of inner
 	for si, s := range a.sents {
 		if s.para != para {
 			if para >= 0 {
@@ -81,9 +92,8 @@ func (a *analysis) attrTokens() *atext {
 				add(t, si)
 				continue
 			}
-			inner := tokenize(a.text, model.Span{Start: t.Start, End: t.End}, nil, si)
-			for j := range inner {
-				add(&inner[j], si)
+			for ; q < len(inner) && inner[q].Sent == si && inner[q].Start < t.End; q++ {
+				add(&inner[q], si)
 			}
 		}
 		at.sents = append(at.sents, [2]int{from, len(at.toks)})

@@ -3,6 +3,7 @@ package corpus
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -226,7 +227,28 @@ func tokenize(text string, span model.Span, quotes []quote, sent int) []token {
 // tokenizeFrom is tokenize reading quotes from quotes[qi]: those before it
 // end before the span (firstQuoteAfter).
 func tokenizeFrom(text string, span model.Span, quotes []quote, sent, qi int) []token {
-	out := make([]token, 0, (span.End-span.Start)/6+4) // about a token per word and mark
+	// the tokens are gathered in a scratch slice and copied out at their
+	// number: a slice grown as they come is a third again too long
+	bp := tokScratch.Get().(*[]token)
+	buf := appendTokens((*bp)[:0], text, span, quotes, sent, qi)
+	out := make([]token, len(buf))
+	copy(out, buf)
+	if cap(buf) <= maxScratchTokens {
+		clear(buf) // let the text go
+		*bp = buf[:0]
+		tokScratch.Put(bp)
+	}
+	return out
+}
+
+// tokScratch holds the scratch slices of tokenizeFrom; one longer than
+// maxScratchTokens (a huge sentence) is dropped.
+var tokScratch = sync.Pool{New: func() any { b := make([]token, 0, 256); return &b }}
+
+const maxScratchTokens = 1 << 14
+
+// appendTokens is tokenizeFrom appending to out.
+func appendTokens(out []token, text string, span model.Span, quotes []quote, sent, qi int) []token {
 	for qi < len(quotes) && quotes[qi].Outer().End <= span.Start {
 		qi++
 	}
