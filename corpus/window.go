@@ -467,6 +467,9 @@ type litIndex struct {
 	lits []string // lower-case, at least three bytes
 	// first[c]: some literal starts with byte c
 	first [256]bool
+	// used has bit k set when some literal's hash is k: a small bitmap
+	// read for every byte of a text, before start
+	used [litBuckets / 64]uint64
 	// ids lists literal ids by a hash of their first three bytes;
 	// start[k] and start[k+1] bound those whose hash is k.
 	ids   []uint16
@@ -489,8 +492,10 @@ func newLitIndex(lits []string) *litIndex {
 	x := &litIndex{lits: lits, start: make([]uint32, litBuckets+1)}
 	for _, l := range lits {
 		if len(l) >= 3 {
-			x.start[litHash(l, 0)]++
+			k := litHash(l, 0)
+			x.start[k]++
 			x.first[l[0]] = true
+			x.used[k/64] |= 1 << (k % 64)
 		}
 	}
 	var sum uint32
@@ -533,6 +538,9 @@ func (x *litIndex) find(lower string) litHits {
 			continue
 		}
 		k := litHash(lower, i)
+		if x.used[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
 		a, b := x.start[k], x.start[k+1]
 		if a == b {
 			continue
