@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/quotetrail/quotetrail/model"
 )
@@ -156,7 +157,8 @@ func (b *Boilerplate) match(p, key, mode string) (BoilerplateRule, bool) {
 		return BoilerplateRule{}, false
 	}
 	n := -1 // rune count, computed once when needed
-	for _, r := range b.Rules {
+	for i := range b.Rules {
+		r := &b.Rules[i]
 		if r.Mode != mode {
 			continue
 		}
@@ -164,7 +166,7 @@ func (b *Boilerplate) match(p, key, mode string) (BoilerplateRule, bool) {
 			n = utf8.RuneCountInString(p)
 		}
 		if ruleMatches(r, p, key, n) {
-			return r, true
+			return *r, true
 		}
 	}
 	return BoilerplateRule{}, false
@@ -176,18 +178,19 @@ func (b *Boilerplate) matchAny(p, key string) (BoilerplateRule, bool) {
 		return BoilerplateRule{}, false
 	}
 	n := utf8.RuneCountInString(p)
-	for _, r := range b.Rules {
+	for i := range b.Rules {
+		r := &b.Rules[i]
 		switch r.Mode {
 		case modeLine, modePrefix, modeContains:
 			if ruleMatches(r, p, key, n) {
-				return r, true
+				return *r, true
 			}
 		}
 	}
 	return BoilerplateRule{}, false
 }
 
-func ruleMatches(r BoilerplateRule, p, key string, runes int) bool {
+func ruleMatches(r *BoilerplateRule, p, key string, runes int) bool {
 	switch r.Mode {
 	case modeLine:
 		if !strings.HasPrefix(key, r.key) {
@@ -286,12 +289,14 @@ func (b *Boilerplate) isCredit(p string) bool {
 	t := strings.TrimSpace(p)
 	period := strings.HasSuffix(t, ".")
 	t = strings.TrimRight(t, ". ")
-	lt := strings.ToLower(t)
+	var buf [maxFurnitureRunes]byte // an ASCII paragraph of furniture fits
+	lt := lowerInto(buf[:], t)
 	inner, closed := "", false
 	if open := strings.LastIndexByte(lt, '('); open >= 0 && strings.HasSuffix(lt, ")") {
 		inner, closed = lt[open+1:], true
 	}
-	for _, r := range b.Rules {
+	for i := range b.Rules {
+		r := &b.Rules[i]
 		if r.Mode != modeCredit {
 			continue
 		}
@@ -321,6 +326,26 @@ func (b *Boilerplate) isCredit(p string) bool {
 		}
 	}
 	return false
+}
+
+// lowerInto is strings.ToLower(s), made in buf when s is ASCII and fits:
+// valid only while buf is.
+func lowerInto(buf []byte, s string) string {
+	if len(s) > len(buf) || !isASCII(s) {
+		return strings.ToLower(s)
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // hasPrefixes is strings.HasPrefix(s, a+b), without making a+b.
@@ -396,12 +421,19 @@ var datelineStart = regexp.MustCompile(`^\p{Lu}{2}[\p{Lu} .'’-]*(?:,[^.\n]{0,4
 // White space runs, tabs and no-break spaces become one space.
 func Paragraphs(text string) []string {
 	var out []string
-	var cur strings.Builder
+	// a paragraph of one line is that line of text; lines joined are
+	// copied into buf. last is the paragraph's last line, n its length.
+	var buf []byte
+	first, last, n := "", "", 0
 	flush := func() {
-		if cur.Len() > 0 {
-			out = append(out, cur.String())
-			cur.Reset()
+		switch {
+		case n == 0:
+		case n == len(first):
+			out = append(out, first)
+		default:
+			out = append(out, string(buf))
 		}
+		first, last, n = "", "", 0
 	}
 	for line := range strings.SplitSeq(text, "\n") {
 		line = normSpace(line)
@@ -409,20 +441,21 @@ func Paragraphs(text string) []string {
 			flush()
 			continue
 		}
-		if cur.Len() > 0 && !continues(cur.String(), line) {
+		if n > 0 && !continues(last, line) {
 			flush()
 		}
-		if cur.Len() > 0 {
-			prev := cur.String()
-			if strings.HasSuffix(prev, "-") && len(prev) > 1 {
-				cur.WriteString(line) // a word hyphenated across lines
-			} else {
-				cur.WriteByte(' ')
-				cur.WriteString(line)
+		if n > 0 {
+			if n == len(first) {
+				buf = append(buf[:0], first...)
 			}
+			if !(strings.HasSuffix(last, "-") && n > 1) {
+				buf = append(buf, ' ') // else a word hyphenated across lines
+			}
+			buf = append(buf, line...)
+			last, n = line, len(buf)
 			continue
 		}
-		cur.WriteString(line)
+		first, last, n = line, line, len(line)
 	}
 	flush()
 	return out

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -385,8 +386,45 @@ func isPhotoCaptionRef(p string) bool {
 	return (strings.Contains(low, "photo") || strings.Contains(low, "image") || strings.Contains(low, "picture")) && captionTail.MatchString(p)
 }
 
+func paragraphsRef(text string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		line = normSpace(line)
+		if line == "" {
+			flush()
+			continue
+		}
+		if cur.Len() > 0 && !continues(cur.String(), line) {
+			flush()
+		}
+		if cur.Len() > 0 {
+			prev := cur.String()
+			if strings.HasSuffix(prev, "-") && len(prev) > 1 {
+				cur.WriteString(line)
+			} else {
+				cur.WriteByte(' ')
+				cur.WriteString(line)
+			}
+			continue
+		}
+		cur.WriteString(line)
+	}
+	flush()
+	return out
+}
+
 func cleanSameAsRef(t *testing.T, bp *Boilerplate, text string) {
 	t.Helper()
+	if got, want := Paragraphs(text), paragraphsRef(text); !slices.Equal(got, want) {
+		t.Fatalf("Paragraphs(%q) = %q, before %q", text, got, want)
+	}
 	for _, p := range append(Paragraphs(text), text) {
 		if got, want := matchKey(p), matchKeyRef(p); got != want {
 			t.Fatalf("matchKey(%q) = %q, before %q", p, got, want)
@@ -402,7 +440,7 @@ func cleanSameAsRef(t *testing.T, bp *Boilerplate, text string) {
 
 func TestCleanAsBefore(t *testing.T) {
 	bp := stmtRegistry(t).Boilerplate
-	extra := []string{"(AP Photo/Evan Vucci)", "Sergei Bobylev/TASS", "Photo: Reuters", "  •  Read   more\t", "\u00a0x\u0085y",
+	extra := []string{"a line-\nbroken", "-\nx", "a\nb\n\nC\nd.\ne", "ends,\nlower", "x\u00a0\n\ty", "(AP Photo/Evan Vucci)", "Sergei Bobylev/TASS", "Photo: Reuters", "  •  Read   more\t", "\u00a0x\u0085y",
 		"FILE PHOTO: x", "Pictured: y", "(Photo by z)", "image credit: AFP", "MOSCOW, RUSSIA – DECEMBER 17, 2020: x", "via Getty Images",
 		"Reuters photo", "(Reuters)", "A picture (Photo: AP)", "ſ \u212a", "x /", " "}
 	for _, r := range bp.Rules {
