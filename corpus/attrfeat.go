@@ -150,6 +150,9 @@ func (x *attrCtx) lexicon(i, hi int) int {
 		return 0
 	}
 	v := x.reg.Verbs
+	if v.maxWords == 0 || !v.firsts[x.at.toks[i].Low] {
+		return 0 // what match would say, without gathering the words
+	}
 	ws := x.wsBuf[:0]
 	for j := i; j < hi && len(ws) < v.maxWords && x.at.toks[j].Kind == akWord; j++ {
 		ws = append(ws, x.at.toks[j].Low)

@@ -81,6 +81,7 @@ type attrCtx struct {
 	fbuf  featBuf
 	em    [][]float32
 	rw    roleWindow // the role tagger's, reused from cue to cue
+	ebuf  featBuf    // explainCue's
 	// capped is set when a sentence was longer than MaxTaggedTokens
 	capped bool
 }
@@ -117,14 +118,18 @@ func (x *attrCtx) emissions(m *learn.Model, n int, feat func(k int, f featBuf) f
 
 // emRows is n cleared rows of tags scores, reused from call to call.
 func (x *attrCtx) emRows(n, tags int) [][]float32 {
-	if cap(x.em) < n {
-		x.em = make([][]float32, n)
+	if cap(x.em) < n || n > 0 && cap(x.em[0]) < tags {
+		// rows for both taggers, cut from one array
+		w := max(tags, cueTags, roleTags)
+		c := max(n, 2*cap(x.em))
+		flat := make([]float32, c*w)
+		x.em = make([][]float32, c)
+		for k := range x.em {
+			x.em[k] = flat[k*w : k*w+w : k*w+w]
+		}
 	}
 	em := x.em[:n]
 	for k := range em {
-		if cap(em[k]) < tags {
-			em[k] = make([]float32, tags)
-		}
 		em[k] = em[k][:tags]
 		clear(em[k])
 	}
@@ -469,8 +474,10 @@ var cueTemplates = map[byte]string{
 // their weight ("word 4.1, speech-verb table 1.9").
 func (x *attrCtx) explainCue(m *AttribModel, c [2]int) string {
 	s := x.at.sents[x.at.toks[c[0]].Sent]
-	f := x.cueFeatures(c[0], s[0], s[1], featBuf{explain: true})
-	by := map[byte]float32{}
+	f := x.cueFeatures(c[0], s[0], s[1], featBuf{explain: true, h: x.ebuf.h[:0], tmpl: x.ebuf.tmpl[:0]})
+	x.ebuf = f
+	// the weight for a cue of each template, in the order of the features
+	var by [256]float32
 	for i, h := range f.h {
 		if w := m.cue.Weights(h); w != nil {
 			by[f.tmpl[i]] += w[cueB] - w[cueO]
@@ -481,9 +488,9 @@ func (x *attrCtx) explainCue(m *AttribModel, c [2]int) string {
 		w float32
 	}
 	var parts []part
-	for t, w := range by {
-		if w > 0 {
-			parts = append(parts, part{t, w})
+	for t := range by {
+		if w := by[t]; w > 0 {
+			parts = append(parts, part{byte(t), w})
 		}
 	}
 	sort.Slice(parts, func(i, j int) bool {
