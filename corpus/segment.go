@@ -107,7 +107,7 @@ func splitSentencesFrom(text string, para model.Span, quotes []quote, qi int) []
 			inner := strings.TrimRight(text[q.Open+q.OpenLen:q.Close], " ")
 			r, _ := utf8.DecodeLastRuneInString(inner)
 			i = end
-			if strings.ContainsRune(".!?…", r) && nextStartsSentence(text, i, para.End) {
+			if isStop(r) && nextStartsSentence(text, i, para.End) {
 				out = appendSpan(out, text, start, i)
 				start = i
 			}
@@ -118,10 +118,15 @@ func splitSentencesFrom(text string, para model.Span, quotes []quote, qi int) []
 			qi++
 			continue
 		}
+		c := text[i]
+		if c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if strings.ContainsRune(".!?…", r) {
+		if isStop(r) {
 			j := i + n
-			for j < para.End && strings.ContainsRune(".!?", rune(text[j])) {
+			for j < para.End && (text[j] == '.' || text[j] == '!' || text[j] == '?') {
 				j++
 			}
 			if nextStartsSentence(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i)) {
@@ -135,6 +140,9 @@ func splitSentencesFrom(text string, para model.Span, quotes []quote, qi int) []
 	}
 	return appendSpan(out, text, start, para.End)
 }
+
+// isStop reports whether r is one of . ! ? …
+func isStop(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
 
 func appendSpan(out []model.Span, text string, s, e int) []model.Span {
 	if sp := trimSpan(text, model.Span{Start: s, End: e}); sp.Len() > 0 {
@@ -193,7 +201,28 @@ func isAbbrevBefore(text string, start, i int) bool {
 	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
 		return true
 	}
-	return sentAbbrevs[strings.ToLower(w)]
+	return isSentAbbrev(w)
+}
+
+// isSentAbbrev is sentAbbrevs[strings.ToLower(w)], lower-casing an ASCII
+// word short enough to be one on the stack.
+func isSentAbbrev(w string) bool {
+	if !isASCII(w) {
+		return sentAbbrevs[strings.ToLower(w)]
+	}
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return false // longer than any (TestSentAbbrevsShort)
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return sentAbbrevs[string(b)]
 }
 
 // tokKind is the kind of a token.
@@ -275,7 +304,7 @@ func appendTokens(out []token, text string, span model.Span, quotes []quote, sen
 					j += n2
 					continue
 				}
-				if strings.ContainsRune("'’‘-.", r2) && j+n2 < span.End {
+				if (r2 == '\'' || r2 == '’' || r2 == '‘' || r2 == '-' || r2 == '.') && j+n2 < span.End {
 					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
 					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
 						if r2 == '.' && !isInitialRun(text[i:j]) {
@@ -288,7 +317,7 @@ func appendTokens(out []token, text string, span model.Span, quotes []quote, sen
 				break
 			}
 			// "U.S." and "Mr." keep their period
-			if j < span.End && text[j] == '.' && (isInitialRun(text[i:j]) && strings.Contains(text[i:j], ".") || sentAbbrevs[strings.ToLower(text[i:j])]) {
+			if j < span.End && text[j] == '.' && (isInitialRun(text[i:j]) && strings.Contains(text[i:j], ".") || isSentAbbrev(text[i:j])) {
 				j++
 			}
 			w := text[i:j]
@@ -325,13 +354,20 @@ func firstRune(s string) rune {
 // isInitialRun reports whether w is like "U" or "U.S" (single letters
 // joined by periods).
 func isInitialRun(w string) bool {
-	parts := strings.Split(w, ".")
-	for _, p := range parts {
-		if utf8.RuneCountInString(p) != 1 || !unicode.IsLetter(firstRune(p)) {
+	// as strings.Split(w, ".") giving parts of one letter each
+	for {
+		r, n := utf8.DecodeRuneInString(w)
+		if n == 0 || !unicode.IsLetter(r) {
 			return false
 		}
+		if w = w[n:]; w == "" {
+			return true
+		}
+		if w[0] != '.' {
+			return false
+		}
+		w = w[1:]
 	}
-	return true
 }
 
 // quoteIndex finds, for a position, the first quotation that ends after
