@@ -148,22 +148,72 @@ var (
 // "Kremlin welcomes talks").
 func isChrome(s string, minWords int) bool {
 	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	// each pattern is run only on text that has what a match needs: its
+	// first letter in either case (an s also folds to ſ), a word, or no
+	// space (a handle or a domain)
+	first, _ := utf8.DecodeRuneInString(s)
+	fold := unicode.ToLower(first)
+	if first == 'ſ' {
+		fold = 's'
+	}
 	switch {
-	case s == "", chromeSkip.MatchString(s), chromeAds.MatchString(s), chromeHandle.MatchString(s), chromeByline.MatchString(s), chromeCall.MatchString(s):
+	case fold == 's' && chromeSkip.MatchString(s),
+		(strings.Contains(s, "pub-") || strings.Contains(s, "DIRECT") || strings.Contains(s, "RESELLER")) && chromeAds.MatchString(s),
+		strings.IndexByte(s, ' ') < 0 && chromeHandle.MatchString(s),
+		(first == 'b' || first == 'B') && chromeByline.MatchString(s),
+		strings.ContainsRune("sfcdgar", fold) && chromeCall.MatchString(s):
 		return true
 	case strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"):
 		return true
-	case chromeSocial.MatchString(s) && len(strings.Fields(s)) < 12:
+	case strings.Contains(s, "on ") && chromeSocial.MatchString(s) && len(strings.Fields(s)) < 12:
 		return true
 	}
-	letters := 0
-	for _, r := range dateWords.ReplaceAllString(s, "") {
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters < 3 || len(strings.Fields(s)) < minWords
+	return chromeLetters(s) < 3 || len(strings.Fields(s)) < minWords
 }
+
+// chromeLetters counts the letters of s outside the words of a date or a
+// time (dateWords), stopping at 3.
+func chromeLetters(s string) int {
+	letters := 0
+	if !isASCII(s) {
+		for _, r := range dateWords.ReplaceAllString(s, "") {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		return letters
+	}
+	// in ASCII a date word is a whole run of word characters (\b on both
+	// sides, letters alone): a run is taken out or kept as a whole
+	for i := 0; i < len(s) && letters < 3; {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if w := s[i:j]; j-i > maxDateWord || !dateWord.MatchString(w) {
+			for k := i; k < j; k++ {
+				if c := s[k] | 0x20; 'a' <= c && c <= 'z' {
+					letters++
+				}
+			}
+		}
+		i = j
+	}
+	return letters
+}
+
+// dateWord matches a word of dateWords alone; none is longer than
+// maxDateWord bytes.
+var dateWord = regexp.MustCompile(`^(?:` + dateWords.String() + `)$`)
+
+const maxDateWord = len("wednesday")
 
 // looksHeadline reports whether a paragraph reads as a headline: four
 // words or more, not too long, and no sentence ending.
@@ -793,10 +843,17 @@ var maxStopRunes = func() int {
 func DetectLanguage(text string) string {
 	counts := map[string]int{}
 	letters, latin := 0, 0 // Latin, by far the most, counted apart from the map
-	for _, r := range text {
-		if r < 0x80 && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
-			continue // not an ASCII letter, and no other letter either
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if c |= 0x20; 'a' <= c && c <= 'z' {
+				letters++
+				latin++
+			}
+			continue // an ASCII letter, or not a letter at all
 		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -954,8 +1011,16 @@ func eachStopWord(text string, f func(langs []uint8)) {
 		f(stopIndex[string(b)])
 	}
 	start := -1
-	for i, r := range text {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '\'' || r == '’') && start >= 0)
+	for i, n := 0, 0; i < len(text); i += n {
+		var isWord bool
+		if c := text[i]; c < utf8.RuneSelf {
+			isWord = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c == '\'' && start >= 0
+			n = 1
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:])
+			isWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' && start >= 0
+		}
 		if isWord && start < 0 {
 			start = i
 		}

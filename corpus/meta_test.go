@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/quotetrail/quotetrail/corpus/gen"
 	"github.com/quotetrail/quotetrail/model"
@@ -520,5 +521,53 @@ func FuzzMetaAsBefore(f *testing.F) {
 	bp := stmtRegistry(f).Boilerplate
 	f.Fuzz(func(t *testing.T, text string) {
 		metaSameAsRef(t, bp, text)
+	})
+}
+
+func isChromeRef(s string, minWords int) bool {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "", chromeSkip.MatchString(s), chromeAds.MatchString(s), chromeHandle.MatchString(s), chromeByline.MatchString(s), chromeCall.MatchString(s):
+		return true
+	case strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"):
+		return true
+	case chromeSocial.MatchString(s) && len(strings.Fields(s)) < 12:
+		return true
+	}
+	letters := 0
+	for _, r := range dateWords.ReplaceAllString(s, "") {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters < 3 || len(strings.Fields(s)) < minWords
+}
+
+func TestIsChromeAsBefore(t *testing.T) {
+	extra := []string{"Skip to main content", "ſkip to content", "SKIP NAVIGATION", ", pub-1075295645606918, DIRECT, f08c47fec0942fa0",
+		"(@ChaudhryMAli88)", "UrduPoint.com", "https://www.example.com/", "By Shane Croucher", "BY X", "Sign up now: Get ST's newsletters",
+		"Subscribe", "Follow us", "Connect with us", "Contact us", "Download the app", "Get our newsletter", "Advertisement", "Read more",
+		"Related", "Ynetnews on Twitter Ynetnews on Facebook", "Sunday, June 16, 2024", "11 Mar 2022 13:42", "16.6 C", "[link]",
+		"All news", "You are here:", "Kremlin welcomes talks", "Mondays are long", "mon_day", "may2 x", "Wednesday wednesdays",
+		"TUESDAY Sept 5th", "st nd rd th am pm gmt", "\u212aremlin welcomes talks", "Ž x y", "Éte été"}
+	for _, text := range append(sameAsRefTexts(), extra...) {
+		for _, n := range []int{3, 4} {
+			if got, want := isChrome(text, n), isChromeRef(text, n); got != want {
+				t.Fatalf("isChrome(%q, %d) = %v, before %v", text, n, got, want)
+			}
+		}
+	}
+}
+
+func FuzzIsChromeAsBefore(f *testing.F) {
+	for _, s := range []string{"Skip to main content", "Sunday, June 16, 2024", "By Shane", "x.com", "Kremlin welcomes talks"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, n := range []int{3, 4} {
+			if got, want := isChrome(text, n), isChromeRef(text, n); got != want {
+				t.Fatalf("isChrome(%q, %d) = %v, before %v", text, n, got, want)
+			}
+		}
 	})
 }
