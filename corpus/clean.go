@@ -371,11 +371,17 @@ var (
 	captionTail = regexp.MustCompile(`(?i:\((?:photo|image|picture|file photo|photograph)\b[^()]*\)|\b(?:photo|image|picture)(?:\s+credit)?\s*:\s*[^.:]{2,80})\s*$`)
 )
 
+// hasDash is strings.ContainsAny(s, "-–—"), which takes the slow way
+// for a set that is not all ASCII.
+func hasDash(s string) bool {
+	return strings.IndexByte(s, '-') >= 0 || strings.Contains(s, "–") || strings.Contains(s, "—")
+}
+
 // isPhotoCaption reports paragraphs that are captions by their form.
 func isPhotoCaption(p string) bool {
 	// cheap tests of what each pattern needs come first: most paragraphs
 	// are prose and fail them
-	if first, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(first) && strings.ContainsAny(p, "–—-") && strings.Contains(p, ":") && captionPlaceDate.MatchString(p) {
+	if first, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(first) && strings.IndexByte(p, ':') >= 0 && hasDash(p) && captionPlaceDate.MatchString(p) {
 		return true
 	}
 	if utf8.RuneCountInString(p) > maxFurnitureRunes {

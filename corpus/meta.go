@@ -547,7 +547,7 @@ var creditMay = []func(t string) bool{
 	func(t string) bool { return asciiContainsFold(t, "more from") },
 	func(t string) bool { return strings.IndexByte(t, ':') >= 0 },
 	func(t string) bool { return strings.Contains(t, "©") },
-	func(t string) bool { return strings.ContainsAny(t, "-–—") },
+	hasDash,
 }
 
 // creditedSource looks for an outlet named by a credit: first in what
