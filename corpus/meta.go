@@ -55,7 +55,7 @@ func ExtractMeta(doc *model.Document, meta Meta, c Cleaned) {
 	case source != "":
 		doc.Source = source
 	default:
-		doc.Source = creditedSource(c)
+		doc.Source = creditedSource(c, paras)
 		if doc.Source == "" {
 			if via := reportedVia(text, paras, doc.TitleSpan); via != "" {
 				doc.Source = "via " + via
@@ -552,7 +552,8 @@ var creditMay = []func(t string) bool{
 
 // creditedSource looks for an outlet named by a credit: first in what
 // cleaning removed (footers), then in the body's last paragraph.
-func creditedSource(c Cleaned) string {
+// paras are c.Text's paragraphs (model.ParagraphSpans).
+func creditedSource(c Cleaned, paras []model.Span) string {
 	var texts []string
 	for _, r := range c.Removed {
 		if r.Reason == "photo caption" {
@@ -560,8 +561,8 @@ func creditedSource(c Cleaned) string {
 		}
 		texts = append(texts, Paragraphs(r.Text)...)
 	}
-	if ps := model.ParagraphSpans(c.Text); len(ps) > 0 {
-		last := ps[len(ps)-1]
+	if len(paras) > 0 {
+		last := paras[len(paras)-1]
 		texts = append(texts, c.Text[last.Start:last.End])
 	}
 	for i, re := range creditRules {

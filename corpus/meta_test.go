@@ -495,7 +495,7 @@ func metaSameAsRef(t *testing.T, bp *Boilerplate, text string) {
 	}
 	c := bp.Clean(text)
 	c.Removed = append(c.Removed, model.Removal{Reason: "x", Text: text})
-	if got, want := creditedSource(c), creditedSourceRef(c); got != want {
+	if got, want := creditedSource(c, model.ParagraphSpans(c.Text)), creditedSourceRef(c); got != want {
 		t.Fatalf("creditedSource(%q) = %q, before %q", text, got, want)
 	}
 }
