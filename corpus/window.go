@@ -224,17 +224,10 @@ func eachInWindows(re *regexp.Regexp, text string, windows []model.Span, fn func
 		return ix
 	}
 	for _, win := range windows {
-		// the first match alone (most callers want one), then the rest
-		w := text[win.Start:win.End]
-		first := re.FindStringSubmatchIndex(w)
-		if first == nil {
-			continue
-		}
-		if !fn(shift(first, win.Start)) {
-			return
-		}
-		all := re.FindAllStringSubmatchIndex(w, -1)
-		for _, ix := range all[1:] {
+		// all the matches at once: a window is small, and the callers
+		// that stop at the first are few (searching for the first alone
+		// and then for all found the first twice)
+		for _, ix := range re.FindAllStringSubmatchIndex(text[win.Start:win.End], -1) {
 			if !fn(shift(ix, win.Start)) {
 				return
 			}
