@@ -635,7 +635,7 @@ func (w indexed) eachIndexed(x *litIndex, hits litHits, text, lower string, fn f
 	}
 	var windows []model.Span
 	switch {
-	case w.windowed(text):
+	case w.lits != nil && w.width >= 0: // w.windowed(text), knowing hits.trap
 		windows = windowsAroundInto(hits.scratch[1][:0], text, hits.spans(x, w.ids), w.width)
 	case w.dotFree:
 		windows = dotWindows(hits.scratch[1][:0], text, hits.spans(x, w.ids))
