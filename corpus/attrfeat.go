@@ -410,15 +410,14 @@ func (t cueRows) fill(m *learn.Model, i int, h learn.Hash) *cueRow {
 
 // The ranges of the small parts the tables index by.
 const (
-	nSides  = 3  // L, R, C
-	nDist   = 10 // distBucket
-	nSrel   = 12 // the sentence and paragraph relation (roleParts)
-	nCount  = 4  // commas, marks, cues: 0 to 3
-	nQadj   = 3
-	nInQ    = 4 // quotation depths the tables hold; deeper ones are hashed
-	nLex    = 8 // speech-verb table matches the tables hold
-	nKinds  = 4
-	nSpeech = 1
+	nSides = 3  // L, R, C
+	nDist  = 10 // distBucket
+	nSrel  = 12 // the sentence and paragraph relation (roleParts)
+	nCount = 4  // commas, marks, cues: 0 to 3
+	nQadj  = 3
+	nInQ   = 4 // quotation depths the tables hold; deeper ones are hashed
+	nLex   = 8 // speech-verb table matches the tables hold
+	nKinds = 4
 )
 
 var nClass = len(classNames)
@@ -451,7 +450,7 @@ func newFeatTables() *featTables {
 		p: make(roleRows, nSides*nc*nc),
 		n: make(roleRows, nSides*nc*nc),
 
-		cb: make(cueRows, nSpeech),
+		cb: make(cueRows, 1),
 		ck: make(cueRows, nKinds*nInQ),
 		cl: make(cueRows, nLex*nc),
 	}
