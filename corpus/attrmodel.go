@@ -17,6 +17,7 @@ import (
 type AttribModel struct {
 	cue, role *learn.Model
 	cueWords  map[string]bool // what cues are made of (cueWord)
+	tables    *featTables     // the weights of features of small parts (attrfeat.go)
 }
 
 // cueWord is how a token counts in the cue vocabulary: a word's stem, or a
@@ -45,7 +46,7 @@ func LoadAttribModel(cue, role []byte) (*AttribModel, error) {
 	for _, w := range c.Vocab {
 		words[w] = true
 	}
-	return &AttribModel{cue: c, role: r, cueWords: words}, nil
+	return &AttribModel{cue: c, role: r, cueWords: words, tables: newFeatTables()}, nil
 }
 
 // builtinAttrib loads the shipped model once, when extraction first needs it.
@@ -79,6 +80,8 @@ type attrCtx struct {
 	wsBuf []string
 	fbuf  featBuf
 	em    [][]float32
+	rw    roleWindow // the role tagger's, reused from cue to cue
+	ebuf  featBuf    // explainCue's
 	// capped is set when a sentence was longer than MaxTaggedTokens
 	capped bool
 }
@@ -105,19 +108,50 @@ type learnedAttr struct {
 }
 
 func (x *attrCtx) emissions(m *learn.Model, n int, feat func(k int, f featBuf) featBuf) [][]float32 {
-	if cap(x.em) < n {
-		x.em = make([][]float32, n)
+	em := x.emRows(n, m.Tags)
+	for k := 0; k < n; k++ {
+		x.fbuf = feat(k, x.fbuf.reset())
+		m.Emit(x.fbuf.h, em[k])
+	}
+	return em
+}
+
+// emRows is n cleared rows of tags scores, reused from call to call.
+func (x *attrCtx) emRows(n, tags int) [][]float32 {
+	if cap(x.em) < n || n > 0 && cap(x.em[0]) < tags {
+		// rows for both taggers, cut from one array
+		w := max(tags, cueTags, roleTags)
+		c := max(n, 2*cap(x.em))
+		flat := make([]float32, c*w)
+		x.em = make([][]float32, c)
+		for k := range x.em {
+			x.em[k] = flat[k*w : k*w+w : k*w+w]
+		}
 	}
 	em := x.em[:n]
-	for k := 0; k < n; k++ {
-		if cap(em[k]) < m.Tags {
-			em[k] = make([]float32, m.Tags)
-		}
-		row := em[k][:m.Tags]
-		clear(row)
-		x.fbuf = feat(k, x.fbuf.reset())
-		m.Emit(x.fbuf.h, row)
-		em[k] = row
+	for k := range em {
+		em[k] = em[k][:tags]
+		clear(em[k])
+	}
+	return em
+}
+
+// cueEmissions are the cue tagger's scores of tokens [a, b) of the
+// sentence [lo, hi): emissions over cueFeatures, found faster (cueEmit).
+func (x *attrCtx) cueEmissions(m *AttribModel, a, b, lo, hi int) [][]float32 {
+	em := x.emRows(b-a, cueTags)
+	for j := range em {
+		x.cueEmit(m, a+j, lo, hi, (*cueRow)(em[j]))
+	}
+	return em
+}
+
+// roleEmissions are the role tagger's scores of the tokens of rw:
+// emissions over roleFeatures, found faster (roleEmit).
+func (x *attrCtx) roleEmissions(m *AttribModel, rw *roleWindow) [][]float32 {
+	em := x.emRows(rw.hi-rw.lo, roleTags)
+	for j := range em {
+		x.roleEmit(m, rw, rw.lo+j, (*roleRow)(em[j]))
 	}
 	return em
 }
@@ -144,7 +178,7 @@ func (x *attrCtx) findCues(m *AttribModel, settled func(pos int) bool) [][2]int 
 			for b < hi && b-a < 64 && x.anchorWithin(m, b, min(hi, b+cueReachBefore)) {
 				b = min(hi, b+cueReachAfter)
 			}
-			em := x.emissions(m.cue, b-a, func(j int, f featBuf) featBuf { return x.cueFeatures(a+j, lo, hi, f) })
+			em := x.cueEmissions(m, a, b, lo, hi)
 			tags, _ := m.cue.Decode(em, cueAllowed)
 			for j := 0; j < len(tags); j++ {
 				if tags[j] != cueB {
@@ -218,8 +252,9 @@ func (x *attrCtx) trimCue(c [2]int, hi int) [2]int {
 func (x *attrCtx) roles(m *AttribModel, c [2]int, cueTok []bool) learnedAttr {
 	at := x.at
 	p := at.roleWindow(c)
-	rw := x.newRoleWindow(p[0], p[1], c[0], c[1], cueTok)
-	em := x.emissions(m.role, p[1]-p[0], func(k int, f featBuf) featBuf { return x.roleFeatures(rw, p[0]+k, f) })
+	rw := &x.rw
+	x.initRoleWindow(rw, p[0], p[1], c[0], c[1], cueTok)
+	em := x.roleEmissions(m, rw)
 	tags, _ := m.role.Decode(em, roleAllowed)
 	la := learnedAttr{cue: c, source: [2]int{-1, -1}}
 	bestSrc := -1
@@ -439,8 +474,10 @@ var cueTemplates = map[byte]string{
 // their weight ("word 4.1, speech-verb table 1.9").
 func (x *attrCtx) explainCue(m *AttribModel, c [2]int) string {
 	s := x.at.sents[x.at.toks[c[0]].Sent]
-	f := x.cueFeatures(c[0], s[0], s[1], featBuf{explain: true})
-	by := map[byte]float32{}
+	f := x.cueFeatures(c[0], s[0], s[1], featBuf{explain: true, h: x.ebuf.h[:0], tmpl: x.ebuf.tmpl[:0]})
+	x.ebuf = f
+	// the weight for a cue of each template, in the order of the features
+	var by [256]float32
 	for i, h := range f.h {
 		if w := m.cue.Weights(h); w != nil {
 			by[f.tmpl[i]] += w[cueB] - w[cueO]
@@ -451,9 +488,9 @@ func (x *attrCtx) explainCue(m *AttribModel, c [2]int) string {
 		w float32
 	}
 	var parts []part
-	for t, w := range by {
-		if w > 0 {
-			parts = append(parts, part{t, w})
+	for t := range by {
+		if w := by[t]; w > 0 {
+			parts = append(parts, part{byte(t), w})
 		}
 	}
 	sort.Slice(parts, func(i, j int) bool {

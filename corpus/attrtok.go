@@ -32,6 +32,7 @@ type atok struct {
 	Kind              atokKind
 	Cap               bool
 	InQ               uint8 // how many paired quotations enclose it (marks excluded)
+	Cls               uint8 // the index of its wordClass in classNames (clsOther if none)
 }
 
 // atext is a document as the tagger reads it.
@@ -49,11 +50,21 @@ func (at *atext) wordsIn(i, j int) int { return at.words[j] - at.words[i] }
 // words and marks as the rule passes tokenized them, with each quotation
 // opened up into its marks and words.
 func (a *analysis) attrTokens() *atext {
+	// the quotations' words first, all in one slice, so that the tokens
+	// are allocated once, at their number
 	n := 0
-	for _, s := range a.sents {
-		n += len(s.toks)
+	var inner []token
+	for si, s := range a.sents {
+		for i := range s.toks {
+			t := &s.toks[i]
+			if t.Kind != tokQuote {
+				n++
+				continue
+			}
+			inner = appendTokens(inner, a.text, model.Span{Start: t.Start, End: t.End}, nil, si, 0)
+		}
 	}
-	at := &atext{toks: make([]atok, 0, n+n/2)}
+	at := &atext{toks: make([]atok, 0, n+len(inner))}
 	para := -1
 	add := func(t *token, si int) {
 		k, stem := akWord, ""
@@ -65,6 +76,7 @@ func (a *analysis) attrTokens() *atext {
 		at.toks = append(at.toks, atok{Start: t.Start, End: t.End, Low: t.Low, Stem: stem, Kind: k, Cap: t.Cap,
 			Sent: si, Para: len(at.paras) - 1, Quote: -1})
 	}
+	q := 0 // the next of inner
 	for si, s := range a.sents {
 		if s.para != para {
 			if para >= 0 {
@@ -80,9 +92,8 @@ func (a *analysis) attrTokens() *atext {
 				add(t, si)
 				continue
 			}
-			inner := tokenize(a.text, model.Span{Start: t.Start, End: t.End}, nil, si)
-			for j := range inner {
-				add(&inner[j], si)
+			for ; q < len(inner) && inner[q].Sent == si && inner[q].Start < t.End; q++ {
+				add(&inner[q], si)
 			}
 		}
 		at.sents = append(at.sents, [2]int{from, len(at.toks)})
@@ -98,25 +109,46 @@ func (a *analysis) attrTokens() *atext {
 		if t.Kind == akWord {
 			at.words[k+1]++
 		}
-		t.LowH, t.StemH, t.ClsH = learn.StrHash(t.Low), learn.StrHash(t.Stem), classHash(wordClass(t))
+		t.LowH, t.StemH = learn.StrHash(t.Low), learn.StrHash(t.Stem)
+		t.Cls, t.ClsH = classOf(wordClass(t))
 	}
 	return at
 }
 
-// classHashes are the hashes of wordClass's few answers.
-var classHashes = func() map[string]uint64 {
-	m := map[string]uint64{}
-	for _, c := range []string{"“", "”", ",", ":", ";", ".", "?", "!", "(", ")", "—", "–", "-", "p", "C", "0", "w", "<s>", "</s>"} {
-		m[c] = learn.StrHash(c)
-	}
-	return m
-}()
+// classNames are wordClass's few answers, and the edges of a window
+// (tokClass): a token's class is also a small index, which the taggers'
+// features of classes look up in tables (attrfeat.go) rather than by hash.
+var classNames = []string{"<s>", "</s>", "“", "”", ",", ":", ";", ".", "?", "!", "(", ")", "—", "–", "-", "p", "C", "0", "w",
+	// the function words that are their own class
+	"that", "to", "the", "a", "an", "and", "but", "he", "she", "they", "it", "we", "i", "who", "which",
+	"in", "on", "of", "for", "with", "at", "by", "from", "as", "is", "was", "has", "had", "have", "would", "will", "not"}
 
-func classHash(c string) uint64 {
-	if h, ok := classHashes[c]; ok {
-		return h
+const (
+	clsStart = 0 // "<s>"
+	clsEnd   = 1 // "</s>"
+	// clsOther marks a class not in classNames: its features are looked up
+	// by hash
+	clsOther = 255
+)
+
+var (
+	classIDs    = map[string]uint8{}
+	classHashes = make([]uint64, len(classNames))
+)
+
+func init() {
+	for i, c := range classNames {
+		classIDs[c] = uint8(i)
+		classHashes[i] = learn.StrHash(c)
 	}
-	return learn.StrHash(c) // a function word: its own class
+}
+
+// classOf is the index and the hash of class c.
+func classOf(c string) (uint8, uint64) {
+	if id, ok := classIDs[c]; ok {
+		return id, classHashes[id]
+	}
+	return clsOther, learn.StrHash(c)
 }
 
 // markQuoted sets the marks' kinds and every token's quotation depth.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/quotetrail/quotetrail/model"
 )
@@ -156,7 +157,8 @@ func (b *Boilerplate) match(p, key, mode string) (BoilerplateRule, bool) {
 		return BoilerplateRule{}, false
 	}
 	n := -1 // rune count, computed once when needed
-	for _, r := range b.Rules {
+	for i := range b.Rules {
+		r := &b.Rules[i]
 		if r.Mode != mode {
 			continue
 		}
@@ -164,7 +166,7 @@ func (b *Boilerplate) match(p, key, mode string) (BoilerplateRule, bool) {
 			n = utf8.RuneCountInString(p)
 		}
 		if ruleMatches(r, p, key, n) {
-			return r, true
+			return *r, true
 		}
 	}
 	return BoilerplateRule{}, false
@@ -176,18 +178,19 @@ func (b *Boilerplate) matchAny(p, key string) (BoilerplateRule, bool) {
 		return BoilerplateRule{}, false
 	}
 	n := utf8.RuneCountInString(p)
-	for _, r := range b.Rules {
+	for i := range b.Rules {
+		r := &b.Rules[i]
 		switch r.Mode {
 		case modeLine, modePrefix, modeContains:
 			if ruleMatches(r, p, key, n) {
-				return r, true
+				return *r, true
 			}
 		}
 	}
 	return BoilerplateRule{}, false
 }
 
-func ruleMatches(r BoilerplateRule, p, key string, runes int) bool {
+func ruleMatches(r *BoilerplateRule, p, key string, runes int) bool {
 	switch r.Mode {
 	case modeLine:
 		if !strings.HasPrefix(key, r.key) {
@@ -240,7 +243,40 @@ func matchKey(s string) string {
 	s = strings.TrimLeftFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("•*-–—»›>#|·▶►", r)
 	})
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if !singleSpaced(s) { // a paragraph of Paragraphs is
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return strings.ToLower(s)
+}
+
+// singleSpaced reports whether s is its words joined by single spaces,
+// as strings.Join(strings.Fields(s), " ") makes it.
+func singleSpaced(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+			prevSpace = false
+			continue
+		}
+		if c == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }
 
 // isCredit reports whether a short paragraph ends in a photo credit of one
@@ -253,21 +289,24 @@ func (b *Boilerplate) isCredit(p string) bool {
 	t := strings.TrimSpace(p)
 	period := strings.HasSuffix(t, ".")
 	t = strings.TrimRight(t, ". ")
-	lt := strings.ToLower(t)
-	for _, r := range b.Rules {
+	var buf [maxFurnitureRunes]byte // an ASCII paragraph of furniture fits
+	lt := lowerInto(buf[:], t)
+	inner, closed := "", false
+	if open := strings.LastIndexByte(lt, '('); open >= 0 && strings.HasSuffix(lt, ")") {
+		inner, closed = lt[open+1:], true
+	}
+	for i := range b.Rules {
+		r := &b.Rules[i]
 		if r.Mode != modeCredit {
 			continue
 		}
 		k := r.key
 		// "(AP Photo/Name)", "(Reuters/Name)"
-		if open := strings.LastIndexByte(lt, '('); open >= 0 && strings.HasSuffix(lt, ")") {
-			inner := lt[open+1:]
-			if strings.HasPrefix(inner, k+" photo") || strings.HasPrefix(inner, k+"/") {
-				return true
-			}
+		if closed && (hasPrefixes(inner, k, " photo") || hasPrefixes(inner, k, "/")) {
+			return true
 		}
 		if !strings.HasSuffix(lt, k) {
-			if strings.HasSuffix(lt, "("+k+")") || strings.HasSuffix(lt, k+" photo") || strings.HasSuffix(lt, k+" photo)") {
+			if hasSuffixes(lt, "(", k, ")") || hasSuffixes(lt, "", k, " photo") || hasSuffixes(lt, "", k, " photo)") {
 				return true
 			}
 			continue
@@ -289,6 +328,40 @@ func (b *Boilerplate) isCredit(p string) bool {
 	return false
 }
 
+// lowerInto is strings.ToLower(s), made in buf when s is ASCII and fits:
+// valid only while buf is.
+func lowerInto(buf []byte, s string) string {
+	if len(s) > len(buf) || !isASCII(s) {
+		return strings.ToLower(s)
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// hasPrefixes is strings.HasPrefix(s, a+b), without making a+b.
+func hasPrefixes(s, a, b string) bool {
+	return strings.HasPrefix(s, a) && strings.HasPrefix(s[len(a):], b)
+}
+
+// hasSuffixes is strings.HasSuffix(s, a+b+c), without making a+b+c.
+func hasSuffixes(s, a, b, c string) bool {
+	if len(s) < len(a)+len(b)+len(c) || !strings.HasSuffix(s, c) {
+		return false
+	}
+	s = s[:len(s)-len(c)]
+	return strings.HasSuffix(s, b) && strings.HasSuffix(s[:len(s)-len(b)], a)
+}
+
 var (
 	// "MOSCOW, RUSSIA – DECEMBER 17, 2020: …" — the photo agencies' caption.
 	captionPlaceDate = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]*\p{Lu}(?:,\s*\p{Lu}[\p{Lu} .'’-]*\p{Lu})*\s*[–—-]\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zA-Z]*\.?\s+\d{1,2},?\s+\d{4}\s*:`)
@@ -298,21 +371,28 @@ var (
 	captionTail = regexp.MustCompile(`(?i:\((?:photo|image|picture|file photo|photograph)\b[^()]*\)|\b(?:photo|image|picture)(?:\s+credit)?\s*:\s*[^.:]{2,80})\s*$`)
 )
 
+// hasDash is strings.ContainsAny(s, "-–—"), which takes the slow way
+// for a set that is not all ASCII.
+func hasDash(s string) bool {
+	return strings.IndexByte(s, '-') >= 0 || strings.Contains(s, "–") || strings.Contains(s, "—")
+}
+
 // isPhotoCaption reports paragraphs that are captions by their form.
 func isPhotoCaption(p string) bool {
 	// cheap tests of what each pattern needs come first: most paragraphs
 	// are prose and fail them
-	if first, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(first) && strings.ContainsAny(p, "–—-") && strings.Contains(p, ":") && captionPlaceDate.MatchString(p) {
+	if first, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(first) && strings.IndexByte(p, ':') >= 0 && hasDash(p) && captionPlaceDate.MatchString(p) {
 		return true
 	}
 	if utf8.RuneCountInString(p) > maxFurnitureRunes {
 		return false
 	}
-	if captionLead.MatchString(p) {
+	// captionLead opens with "(" or a word in p, i or f, whose cases are
+	// ASCII only
+	if p != "" && strings.IndexByte("(pPiIfF", p[0]) >= 0 && captionLead.MatchString(p) {
 		return true
 	}
-	low := asciiLower(p)
-	return (strings.Contains(low, "photo") || strings.Contains(low, "image") || strings.Contains(low, "picture")) && captionTail.MatchString(p)
+	return (asciiContainsFold(p, "photo") || asciiContainsFold(p, "image") || asciiContainsFold(p, "picture")) && captionTail.MatchString(p)
 }
 
 // isHeadline reports whether the first paragraph is a headline: short, not
@@ -347,12 +427,19 @@ var datelineStart = regexp.MustCompile(`^\p{Lu}{2}[\p{Lu} .'’-]*(?:,[^.\n]{0,4
 // White space runs, tabs and no-break spaces become one space.
 func Paragraphs(text string) []string {
 	var out []string
-	var cur strings.Builder
+	// a paragraph of one line is that line of text; lines joined are
+	// copied into buf. last is the paragraph's last line, n its length.
+	var buf []byte
+	first, last, n := "", "", 0
 	flush := func() {
-		if cur.Len() > 0 {
-			out = append(out, cur.String())
-			cur.Reset()
+		switch {
+		case n == 0:
+		case n == len(first):
+			out = append(out, first)
+		default:
+			out = append(out, string(buf))
 		}
+		first, last, n = "", "", 0
 	}
 	for line := range strings.SplitSeq(text, "\n") {
 		line = normSpace(line)
@@ -360,20 +447,21 @@ func Paragraphs(text string) []string {
 			flush()
 			continue
 		}
-		if cur.Len() > 0 && !continues(cur.String(), line) {
+		if n > 0 && !continues(last, line) {
 			flush()
 		}
-		if cur.Len() > 0 {
-			prev := cur.String()
-			if strings.HasSuffix(prev, "-") && len(prev) > 1 {
-				cur.WriteString(line) // a word hyphenated across lines
-			} else {
-				cur.WriteByte(' ')
-				cur.WriteString(line)
+		if n > 0 {
+			if n == len(first) {
+				buf = append(buf[:0], first...)
 			}
+			if !(strings.HasSuffix(last, "-") && n > 1) {
+				buf = append(buf, ' ') // else a word hyphenated across lines
+			}
+			buf = append(buf, line...)
+			last, n = line, len(buf)
 			continue
 		}
-		cur.WriteString(line)
+		first, last, n = line, line, len(line)
 	}
 	flush()
 	return out

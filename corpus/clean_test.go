@@ -2,8 +2,11 @@ package corpus
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // builtinBoilerplate is the embedded table alone, so these tests do not
@@ -317,4 +320,143 @@ func BenchmarkClean(b *testing.B) {
 	for b.Loop() {
 		bp.Clean(text)
 	}
+}
+
+// matchKeyRef, isCreditRef and isPhotoCaptionRef are those functions as
+// first written: the faster ones must agree with them.
+func matchKeyRef(s string) string {
+	s = strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("•*-–—»›>#|·▶►", r)
+	})
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+func isCreditRef(b *Boilerplate, p string) bool {
+	if b == nil || utf8.RuneCountInString(p) > maxFurnitureRunes {
+		return false
+	}
+	t := strings.TrimSpace(p)
+	period := strings.HasSuffix(t, ".")
+	t = strings.TrimRight(t, ". ")
+	lt := strings.ToLower(t)
+	for _, r := range b.Rules {
+		if r.Mode != modeCredit {
+			continue
+		}
+		k := r.key
+		if open := strings.LastIndexByte(lt, '('); open >= 0 && strings.HasSuffix(lt, ")") {
+			inner := lt[open+1:]
+			if strings.HasPrefix(inner, k+" photo") || strings.HasPrefix(inner, k+"/") {
+				return true
+			}
+		}
+		if !strings.HasSuffix(lt, k) {
+			if strings.HasSuffix(lt, "("+k+")") || strings.HasSuffix(lt, k+" photo") || strings.HasSuffix(lt, k+" photo)") {
+				return true
+			}
+			continue
+		}
+		before := strings.TrimRight(lt[:len(lt)-len(k)], " ")
+		switch {
+		case strings.HasSuffix(before, "/"):
+			name := strings.TrimRight(strings.TrimSuffix(before, "/"), " ")
+			if name != "" && !strings.HasSuffix(name, "/") {
+				return true
+			}
+		case strings.HasSuffix(before, " via") && !period:
+			return true
+		case strings.HasSuffix(before, "photo:") || strings.HasSuffix(before, "credit:"):
+			return true
+		}
+	}
+	return false
+}
+
+func isPhotoCaptionRef(p string) bool {
+	if first, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(first) && strings.ContainsAny(p, "–—-") && strings.Contains(p, ":") && captionPlaceDate.MatchString(p) {
+		return true
+	}
+	if utf8.RuneCountInString(p) > maxFurnitureRunes {
+		return false
+	}
+	if captionLead.MatchString(p) {
+		return true
+	}
+	low := asciiLower(p)
+	return (strings.Contains(low, "photo") || strings.Contains(low, "image") || strings.Contains(low, "picture")) && captionTail.MatchString(p)
+}
+
+func paragraphsRef(text string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		line = normSpace(line)
+		if line == "" {
+			flush()
+			continue
+		}
+		if cur.Len() > 0 && !continues(cur.String(), line) {
+			flush()
+		}
+		if cur.Len() > 0 {
+			prev := cur.String()
+			if strings.HasSuffix(prev, "-") && len(prev) > 1 {
+				cur.WriteString(line)
+			} else {
+				cur.WriteByte(' ')
+				cur.WriteString(line)
+			}
+			continue
+		}
+		cur.WriteString(line)
+	}
+	flush()
+	return out
+}
+
+func cleanSameAsRef(t *testing.T, bp *Boilerplate, text string) {
+	t.Helper()
+	if got, want := Paragraphs(text), paragraphsRef(text); !slices.Equal(got, want) {
+		t.Fatalf("Paragraphs(%q) = %q, before %q", text, got, want)
+	}
+	for _, p := range append(Paragraphs(text), text) {
+		if got, want := matchKey(p), matchKeyRef(p); got != want {
+			t.Fatalf("matchKey(%q) = %q, before %q", p, got, want)
+		}
+		if got, want := bp.isCredit(p), isCreditRef(bp, p); got != want {
+			t.Fatalf("isCredit(%q) = %v, before %v", p, got, want)
+		}
+		if got, want := isPhotoCaption(p), isPhotoCaptionRef(p); got != want {
+			t.Fatalf("isPhotoCaption(%q) = %v, before %v", p, got, want)
+		}
+	}
+}
+
+func TestCleanAsBefore(t *testing.T) {
+	bp := stmtRegistry(t).Boilerplate
+	extra := []string{"a line-\nbroken", "-\nx", "a\nb\n\nC\nd.\ne", "ends,\nlower", "x\u00a0\n\ty", "(AP Photo/Evan Vucci)", "Sergei Bobylev/TASS", "Photo: Reuters", "  •  Read   more\t", "\u00a0x\u0085y",
+		"FILE PHOTO: x", "Pictured: y", "(Photo by z)", "image credit: AFP", "MOSCOW, RUSSIA – DECEMBER 17, 2020: x", "via Getty Images",
+		"Reuters photo", "(Reuters)", "A picture (Photo: AP)", "ſ \u212a", "x /", " "}
+	for _, r := range bp.Rules {
+		extra = append(extra, r.Phrase, "Name Surname/"+r.Phrase, "("+r.Phrase+" Photo/Name)", "x via "+r.Phrase, r.Phrase+" photo)")
+	}
+	for _, text := range append(sameAsRefTexts(), extra...) {
+		cleanSameAsRef(t, bp, text)
+	}
+}
+
+func FuzzCleanAsBefore(f *testing.F) {
+	for _, s := range []string{"(AP Photo/Evan Vucci)", "Photo: Reuters", "  •  Read   more\t", "Sergei Bobylev/TASS."} {
+		f.Add(s)
+	}
+	bp := stmtRegistry(f).Boilerplate
+	f.Fuzz(func(t *testing.T, text string) {
+		cleanSameAsRef(t, bp, text)
+	})
 }

@@ -7,6 +7,7 @@ package corpus
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,7 +55,7 @@ func ExtractMeta(doc *model.Document, meta Meta, c Cleaned) {
 	case source != "":
 		doc.Source = source
 	default:
-		doc.Source = creditedSource(c)
+		doc.Source = creditedSource(c, paras)
 		if doc.Source == "" {
 			if via := reportedVia(text, paras, doc.TitleSpan); via != "" {
 				doc.Source = "via " + via
@@ -147,22 +148,72 @@ var (
 // "Kremlin welcomes talks").
 func isChrome(s string, minWords int) bool {
 	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	// each pattern is run only on text that has what a match needs: its
+	// first letter in either case (an s also folds to ſ), a word, or no
+	// space (a handle or a domain)
+	first, _ := utf8.DecodeRuneInString(s)
+	fold := unicode.ToLower(first)
+	if first == 'ſ' {
+		fold = 's'
+	}
 	switch {
-	case s == "", chromeSkip.MatchString(s), chromeAds.MatchString(s), chromeHandle.MatchString(s), chromeByline.MatchString(s), chromeCall.MatchString(s):
+	case fold == 's' && chromeSkip.MatchString(s),
+		(strings.Contains(s, "pub-") || strings.Contains(s, "DIRECT") || strings.Contains(s, "RESELLER")) && chromeAds.MatchString(s),
+		strings.IndexByte(s, ' ') < 0 && chromeHandle.MatchString(s),
+		(first == 'b' || first == 'B') && chromeByline.MatchString(s),
+		strings.ContainsRune("sfcdgar", fold) && chromeCall.MatchString(s):
 		return true
 	case strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"):
 		return true
-	case chromeSocial.MatchString(s) && len(strings.Fields(s)) < 12:
+	case strings.Contains(s, "on ") && chromeSocial.MatchString(s) && len(strings.Fields(s)) < 12:
 		return true
 	}
-	letters := 0
-	for _, r := range dateWords.ReplaceAllString(s, "") {
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters < 3 || len(strings.Fields(s)) < minWords
+	return chromeLetters(s) < 3 || len(strings.Fields(s)) < minWords
 }
+
+// chromeLetters counts the letters of s outside the words of a date or a
+// time (dateWords), stopping at 3.
+func chromeLetters(s string) int {
+	letters := 0
+	if !isASCII(s) {
+		for _, r := range dateWords.ReplaceAllString(s, "") {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		return letters
+	}
+	// in ASCII a date word is a whole run of word characters (\b on both
+	// sides, letters alone): a run is taken out or kept as a whole
+	for i := 0; i < len(s) && letters < 3; {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if w := s[i:j]; j-i > maxDateWord || !dateWord.MatchString(w) {
+			for k := i; k < j; k++ {
+				if c := s[k] | 0x20; 'a' <= c && c <= 'z' {
+					letters++
+				}
+			}
+		}
+		i = j
+	}
+	return letters
+}
+
+// dateWord matches a word of dateWords alone; none is longer than
+// maxDateWord bytes.
+var dateWord = regexp.MustCompile(`^(?:` + dateWords.String() + `)$`)
+
+const maxDateWord = len("wednesday")
 
 // looksHeadline reports whether a paragraph reads as a headline: four
 // words or more, not too long, and no sentence ending.
@@ -226,36 +277,66 @@ var (
 // Sputnik - 08th April, 2020)", "RIA Novosti" from "– RIA Novosti.",
 // "MENAFN" from a leading "(MENAFN)").
 func Dateline(lead string) (place, source string) {
-	s := leadDate.ReplaceAllString(lead, "")
-	if m := leadTag.FindStringSubmatch(s); m != nil {
-		source = m[1]
-		s = s[len(m[0]):]
+	s := lead
+	if mayLeadDate(s) {
+		s = leadDate.ReplaceAllString(lead, "")
 	}
-	if m := datelineSlash.FindStringSubmatch(s); m != nil {
-		if o := outletName(m[2]); o != "" {
-			return cleanPlace(m[1]), firstNonEmpty(source, o)
+	if strings.HasPrefix(s, "(") {
+		if m := leadTag.FindStringSubmatch(s); m != nil {
+			source = m[1]
+			s = s[len(m[0]):]
 		}
 	}
-	if m := datelineParen.FindStringSubmatch(s); m != nil {
-		title := !isCapsWord(m[1])
-		strong := strings.Contains(m[2], "/") || strings.ContainsAny(m[2], "0123456789")
-		// a place in title case ("Moscow") is a dateline only when a dash or
-		// a colon follows the credit, or the credit names a site and an
-		// agency: otherwise it may be a name and a remark in parentheses
-		if o := parseCredit(m[2]); o != "" && (!title || m[3] != "" || strong) {
-			return cleanPlace(m[1]), firstNonEmpty(source, o)
+	// the patterns below open with a capital (a place or a month) or a
+	// digit (a date); what else each needs is tested before it is run
+	if !mayDateline(s) {
+		return "", source
+	}
+	if strings.IndexByte(s, '/') >= 0 {
+		if m := datelineSlash.FindStringSubmatch(s); m != nil {
+			if o := outletName(m[2]); o != "" {
+				return cleanPlace(m[1]), firstNonEmpty(source, o)
+			}
 		}
 	}
-	if m := datelineDashOutlet.FindStringSubmatch(s); m != nil {
-		return cleanPlace(m[1]), firstNonEmpty(source, m[2])
+	if strings.IndexByte(s, '(') >= 0 {
+		if m := datelineParen.FindStringSubmatch(s); m != nil {
+			title := !isCapsWord(m[1])
+			strong := strings.Contains(m[2], "/") || strings.ContainsAny(m[2], "0123456789")
+			// a place in title case ("Moscow") is a dateline only when a dash or
+			// a colon follows the credit, or the credit names a site and an
+			// agency: otherwise it may be a name and a remark in parentheses
+			if o := parseCredit(m[2]); o != "" && (!title || m[3] != "" || strong) {
+				return cleanPlace(m[1]), firstNonEmpty(source, o)
+			}
+		}
 	}
-	if m := datelineDate.FindStringSubmatch(s); m != nil && m[1] != "" {
-		return "", firstNonEmpty(source, parseCredit(m[1]))
+	if strings.IndexByte(s, ',') >= 0 {
+		if m := datelineDashOutlet.FindStringSubmatch(s); m != nil {
+			return cleanPlace(m[1]), firstNonEmpty(source, m[2])
+		}
+	}
+	if strings.IndexByte(s, '(') >= 0 {
+		if m := datelineDate.FindStringSubmatch(s); m != nil && m[1] != "" {
+			return "", firstNonEmpty(source, parseCredit(m[1]))
+		}
 	}
 	if m := datelinePlace.FindStringSubmatch(s); m != nil {
 		return cleanPlace(m[1]), source
 	}
 	return "", source
+}
+
+// mayLeadDate reports whether s can open with leadDate: with "date" in
+// any case ('d' has no other case than 'D').
+func mayLeadDate(s string) bool { return s != "" && (s[0] == 'd' || s[0] == 'D') }
+
+// mayDateline reports whether s can open with one of the datelines after
+// leadDate and leadTag: each begins with a capital (\p{Lu}) or an ASCII
+// digit (\d).
+func mayDateline(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return '0' <= r && r <= '9' || unicode.IsUpper(r)
 }
 
 // documentDateline reads the datelines of the top paragraphs after the
@@ -374,25 +455,7 @@ func firstNonEmpty(a, b string) string {
 func LeadingDateline(s string) int {
 	n := 0
 	for k := 0; k < 4; k++ {
-		rest := s[n:]
-		m := 0
-		if loc := leadDate.FindStringIndex(rest); loc != nil {
-			m = loc[1]
-		} else if loc := leadTag.FindStringIndex(rest); loc != nil {
-			m = loc[1]
-		} else if sm := datelineSlash.FindStringSubmatchIndex(rest); sm != nil && outletName(rest[sm[4]:sm[5]]) != "" {
-			m = sm[1]
-		} else if sm := datelineParen.FindStringSubmatchIndex(rest); sm != nil && parseCredit(rest[sm[4]:sm[5]]) != "" &&
-			(isCapsWord(rest[sm[2]:sm[3]]) || sm[6] >= 0 || strings.Contains(rest[sm[4]:sm[5]], "/")) {
-			m = sm[1]
-		} else {
-			for _, re := range []*regexp.Regexp{datelineDashOutlet, datelineDate, datelineDated, datelinePlaceDate} {
-				if loc := re.FindStringIndex(rest); loc != nil {
-					m = loc[1]
-					break
-				}
-			}
-		}
+		m := leadingDatelineOnce(s[n:])
 		if m == 0 {
 			break
 		}
@@ -401,11 +464,57 @@ func LeadingDateline(s string) int {
 	return n
 }
 
+// leadingDatelineOnce is the length of the one dateline, date line or
+// outlet tag opening rest, or 0. What each pattern needs — its first
+// character, a slash, a parenthesis, a comma — is tested before it is run.
+func leadingDatelineOnce(rest string) int {
+	if mayLeadDate(rest) {
+		if loc := leadDate.FindStringIndex(rest); loc != nil {
+			return loc[1]
+		}
+	}
+	if strings.HasPrefix(rest, "(") {
+		if loc := leadTag.FindStringIndex(rest); loc != nil {
+			return loc[1]
+		}
+	}
+	if !mayDateline(rest) {
+		return 0
+	}
+	if strings.IndexByte(rest, '/') >= 0 {
+		if sm := datelineSlash.FindStringSubmatchIndex(rest); sm != nil && outletName(rest[sm[4]:sm[5]]) != "" {
+			return sm[1]
+		}
+	}
+	paren, comma := strings.IndexByte(rest, '(') >= 0, strings.IndexByte(rest, ',') >= 0
+	if paren {
+		if sm := datelineParen.FindStringSubmatchIndex(rest); sm != nil && parseCredit(rest[sm[4]:sm[5]]) != "" &&
+			(isCapsWord(rest[sm[2]:sm[3]]) || sm[6] >= 0 || strings.Contains(rest[sm[4]:sm[5]], "/")) {
+			return sm[1]
+		}
+	}
+	for _, p := range []struct {
+		re   *regexp.Regexp
+		need bool
+	}{{datelineDashOutlet, comma}, {datelineDate, true}, {datelineDated, comma}, {datelinePlaceDate, comma}} {
+		if !p.need {
+			continue
+		}
+		if loc := p.re.FindStringIndex(rest); loc != nil {
+			return loc[1]
+		}
+	}
+	return 0
+}
+
 // stripLead removes the dateline, date line and outlet tag opening a lead
 // paragraph, so the first sentence is the story's.
 func stripLead(lead string) string {
 	if n := LeadingDateline(lead); n > 0 {
 		return lead[n:]
+	}
+	if !mayDateline(lead) {
+		return lead
 	}
 	if m := datelinePlace.FindString(lead); m != "" {
 		return lead[len(m):]
@@ -430,9 +539,21 @@ var creditRules = []*regexp.Regexp{
 	regexp.MustCompile(`[.!?”"]\s*[-–—]\s*(?:\p{Lu}[\p{Lu}\d&]+[-/])*(\p{Lu}[\p{Lu}\d&]+)\s*$`),
 }
 
+// creditMay tells, for each of creditRules, whether a text has what a
+// match needs (its case-insensitive words are ASCII letters without the
+// Kelvin sign's k or the long s's s, so asciiContainsFold finds them).
+var creditMay = []func(t string) bool{
+	func(t string) bool { return asciiContainsFold(t, "ublished") || asciiContainsFold(t, "ppeared fir") },
+	func(t string) bool { return asciiContainsFold(t, "more from") },
+	func(t string) bool { return strings.IndexByte(t, ':') >= 0 },
+	func(t string) bool { return strings.Contains(t, "©") },
+	hasDash,
+}
+
 // creditedSource looks for an outlet named by a credit: first in what
 // cleaning removed (footers), then in the body's last paragraph.
-func creditedSource(c Cleaned) string {
+// paras are c.Text's paragraphs (model.ParagraphSpans).
+func creditedSource(c Cleaned, paras []model.Span) string {
 	var texts []string
 	for _, r := range c.Removed {
 		if r.Reason == "photo caption" {
@@ -440,12 +561,15 @@ func creditedSource(c Cleaned) string {
 		}
 		texts = append(texts, Paragraphs(r.Text)...)
 	}
-	if ps := model.ParagraphSpans(c.Text); len(ps) > 0 {
-		last := ps[len(ps)-1]
+	if len(paras) > 0 {
+		last := paras[len(paras)-1]
 		texts = append(texts, c.Text[last.Start:last.End])
 	}
-	for _, re := range creditRules {
+	for i, re := range creditRules {
 		for _, t := range texts {
+			if !creditMay[i](t) {
+				continue
+			}
 			if m := re.FindStringSubmatch(t); m != nil {
 				if s := cleanOutlet(m[1]); s != "" {
 					return s
@@ -485,6 +609,27 @@ var viaRules = []*regexp.Regexp{
 	regexp.MustCompile(`,\s+(?:reports|reported|writes)\s+` + viaName + `()\s*[.;]`),
 }
 
+// viaNeeds holds, for each of viaRules, words of which a match has one
+// at least: a paragraph with none is not read with the rule.
+var viaNeeds = [][]string{
+	{"told", "telling"},
+	{"interview "},
+	{"according to", "quoted by", "reported by", "cited by", "citing"},
+	{"confirmed", "said", "stated", "explained"},
+	{"report"},
+	{"report", "writes"},
+}
+
+// containsAny reports whether s contains one of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // viaMediaWords end the names of news outlets: "RIA Novosti", "Fox News",
 // "Rossiyskaya Gazeta".
 var viaMediaWords = map[string]bool{
@@ -522,7 +667,10 @@ func reportedVia(text string, paras []model.Span, title model.Span) string {
 		}
 		seen++
 		p := text[sp.Start:sp.End]
-		for _, re := range viaRules {
+		for i, re := range viaRules {
+			if !containsAny(p, viaNeeds[i]) {
+				continue
+			}
 			for _, m := range re.FindAllStringSubmatch(p, -1) {
 				if name := viaOutlet(m[1], strings.TrimSpace(m[2]) != ""); name != "" {
 					return name
@@ -661,14 +809,32 @@ var stopWords = map[string][]string{
 	"nl": {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "met", "voor", "die", "ook", "aan", "er", "maar", "bij"},
 }
 
-var stopIndex = func() map[string][]string {
-	m := map[string][]string{}
-	for lang, ws := range stopWords {
-		for _, w := range ws {
-			m[w] = append(m[w], lang)
+// stopLangs are the languages of stopWords in order, and stopIndex gives
+// for each stop word the indexes of its languages.
+var stopLangs, stopIndex = func() ([]string, map[string][]uint8) {
+	var langs []string
+	for lang := range stopWords {
+		langs = append(langs, lang)
+	}
+	sort.Strings(langs)
+	m := map[string][]uint8{}
+	for i, lang := range langs {
+		for _, w := range stopWords[lang] {
+			m[w] = append(m[w], uint8(i))
 		}
 	}
-	return m
+	return langs, m
+}()
+
+// maxStopRunes is the length of the longest stop word, in runes.
+var maxStopRunes = func() int {
+	n := 0
+	for _, ws := range stopWords {
+		for _, w := range ws {
+			n = max(n, utf8.RuneCountInString(w))
+		}
+	}
+	return n
 }()
 
 // DetectLanguage names the language of a text with a script rule and, for
@@ -678,10 +844,17 @@ var stopIndex = func() map[string][]string {
 func DetectLanguage(text string) string {
 	counts := map[string]int{}
 	letters, latin := 0, 0 // Latin, by far the most, counted apart from the map
-	for _, r := range text {
-		if r < 0x80 && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
-			continue // not an ASCII letter, and no other letter either
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if c |= 0x20; 'a' <= c && c <= 'z' {
+				letters++
+				latin++
+			}
+			continue // an ASCII letter, or not a letter at all
 		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -767,16 +940,17 @@ func DetectLanguage(text string) string {
 }
 
 func latinLanguage(text string) string {
-	hits := map[string]int{}
+	hits := make([]int, len(stopLangs))
 	words := 0
-	for _, w := range model.Words(text) {
+	eachStopWord(text, func(langs []uint8) {
 		words++
-		for _, lang := range stopIndex[w] {
-			hits[lang]++
+		for _, l := range langs {
+			hits[l]++
 		}
-	}
+	})
 	lang, best, second := "", 0, 0
-	for l, n := range hits {
+	for i, n := range hits {
+		l := stopLangs[i]
 		switch {
 		case n > best || (n == best && l < lang):
 			lang, best, second = l, n, best
@@ -790,4 +964,73 @@ func latinLanguage(text string) string {
 		return "und"
 	}
 	return lang
+}
+
+// eachStopWord calls f for each word model.Words finds in text, with the
+// languages (stopIndex) of the word as model.Words normalises it: none for
+// most, found without lower-casing the words of running text one by one.
+func eachStopWord(text string, f func(langs []uint8)) {
+	var buf [16]byte
+	word := func(w string) {
+		// model.Words folds ’ to ', lower-cases (rune by rune) and trims
+		// trailing apostrophes; no stop word has one, or more runes than
+		// maxStopRunes
+		for {
+			if strings.HasSuffix(w, "'") {
+				w = w[:len(w)-1]
+			} else if strings.HasSuffix(w, "’") {
+				w = w[:len(w)-len("’")]
+			} else {
+				break
+			}
+		}
+		ascii := true
+		for i := 0; i < len(w) && ascii; i++ {
+			ascii = w[i] < utf8.RuneSelf
+		}
+		if !ascii {
+			if strings.Contains(w, "’") || strings.IndexByte(w, '\'') >= 0 || utf8.RuneCountInString(w) > maxStopRunes {
+				f(nil)
+			} else {
+				f(stopIndex[strings.ToLower(w)])
+			}
+			return
+		}
+		if len(w) > maxStopRunes || len(w) > len(buf) {
+			f(nil)
+			return
+		}
+		b := buf[:len(w)]
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		// an ASCII apostrophe inside stays, and finds no stop word
+		f(stopIndex[string(b)])
+	}
+	start := -1
+	for i, n := 0, 0; i < len(text); i += n {
+		var isWord bool
+		if c := text[i]; c < utf8.RuneSelf {
+			isWord = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c == '\'' && start >= 0
+			n = 1
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:])
+			isWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' && start >= 0
+		}
+		if isWord && start < 0 {
+			start = i
+		}
+		if !isWord && start >= 0 {
+			word(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		word(text[start:])
+	}
 }

@@ -1,10 +1,15 @@
 package corpus
 
 import (
+	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
+	"github.com/quotetrail/quotetrail/corpus/gen"
 	"github.com/quotetrail/quotetrail/model"
 )
 
@@ -264,4 +269,305 @@ func TestExtractMetaSeeds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// latinLanguageRef is latinLanguage as it was written first, over
+// model.Words: the faster one must agree with it.
+func latinLanguageRef(text string) string {
+	hits := map[string]int{}
+	words := 0
+	for _, w := range model.Words(text) {
+		words++
+		for lang, ws := range stopWords {
+			for _, s := range ws {
+				if s == w {
+					hits[lang]++
+				}
+			}
+		}
+	}
+	lang, best, second := "", 0, 0
+	for l, n := range hits {
+		switch {
+		case n > best || (n == best && l < lang):
+			lang, best, second = l, n, best
+		case n > second:
+			second = n
+		}
+	}
+	if words < 5 || best*100 < words*12 || best*10 < second*13 {
+		return "und"
+	}
+	return lang
+}
+
+// sameAsRefTexts are texts for the tests that compare a faster function
+// with the one it replaced: the seed articles, generated ones, and odd
+// strings made of the characters the rules care about.
+func sameAsRefTexts() []string {
+	var texts []string
+	paths, _ := filepath.Glob("seed/*.txt")
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			texts = append(texts, string(b))
+			for _, p := range strings.Split(string(b), "\n\n") {
+				texts = append(texts, p)
+			}
+		}
+	}
+	for f := range gen.Files(40, 3) {
+		if f.Bad == "" {
+			texts = append(texts, string(f.Data))
+		}
+	}
+	parts := []string{"The", "THE", "the'", "the’", "l'été", "İN", "In", "FÜR", "für", "Más", "É", "è", "Ⱥ", "KELVIN", "\u212a",
+		"ſ", "s", "Photo", "PHOTO:", "image", "(AP Photo/John Smith)", "Reuters", "/TASS/", "MOSCOW", "Moscow,", "January 24.",
+		"date", "Date:", "2024-01-02", "(MENAFN)", "—", "–", "-", ":", ",", ".", "'", "’", "“", "”", "\"", "(", ")", "/",
+		" ", "  ", "\n", "\n\n", "\t", "\u00a0", "•", "»", "said", "told", "according to", "reported", "via", "©", "2020", "7", "x"}
+	rng := rand.New(rand.NewPCG(5, 9))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+			if rng.IntN(3) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+func TestLatinLanguageAsBefore(t *testing.T) {
+	for _, text := range sameAsRefTexts() {
+		if got, want := latinLanguage(text), latinLanguageRef(text); got != want {
+			t.Fatalf("latinLanguage(%q) = %s, before %s", text, got, want)
+		}
+	}
+}
+
+func FuzzLatinLanguageAsBefore(f *testing.F) {
+	f.Add("The cat and the dog said that it is on the mat, für die Katze.")
+	f.Add("İN THE’ the'' l'été")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := latinLanguage(text), latinLanguageRef(text); got != want {
+			t.Fatalf("latinLanguage(%q) = %s, before %s", text, got, want)
+		}
+	})
+}
+
+// datelineRef, leadingDatelineRef, reportedViaRef and creditedSourceRef
+// are those functions as first written, running every pattern.
+func datelineRef(lead string) (place, source string) {
+	s := leadDate.ReplaceAllString(lead, "")
+	if m := leadTag.FindStringSubmatch(s); m != nil {
+		source = m[1]
+		s = s[len(m[0]):]
+	}
+	if m := datelineSlash.FindStringSubmatch(s); m != nil {
+		if o := outletName(m[2]); o != "" {
+			return cleanPlace(m[1]), firstNonEmpty(source, o)
+		}
+	}
+	if m := datelineParen.FindStringSubmatch(s); m != nil {
+		title := !isCapsWord(m[1])
+		strong := strings.Contains(m[2], "/") || strings.ContainsAny(m[2], "0123456789")
+		if o := parseCredit(m[2]); o != "" && (!title || m[3] != "" || strong) {
+			return cleanPlace(m[1]), firstNonEmpty(source, o)
+		}
+	}
+	if m := datelineDashOutlet.FindStringSubmatch(s); m != nil {
+		return cleanPlace(m[1]), firstNonEmpty(source, m[2])
+	}
+	if m := datelineDate.FindStringSubmatch(s); m != nil && m[1] != "" {
+		return "", firstNonEmpty(source, parseCredit(m[1]))
+	}
+	if m := datelinePlace.FindStringSubmatch(s); m != nil {
+		return cleanPlace(m[1]), source
+	}
+	return "", source
+}
+
+func leadingDatelineRef(s string) int {
+	n := 0
+	for k := 0; k < 4; k++ {
+		rest := s[n:]
+		m := 0
+		if loc := leadDate.FindStringIndex(rest); loc != nil {
+			m = loc[1]
+		} else if loc := leadTag.FindStringIndex(rest); loc != nil {
+			m = loc[1]
+		} else if sm := datelineSlash.FindStringSubmatchIndex(rest); sm != nil && outletName(rest[sm[4]:sm[5]]) != "" {
+			m = sm[1]
+		} else if sm := datelineParen.FindStringSubmatchIndex(rest); sm != nil && parseCredit(rest[sm[4]:sm[5]]) != "" &&
+			(isCapsWord(rest[sm[2]:sm[3]]) || sm[6] >= 0 || strings.Contains(rest[sm[4]:sm[5]], "/")) {
+			m = sm[1]
+		} else {
+			for _, re := range []*regexp.Regexp{datelineDashOutlet, datelineDate, datelineDated, datelinePlaceDate} {
+				if loc := re.FindStringIndex(rest); loc != nil {
+					m = loc[1]
+					break
+				}
+			}
+		}
+		if m == 0 {
+			break
+		}
+		n += m
+	}
+	return n
+}
+
+func stripLeadRef(lead string) string {
+	if n := leadingDatelineRef(lead); n > 0 {
+		return lead[n:]
+	}
+	if m := datelinePlace.FindString(lead); m != "" {
+		return lead[len(m):]
+	}
+	return lead
+}
+
+func reportedViaRef(text string, paras []model.Span, title model.Span) string {
+	seen := 0
+	for _, sp := range paras {
+		if !title.IsZero() && sp.Start < title.End {
+			continue
+		}
+		if seen == viaParagraphs {
+			break
+		}
+		seen++
+		p := text[sp.Start:sp.End]
+		for _, re := range viaRules {
+			for _, m := range re.FindAllStringSubmatch(p, -1) {
+				if name := viaOutlet(m[1], strings.TrimSpace(m[2]) != ""); name != "" {
+					return name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func creditedSourceRef(c Cleaned) string {
+	var texts []string
+	for _, r := range c.Removed {
+		if r.Reason == "photo caption" {
+			continue
+		}
+		texts = append(texts, Paragraphs(r.Text)...)
+	}
+	if ps := model.ParagraphSpans(c.Text); len(ps) > 0 {
+		last := ps[len(ps)-1]
+		texts = append(texts, c.Text[last.Start:last.End])
+	}
+	for _, re := range creditRules {
+		for _, t := range texts {
+			if m := re.FindStringSubmatch(t); m != nil {
+				if s := cleanOutlet(m[1]); s != "" {
+					return s
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// metaSameAsRef checks the faster meta functions against the first ones
+// on one text.
+func metaSameAsRef(t *testing.T, bp *Boilerplate, text string) {
+	t.Helper()
+	if p, s := Dateline(text); true {
+		if rp, rs := datelineRef(text); p != rp || s != rs {
+			t.Fatalf("Dateline(%q) = %q, %q; before %q, %q", text, p, s, rp, rs)
+		}
+	}
+	if got, want := LeadingDateline(text), leadingDatelineRef(text); got != want {
+		t.Fatalf("LeadingDateline(%q) = %d, before %d", text, got, want)
+	}
+	if got, want := stripLead(text), stripLeadRef(text); got != want {
+		t.Fatalf("stripLead(%q) = %q, before %q", text, got, want)
+	}
+	paras := model.ParagraphSpans(text)
+	if got, want := reportedVia(text, paras, model.Span{}), reportedViaRef(text, paras, model.Span{}); got != want {
+		t.Fatalf("reportedVia(%q) = %q, before %q", text, got, want)
+	}
+	c := bp.Clean(text)
+	c.Removed = append(c.Removed, model.Removal{Reason: "x", Text: text})
+	if got, want := creditedSource(c, model.ParagraphSpans(c.Text)), creditedSourceRef(c); got != want {
+		t.Fatalf("creditedSource(%q) = %q, before %q", text, got, want)
+	}
+}
+
+func TestMetaAsBefore(t *testing.T) {
+	bp := stmtRegistry(t).Boilerplate
+	leads := []string{"MOSCOW, January 24. /TASS/. The talks", "date 2023-12-17 MOSCOW (Reuters) - Putin said", "(MENAFN) Russia said",
+		"Moscow [Russia] August 22 (ANI/Sputnik): The", "March 11 (Interfax) - The", "WASHINGTON, June 5, 2024. The", "KYIV, 3 March 2023: The",
+		"MOSCOW, July 28 – RIA Novosti. The", "BERLIN, March 3 - The", "MOSCOW — The", "19th March 2023 – (Moscow) The",
+		"He told the Kommersant newspaper", "Tass reported", ", reports TASS.", "This post was originally published on RT",
+		"Discover more from Defence Talks | Defense News", "Source: Reuters", "© 2024 Reuters", "arrived. – NNN-TASS",
+		"APPEARED FIRST ON Sputnik", "Ďate 2023-12-17 x", "\u212aYIV, 3 March 2023: x", "(Reuters) - x"}
+	texts := append(sameAsRefTexts(), leads...)
+	for _, text := range texts {
+		metaSameAsRef(t, bp, text)
+	}
+}
+
+func FuzzMetaAsBefore(f *testing.F) {
+	for _, s := range []string{"MOSCOW, January 24. /TASS/. The talks", "date 2023-12-17 (MENAFN) x", "Source: AP", "He told the Kyiv Post"} {
+		f.Add(s)
+	}
+	bp := stmtRegistry(f).Boilerplate
+	f.Fuzz(func(t *testing.T, text string) {
+		metaSameAsRef(t, bp, text)
+	})
+}
+
+func isChromeRef(s string, minWords int) bool {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "", chromeSkip.MatchString(s), chromeAds.MatchString(s), chromeHandle.MatchString(s), chromeByline.MatchString(s), chromeCall.MatchString(s):
+		return true
+	case strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"):
+		return true
+	case chromeSocial.MatchString(s) && len(strings.Fields(s)) < 12:
+		return true
+	}
+	letters := 0
+	for _, r := range dateWords.ReplaceAllString(s, "") {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters < 3 || len(strings.Fields(s)) < minWords
+}
+
+func TestIsChromeAsBefore(t *testing.T) {
+	extra := []string{"Skip to main content", "ſkip to content", "SKIP NAVIGATION", ", pub-1075295645606918, DIRECT, f08c47fec0942fa0",
+		"(@ChaudhryMAli88)", "UrduPoint.com", "https://www.example.com/", "By Shane Croucher", "BY X", "Sign up now: Get ST's newsletters",
+		"Subscribe", "Follow us", "Connect with us", "Contact us", "Download the app", "Get our newsletter", "Advertisement", "Read more",
+		"Related", "Ynetnews on Twitter Ynetnews on Facebook", "Sunday, June 16, 2024", "11 Mar 2022 13:42", "16.6 C", "[link]",
+		"All news", "You are here:", "Kremlin welcomes talks", "Mondays are long", "mon_day", "may2 x", "Wednesday wednesdays",
+		"TUESDAY Sept 5th", "st nd rd th am pm gmt", "\u212aremlin welcomes talks", "Ž x y", "Éte été"}
+	for _, text := range append(sameAsRefTexts(), extra...) {
+		for _, n := range []int{3, 4} {
+			if got, want := isChrome(text, n), isChromeRef(text, n); got != want {
+				t.Fatalf("isChrome(%q, %d) = %v, before %v", text, n, got, want)
+			}
+		}
+	}
+}
+
+func FuzzIsChromeAsBefore(f *testing.F) {
+	for _, s := range []string{"Skip to main content", "Sunday, June 16, 2024", "By Shane", "x.com", "Kremlin welcomes talks"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, n := range []int{3, 4} {
+			if got, want := isChrome(text, n), isChromeRef(text, n); got != want {
+				t.Fatalf("isChrome(%q, %d) = %v, before %v", text, n, got, want)
+			}
+		}
+	})
 }

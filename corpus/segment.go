@@ -3,6 +3,7 @@ package corpus
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -106,7 +107,7 @@ func splitSentencesFrom(text string, para model.Span, quotes []quote, qi int) []
 			inner := strings.TrimRight(text[q.Open+q.OpenLen:q.Close], " ")
 			r, _ := utf8.DecodeLastRuneInString(inner)
 			i = end
-			if strings.ContainsRune(".!?…", r) && nextStartsSentence(text, i, para.End) {
+			if isStop(r) && nextStartsSentence(text, i, para.End) {
 				out = appendSpan(out, text, start, i)
 				start = i
 			}
@@ -117,10 +118,15 @@ func splitSentencesFrom(text string, para model.Span, quotes []quote, qi int) []
 			qi++
 			continue
 		}
+		c := text[i]
+		if c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if strings.ContainsRune(".!?…", r) {
+		if isStop(r) {
 			j := i + n
-			for j < para.End && strings.ContainsRune(".!?", rune(text[j])) {
+			for j < para.End && (text[j] == '.' || text[j] == '!' || text[j] == '?') {
 				j++
 			}
 			if nextStartsSentence(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i) && !dottedBeforeQuote(text, start, i, j, para.End)) ||
@@ -135,6 +141,9 @@ func splitSentencesFrom(text string, para model.Span, quotes []quote, qi int) []
 	}
 	return appendSpan(out, text, start, para.End)
 }
+
+// isStop reports whether r is one of . ! ? …
+func isStop(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
 
 func appendSpan(out []model.Span, text string, s, e int) []model.Span {
 	if sp := trimSpan(text, model.Span{Start: s, End: e}); sp.Len() > 0 {
@@ -236,7 +245,28 @@ func isAbbrevBefore(text string, start, i int) bool {
 	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
 		return true
 	}
-	return sentAbbrevs[strings.ToLower(w)]
+	return isSentAbbrev(w)
+}
+
+// isSentAbbrev is sentAbbrevs[strings.ToLower(w)], lower-casing an ASCII
+// word short enough to be one on the stack.
+func isSentAbbrev(w string) bool {
+	if !isASCII(w) {
+		return sentAbbrevs[strings.ToLower(w)]
+	}
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return false // longer than any (TestSentAbbrevsShort)
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return sentAbbrevs[string(b)]
 }
 
 // tokKind is the kind of a token.
@@ -270,7 +300,28 @@ func tokenize(text string, span model.Span, quotes []quote, sent int) []token {
 // tokenizeFrom is tokenize reading quotes from quotes[qi]: those before it
 // end before the span (firstQuoteAfter).
 func tokenizeFrom(text string, span model.Span, quotes []quote, sent, qi int) []token {
-	out := make([]token, 0, (span.End-span.Start)/6+4) // about a token per word and mark
+	// the tokens are gathered in a scratch slice and copied out at their
+	// number: a slice grown as they come is a third again too long
+	bp := tokScratch.Get().(*[]token)
+	buf := appendTokens((*bp)[:0], text, span, quotes, sent, qi)
+	out := make([]token, len(buf))
+	copy(out, buf)
+	if cap(buf) <= maxScratchTokens {
+		clear(buf) // let the text go
+		*bp = buf[:0]
+		tokScratch.Put(bp)
+	}
+	return out
+}
+
+// tokScratch holds the scratch slices of tokenizeFrom; one longer than
+// maxScratchTokens (a huge sentence) is dropped.
+var tokScratch = sync.Pool{New: func() any { b := make([]token, 0, 256); return &b }}
+
+const maxScratchTokens = 1 << 14
+
+// appendTokens is tokenizeFrom appending to out.
+func appendTokens(out []token, text string, span model.Span, quotes []quote, sent, qi int) []token {
 	for qi < len(quotes) && quotes[qi].Outer().End <= span.Start {
 		qi++
 	}
@@ -297,7 +348,7 @@ func tokenizeFrom(text string, span model.Span, quotes []quote, sent, qi int) []
 					j += n2
 					continue
 				}
-				if strings.ContainsRune("'’‘-.", r2) && j+n2 < span.End {
+				if (r2 == '\'' || r2 == '’' || r2 == '‘' || r2 == '-' || r2 == '.') && j+n2 < span.End {
 					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
 					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
 						if r2 == '.' && !isInitialRun(text[i:j]) {
@@ -310,7 +361,7 @@ func tokenizeFrom(text string, span model.Span, quotes []quote, sent, qi int) []
 				break
 			}
 			// "U.S." and "Mr." keep their period
-			if j < span.End && text[j] == '.' && (isInitialRun(text[i:j]) && strings.Contains(text[i:j], ".") || sentAbbrevs[strings.ToLower(text[i:j])]) {
+			if j < span.End && text[j] == '.' && (isInitialRun(text[i:j]) && strings.Contains(text[i:j], ".") || isSentAbbrev(text[i:j])) {
 				j++
 			}
 			w := text[i:j]
@@ -347,13 +398,20 @@ func firstRune(s string) rune {
 // isInitialRun reports whether w is like "U" or "U.S" (single letters
 // joined by periods).
 func isInitialRun(w string) bool {
-	parts := strings.Split(w, ".")
-	for _, p := range parts {
-		if utf8.RuneCountInString(p) != 1 || !unicode.IsLetter(firstRune(p)) {
+	// as strings.Split(w, ".") giving parts of one letter each
+	for {
+		r, n := utf8.DecodeRuneInString(w)
+		if n == 0 || !unicode.IsLetter(r) {
 			return false
 		}
+		if w = w[n:]; w == "" {
+			return true
+		}
+		if w[0] != '.' {
+			return false
+		}
+		w = w[1:]
 	}
-	return true
 }
 
 // quoteIndex finds, for a position, the first quotation that ends after

@@ -224,17 +224,10 @@ func eachInWindows(re *regexp.Regexp, text string, windows []model.Span, fn func
 		return ix
 	}
 	for _, win := range windows {
-		// the first match alone (most callers want one), then the rest
-		w := text[win.Start:win.End]
-		first := re.FindStringSubmatchIndex(w)
-		if first == nil {
-			continue
-		}
-		if !fn(shift(first, win.Start)) {
-			return
-		}
-		all := re.FindAllStringSubmatchIndex(w, -1)
-		for _, ix := range all[1:] {
+		// all the matches at once: a window is small, and the callers
+		// that stop at the first are few (searching for the first alone
+		// and then for all found the first twice)
+		for _, ix := range re.FindAllStringSubmatchIndex(text[win.Start:win.End], -1) {
 			if !fn(shift(ix, win.Start)) {
 				return
 			}
@@ -343,6 +336,37 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
+// asciiContainsFold reports whether asciiLower(s) contains sub (lower
+// case ASCII), without lowering s.
+func asciiContainsFold(s, sub string) bool {
+	if len(sub) == 0 {
+		return true
+	}
+	c0, C0 := sub[0], sub[0]
+	if 'a' <= c0 && c0 <= 'z' {
+		C0 -= 'a' - 'A'
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if c := s[i]; c != c0 && c != C0 {
+			continue
+		}
+		j := 1
+		for ; j < len(sub); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasFoldTrap reports whether s holds a rune that case-insensitive
 // matching folds to an ASCII letter (the Kelvin sign to k, the long s to
 // s): asciiLower does not see those, so windows could miss a match.
@@ -436,6 +460,9 @@ type litIndex struct {
 	lits []string // lower-case, at least three bytes
 	// first[c]: some literal starts with byte c
 	first [256]bool
+	// used has bit k set when some literal's hash is k: a small bitmap
+	// read for every byte of a text, before start
+	used [litBuckets / 64]uint64
 	// ids lists literal ids by a hash of their first three bytes;
 	// start[k] and start[k+1] bound those whose hash is k.
 	ids   []uint16
@@ -458,8 +485,10 @@ func newLitIndex(lits []string) *litIndex {
 	x := &litIndex{lits: lits, start: make([]uint32, litBuckets+1)}
 	for _, l := range lits {
 		if len(l) >= 3 {
-			x.start[litHash(l, 0)]++
+			k := litHash(l, 0)
+			x.start[k]++
 			x.first[l[0]] = true
+			x.used[k/64] |= 1 << (k % 64)
 		}
 	}
 	var sum uint32
@@ -502,6 +531,9 @@ func (x *litIndex) find(lower string) litHits {
 			continue
 		}
 		k := litHash(lower, i)
+		if x.used[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
 		a, b := x.start[k], x.start[k+1]
 		if a == b {
 			continue
@@ -603,7 +635,7 @@ func (w indexed) eachIndexed(x *litIndex, hits litHits, text, lower string, fn f
 	}
 	var windows []model.Span
 	switch {
-	case w.windowed(text):
+	case w.lits != nil && w.width >= 0: // w.windowed(text), knowing hits.trap
 		windows = windowsAroundInto(hits.scratch[1][:0], text, hits.spans(x, w.ids), w.width)
 	case w.dotFree:
 		windows = dotWindows(hits.scratch[1][:0], text, hits.spans(x, w.ids))
