@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -140,5 +141,20 @@ func TestEscapingIsReference(t *testing.T) {
 		check("stripControl", stripControl(s), refStripControl(s))
 		check("exportField", exportField(s), refExportField(s))
 		check("mdLines", strings.Join(mdLines(s), "\n"), strings.Join(refMdLines(s), "\n"))
+	}
+}
+
+// Reported speech is labelled with its cue, escaped like any article text.
+func TestExportCue(t *testing.T) {
+	for cue, want := range map[string]string{
+		"denied": "> *(reported; cue “denied”)* the accusations\n",
+		"":       "> *(reported)* the accusations\n",
+		"*said*": "> *(reported; cue “\\*said\\*”)* the accusations\n",
+	} {
+		var b bytes.Buffer
+		writeQuote(&b, &Statement{Kind: Indirect, Text: "the accusations", Cue: cue})
+		if got := b.String(); got != want {
+			t.Errorf("cue %q: got %q, want %q", cue, got, want)
+		}
 	}
 }

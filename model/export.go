@@ -168,7 +168,7 @@ func ExportMeta(c *Corpus, ids []int, opt ExportOptions) ExportFrontMatter {
 //     in a final "## Undated" section;
 //   - per statement: a line with its date (precision shown), speaker,
 //     role, kind and ID; its words as a block quote (a direct quotation in
-//     quotation marks, reported speech marked "(reported)"); its sources;
+//     quotation marks, reported speech marked "(reported; cue “said”)"); its sources;
 //   - with opt.Compare, the comparison from WriteCompareMarkdown, its
 //     headings from "##".
 //
@@ -625,6 +625,15 @@ func writeSources(b *bytes.Buffer, c *Corpus, ids []int) {
 	}
 }
 
+// cueNote is the cue that reported the words, for the label before them:
+// "; cue “called for”", so a stance's bare object reads as one.
+func cueNote(s *Statement) string {
+	if c := exportField(s.Cue); c != "" {
+		return "; cue “" + mdInline(c) + "”"
+	}
+	return ""
+}
+
 // writeQuote writes the statement's words as a block quote, every line
 // prefixed "> ". A direct quotation stands in quotation marks (unless the
 // text carries its own); reported speech is marked as not verbatim.
@@ -650,9 +659,9 @@ func writeQuote(b *bytes.Buffer, s *Statement) {
 	case len(lines) == 0:
 		lines = []string{"*(no words recorded)*"}
 	case s.Kind == Indirect:
-		lines[0] = "*(reported)* " + lines[0]
+		lines[0] = "*(reported" + cueNote(s) + ")* " + lines[0]
 	case s.Kind == Mixed:
-		lines[0] = "*(reported, with quoted words)* " + lines[0]
+		lines[0] = "*(reported, with quoted words" + cueNote(s) + ")* " + lines[0]
 	default:
 		if !quoted(text) {
 			lines[0] = "“" + lines[0]

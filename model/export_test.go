@@ -627,3 +627,4 @@ func TestRenderStatementMarkdown(t *testing.T) {
 		t.Error("an out-of-range statement renders")
 	}
 }
+
