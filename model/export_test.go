@@ -627,4 +627,3 @@ func TestRenderStatementMarkdown(t *testing.T) {
 		t.Error("an out-of-range statement renders")
 	}
 }
-
