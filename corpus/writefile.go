@@ -23,7 +23,7 @@ import (
 //
 // Errors name the file and the reason, and wrap the cause for errors.Is:
 //
-//	peskov.md: file exists (use --force to overwrite)   fs.ErrExist
+//	peskov.md: file exists                              fs.ErrExist
 //	missing/folder/x.md: folder does not exist          fs.ErrNotExist
 //	ro/x.md: permission denied                          fs.ErrPermission
 //	x.md: no space left on device
@@ -133,7 +133,7 @@ func writeFileAtomic(path string, data []byte, overwrite bool, wrap func(io.Writ
 }
 
 func existsError(path string) error {
-	return &fileError{path, "file exists (use --force to overwrite)", fs.ErrExist}
+	return &fileError{path, "file exists", fs.ErrExist}
 }
 
 // fileError is an error that reads "path: what" and wraps its cause.

@@ -78,7 +78,7 @@ func TestWriteFileAtomicExisting(t *testing.T) {
 	if !errors.Is(err, fs.ErrExist) {
 		t.Errorf("error %v does not wrap fs.ErrExist", err)
 	}
-	if want := path + ": file exists (use --force to overwrite)"; err.Error() != want {
+	if want := path + ": file exists"; err.Error() != want {
 		t.Errorf("error %q, want %q", err, want)
 	}
 	requireContent(t, path, old)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"time"
@@ -55,6 +56,9 @@ func (a *app) exportCmd() *cobra.Command {
 				return err
 			}
 			if err := corpus.WriteFileAtomic(out, md, force); err != nil {
+				if errors.Is(err, fs.ErrExist) {
+					return fmt.Errorf("%w (use --force to overwrite)", err)
+				}
 				return err
 			}
 			fmt.Fprintf(a.stderr, "quotetrail: wrote %d statements to %s\n", len(sel), out)

@@ -113,8 +113,8 @@ func TestExportToFileContract(t *testing.T) {
 	if code == 0 {
 		t.Fatal("export over an existing file without --force succeeded")
 	}
-	if !strings.Contains(errs, path) || !strings.Contains(errs, "exists") {
-		t.Errorf("the refusal does not name the file and say it exists: %q", errs)
+	if !strings.Contains(errs, path) || !strings.Contains(errs, "exists") || !strings.Contains(errs, "--force") {
+		t.Errorf("the refusal does not name the file, say it exists and name --force: %q", errs)
 	}
 	if now, _ := os.ReadFile(path); string(now) != string(first) {
 		t.Error("the refused export changed the file")
