@@ -363,7 +363,7 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 				// will": right by the day, across a comma, and the tense
 				// of the words before it
 				var at model.Span
-				if rel, at = relBeside(text, lower, m.span); strings.HasSuffix(rel, "year") {
+				if rel, at = relBeside(lower, m.span); strings.HasSuffix(rel, "year") {
 					rel = "" // "last year, on Sept. 12": the year, not the text's time
 				} else if rel != "" && t == 0 {
 					t = mentionTense(text, clauseBefore(text, at.Start), at)
@@ -1066,7 +1066,7 @@ func relNear(lower string, span model.Span, rel string) bool {
 // relBeside is a relative time said right beside the mention at span,
 // with at most a comma between ("last week, on Sept. 12", "on Sept. 12,
 // earlier this week"), in lower case, and where it is.
-func relBeside(text, lower string, span model.Span) (string, model.Span) {
+func relBeside(lower string, span model.Span) (string, model.Span) {
 	const near = 30
 	a := max(0, span.Start-near)
 	for _, ix := range relativeEventRE.FindAllStringIndex(lower[a:span.Start], -1) {

@@ -310,9 +310,7 @@ func sameAsRefTexts() []string {
 	for _, p := range paths {
 		if b, err := os.ReadFile(p); err == nil {
 			texts = append(texts, string(b))
-			for _, p := range strings.Split(string(b), "\n\n") {
-				texts = append(texts, p)
-			}
+			texts = append(texts, strings.Split(string(b), "\n\n")...)
 		}
 	}
 	for f := range gen.Files(40, 3) {

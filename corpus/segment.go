@@ -291,13 +291,8 @@ type token struct {
 	Sent       int    // index of the sentence
 }
 
-// tokenize splits the span of text into tokens; quotations become single
-// tokQuote tokens.
-func tokenize(text string, span model.Span, quotes []quote, sent int) []token {
-	return tokenizeFrom(text, span, quotes, sent, 0)
-}
-
-// tokenizeFrom is tokenize reading quotes from quotes[qi]: those before it
+// tokenizeFrom splits the span of text into tokens, quotations becoming
+// single tokQuote tokens, reading quotes from quotes[qi]: those before it
 // end before the span (firstQuoteAfter).
 func tokenizeFrom(text string, span model.Span, quotes []quote, sent, qi int) []token {
 	// the tokens are gathered in a scratch slice and copied out at their
