@@ -10,7 +10,8 @@ import (
 )
 
 // isInitialRunRef and splitSentencesRef are those functions as first
-// written: the faster ones must agree with them.
+// written (with the sentence rules added since: a quotation after "U.S."
+// or glued to the period): the faster ones must agree with them.
 func isInitialRunRef(w string) bool {
 	for _, p := range strings.Split(w, ".") {
 		if utf8.RuneCountInString(p) != 1 || !unicode.IsLetter(firstRune(p)) {
@@ -55,7 +56,8 @@ func splitSentencesRef(text string, para model.Span, quotes []quote, qi int) []m
 			for j < para.End && strings.ContainsRune(".!?", rune(text[j])) {
 				j++
 			}
-			if nextStartsSentence(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i)) {
+			if nextStartsSentence(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i) && !dottedBeforeQuote(text, start, i, j, para.End)) ||
+				gluedQuote(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i)) {
 				out = appendSpan(out, text, start, j)
 				start = j
 			}
