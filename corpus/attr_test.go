@@ -253,3 +253,11 @@ func TestWhoAfterDescription(t *testing.T) {
 	text := "The rally drew thousands of activists, who said the election had been stolen."
 	check(t, extractText(t, text, day2024), want{"activists", model.Indirect, "the election had been stolen"})
 }
+
+// "it" refers back to the body last made the subject.
+func TestItAfterBody(t *testing.T) {
+	text := "The Russian Foreign Ministry said it had summoned the American ambassador.\n\nIt said the sanctions would be answered."
+	check(t, extractText(t, text, day2024),
+		want{"Russian Foreign Ministry", model.Indirect, "it had summoned"},
+		want{"Russian Foreign Ministry", model.Indirect, "the sanctions would be answered"})
+}

@@ -592,7 +592,14 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 			m.word = "she"
 		}
 		return r.resolvePronoun(m, a.sents[m.sent].para)
-	case "it", "i", "we", "you", "they", "their", "its", "":
+	case "it", "its":
+		// "The Kremlin … It said": the body last made the subject, in
+		// this paragraph or the one before, with no one else between
+		if sp, how := r.bodyBefore(m); sp != nil {
+			return sp, "speaker:" + m.text + " → " + sp.Name + ", " + how
+		}
+		return nil, "speaker:" + m.text + " is not resolved"
+	case "i", "we", "you", "they", "their", "":
 		return nil, "speaker:" + m.text + " is not resolved"
 	}
 	if anon, plural, outlet := a.anonymous(name); anon {
@@ -685,6 +692,28 @@ func (a *analysis) fullerName(name string, before int) string {
 		}
 	}
 	return found
+}
+
+// bodyBefore is the institution "it" refers back to: the last subject
+// before the mention, in its paragraph or the one before, when that
+// subject is a body (a ministry, a campaign, a newspaper) and no person
+// stands between.
+func (r *spkResolver) bodyBefore(m *mention) (*speakerEntry, string) {
+	para := r.a.sents[m.sent].para
+	for i := len(r.history) - 1; i >= 0 && i >= len(r.history)-mentionReach; i-- {
+		h := r.history[i]
+		if h.pos >= m.span.Start {
+			continue
+		}
+		if h.para < para-1 || h.blocker || h.sp == nil || h.sp.Gender != "body" {
+			return nil, ""
+		}
+		if f := strings.Fields(strings.ToLower(h.sp.Name)); len(f) == 0 || stopCaps[f[0]] || strings.HasPrefix(h.sp.Name, "anonymous sources") {
+			return nil, "" // "they", not "it"; or no name at all
+		}
+		return h.sp, fmt.Sprintf("the body last made the subject (paragraph %d)", h.para+1)
+	}
+	return nil, ""
 }
 
 // roleHolder is the one speaker a role phrase names: through the article's
