@@ -170,31 +170,71 @@ type Allowed func(prev, cur int) bool
 // of Tags scores per position) under the model's transitions and allowed.
 // score is the sequence's total.
 func (m *Model) Decode(em [][]float32, allowed Allowed) (tags []int, score float32) {
-	return viterbi(m.Tags, em, m.trans, allowed)
+	var d Decoder
+	return d.Decode(m, em, allowed)
+}
+
+// Decoder decodes with buffers it keeps from call to call. It is not safe
+// for concurrent use: each goroutine keeps its own. The zero Decoder is
+// ready to use.
+type Decoder struct {
+	score []float32
+	back  []int32
+	out   []int
+	ok    []bool // allowed, by (prev, cur), for the call
+}
+
+// Decode is Model.Decode without allocating, once the buffers have grown:
+// the tags it returns are valid until the next call.
+func (d *Decoder) Decode(m *Model, em [][]float32, allowed Allowed) (tags []int, score float32) {
+	return d.viterbi(m.Tags, em, m.trans, allowed)
 }
 
 // viterbi decodes a first-order sequence; trans has (tags+1)×tags entries.
 func viterbi(tags int, em [][]float32, trans []float32, allowed Allowed) ([]int, float32) {
+	var d Decoder
+	return d.viterbi(tags, em, trans, allowed)
+}
+
+func (d *Decoder) viterbi(tags int, em [][]float32, trans []float32, allowed Allowed) ([]int, float32) {
 	n := len(em)
 	if n == 0 {
 		return nil, 0
 	}
 	neg := float32(math.Inf(-1))
-	score := make([]float32, n*tags)
-	back := make([]int32, n*tags)
+	nt := (tags + 1) * tags
+	trans = trans[:nt]
+	if cap(d.ok) < nt {
+		d.ok = make([]bool, nt)
+	}
+	ok := d.ok[:nt]
+	for p := 0; p <= tags; p++ {
+		for t := 0; t < tags; t++ {
+			ok[p*tags+t] = allowed == nil || allowed(p, t)
+		}
+	}
+	if cap(d.score) < n*tags {
+		c := max(n*tags, 2*cap(d.score))
+		d.score, d.back = make([]float32, c), make([]int32, c)
+	}
+	score, back := d.score[:n*tags], d.back[:n*tags]
+	start, okStart := trans[tags*tags:], ok[tags*tags:]
+	row := em[0][:tags]
 	for t := 0; t < tags; t++ {
-		if allowed != nil && !allowed(tags, t) {
+		if !okStart[t] {
 			score[t] = neg
 			continue
 		}
-		score[t] = em[0][t] + trans[tags*tags+t]
+		score[t] = row[t] + start[t]
 	}
 	for i := 1; i < n; i++ {
+		prev, cur := score[(i-1)*tags:i*tags], score[i*tags:i*tags+tags]
+		bk := back[i*tags : i*tags+tags]
+		row := em[i][:tags]
 		for t := 0; t < tags; t++ {
 			best, arg := neg, int32(0)
-			for p := 0; p < tags; p++ {
-				s := score[(i-1)*tags+p]
-				if s == neg || allowed != nil && !allowed(p, t) {
+			for p, s := range prev {
+				if s == neg || !ok[p*tags+t] {
 					continue
 				}
 				if s += trans[p*tags+t]; s > best {
@@ -202,9 +242,9 @@ func viterbi(tags int, em [][]float32, trans []float32, allowed Allowed) ([]int,
 				}
 			}
 			if best != neg {
-				best += em[i][t]
+				best += row[t]
 			}
-			score[i*tags+t], back[i*tags+t] = best, arg
+			cur[t], bk[t] = best, arg
 		}
 	}
 	best, arg := neg, 0
@@ -213,7 +253,10 @@ func viterbi(tags int, em [][]float32, trans []float32, allowed Allowed) ([]int,
 			best, arg = s, t
 		}
 	}
-	out := make([]int, n)
+	if cap(d.out) < n {
+		d.out = make([]int, max(n, 2*cap(d.out)))
+	}
+	out := d.out[:n]
 	out[n-1] = arg
 	for i := n - 1; i > 0; i-- {
 		out[i-1] = int(back[i*tags+out[i]])
