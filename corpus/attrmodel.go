@@ -82,6 +82,7 @@ type attrCtx struct {
 	em    [][]float32
 	rw    roleWindow // the role tagger's, reused from cue to cue
 	ebuf  featBuf    // explainCue's
+	dec   learn.Decoder
 	// capped is set when a sentence was longer than MaxTaggedTokens
 	capped bool
 }
@@ -179,7 +180,7 @@ func (x *attrCtx) findCues(m *AttribModel, settled func(pos int) bool) [][2]int 
 				b = min(hi, b+cueReachAfter)
 			}
 			em := x.cueEmissions(m, a, b, lo, hi)
-			tags, _ := m.cue.Decode(em, cueAllowed)
+			tags, _ := x.dec.Decode(m.cue, em, cueAllowed)
 			for j := 0; j < len(tags); j++ {
 				if tags[j] != cueB {
 					continue
@@ -255,7 +256,7 @@ func (x *attrCtx) roles(m *AttribModel, c [2]int, cueTok []bool) learnedAttr {
 	rw := &x.rw
 	x.initRoleWindow(rw, p[0], p[1], c[0], c[1], cueTok)
 	em := x.roleEmissions(m, rw)
-	tags, _ := m.role.Decode(em, roleAllowed)
+	tags, _ := x.dec.Decode(m.role, em, roleAllowed)
 	la := learnedAttr{cue: c, source: [2]int{-1, -1}}
 	bestSrc := -1
 	for k := 0; k < len(tags); k++ {

@@ -154,6 +154,6 @@ func Decode(data []byte) (*Model, error) {
 	if r.Len() != 0 {
 		return nil, fmt.Errorf("%w: %d bytes after the weights", ErrBadModel, r.Len())
 	}
-	m.table = newTable(m.hashes)
+	m.table = newTable(m.hashes, m.w, m.Tags)
 	return m, nil
 }

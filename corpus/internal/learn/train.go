@@ -129,6 +129,6 @@ func (tr *Trainer) Model(prune float64) *Model {
 			m.w = append(m.w, row...)
 		}
 	}
-	m.table = newTable(m.hashes)
+	m.table = newTable(m.hashes, m.w, m.Tags)
 	return m
 }
