@@ -572,7 +572,7 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	a := r.a
 	name := cleanSourceName(m.text)
 	low := strings.ToLower(name)
-	if p := contractedPronoun(strings.ReplaceAll(low, "’", "'")); p != "" {
+	if p := contractedPronoun(apostrophes.Replace(low)); p != "" {
 		low = p // "He's", "They're": the pronoun
 	}
 	if f := strings.Fields(low); len(f) > 1 && (f[0] == "who" || f[0] == "which") {
@@ -1006,7 +1006,7 @@ func (x *attrCtx) passiveCue(c [2]int) bool {
 			continue
 		}
 		v := k + 1
-		for v < c[1] && at.toks[v].Kind == akWord && (isAdverbLyWord(at.toks[v].Low) || at.toks[v].Low == "also" || at.toks[v].Low == "being") {
+		for v < c[1] && at.toks[v].Kind == akWord && (lyAdverb(at.toks[v].Low) || at.toks[v].Low == "also" || at.toks[v].Low == "being") {
 			v++
 		}
 		if v >= c[1] || at.toks[v].Kind != akWord || !pastForm(at.toks[v].Low) && !participles[at.toks[v].Low] {
@@ -1059,8 +1059,6 @@ var beForms = setOf("is", "are", "was", "were", "be", "been", "being", "get", "g
 
 // participles are irregular past participles a passive cue takes.
 var participles = setOf("told", "shown", "given", "known", "seen", "written", "taken", "heard", "spoken", "thought")
-
-func isAdverbLyWord(w string) bool { return len(w) > 3 && strings.HasSuffix(w, "ly") }
 
 // topicCue reports whether a cue names a topic or a courtesy (topicStems)
 // and no "that" or colon follows it.

@@ -54,7 +54,13 @@ func (a *analysis) verbAt(toks []token, k int) (*verbEntry, int) {
 }
 
 func isAdverbLy(t token) bool {
-	return t.Kind == tokWord && !t.Cap && len(t.Low) > 4 && strings.HasSuffix(t.Low, "ly") && t.Low != "only" && t.Low != "early"
+	return t.Kind == tokWord && !t.Cap && lyAdverb(t.Low)
+}
+
+// lyAdverb reports whether a lower-case word reads as an adverb in -ly
+// ("repeatedly", "publicly"), not "only" or "early".
+func lyAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "early"
 }
 
 // findFrames finds the speech frames of every sentence.

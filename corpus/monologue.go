@@ -37,6 +37,8 @@ var (
 // reContents: a record's table of contents, no one's words.
 var reContents = regexp.MustCompile(`^(?i:table of contents|contents|in this briefing|topics)\s*:`)
 
+var recordREs = []*regexp.Regexp{reRecordHeading, reRecordIntro}
+
 // recordLine reads a paragraph that says whose words follow it: the
 // speaker as written and its span, or ok false.
 func recordLine(text string, p model.Span) (label string, ls model.Span, ok bool) {
@@ -44,13 +46,18 @@ func recordLine(text string, p model.Span) (label string, ls model.Span, ok bool
 	if len(s) > 200 || strings.Contains(strings.TrimSpace(s), "\n") {
 		return "", model.Span{}, false
 	}
-	for _, re := range []*regexp.Regexp{reRecordHeading, reRecordIntro} {
+	trim := strings.TrimSpace(s)
+	for _, re := range recordREs {
+		// cheap tests first: this runs on every short paragraph
+		if re == reRecordIntro && !strings.HasSuffix(trim, ":") || re == reRecordHeading && !strings.Contains(s, " by ") && !strings.Contains(s, " of ") {
+			continue
+		}
 		m := re.FindStringSubmatchIndex(s)
 		if m == nil {
 			continue
 		}
 		label = strings.TrimSpace(s[m[2]:m[3]])
-		if re == reRecordHeading && strings.HasSuffix(strings.TrimSpace(s), ".") && !isDateLine(text, p) && strings.Count(s, ",") == 0 {
+		if re == reRecordHeading && strings.HasSuffix(trim, ".") && !isDateLine(text, p) && !strings.Contains(s, ",") {
 			return "", model.Span{}, false // a sentence, not a heading: "Remarks by the minister were brief."
 		}
 		if !labelWords(label) && !roleLabel(label) {
@@ -81,12 +88,12 @@ func roleLabel(label string) bool {
 	return true
 }
 
-// findRecords returns the one-speaker records of a cleaned text outside
-// the labelled sections secs: from each record line, the paragraphs up to
+// findRecords returns the one-speaker records of a cleaned text (its
+// blocks, transcriptBlocks) outside the labelled sections secs: from each record line, the paragraphs up to
 // the next record line, labelled turn, section or the end, leaving out
 // headings and date lines, and ending where the text speaks of the
 // speaker in the third person.
-func findRecords(text string, title model.Span, secs []TranscriptSection) []TranscriptSection {
+func findRecords(text string, title model.Span, blocks []model.Span, secs []TranscriptSection) []TranscriptSection {
 	inSection := func(p model.Span) bool {
 		for _, s := range secs {
 			if p.Start < s.Span.End && s.Span.Start < p.End {
@@ -105,7 +112,7 @@ func findRecords(text string, title model.Span, secs []TranscriptSection) []Tran
 		}
 		cur = nil
 	}
-	for _, p := range transcriptBlocks(text) {
+	for _, p := range blocks {
 		if inSection(p) {
 			flush()
 			continue
@@ -157,7 +164,10 @@ func findRecords(text string, title model.Span, secs []TranscriptSection) []Tran
 	return out
 }
 
+// startsWithQuote reports whether a paragraph opens with a quotation mark
+// that can open (isDoubleMark), or a single opening one.
 func startsWithQuote(s string) bool {
-	s = strings.TrimSpace(s)
-	return strings.HasPrefix(s, "“") || strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "«") || strings.HasPrefix(s, "‘")
+	r := firstRune(strings.TrimSpace(s))
+	k, ok := isDoubleMark(r)
+	return ok && k != markClose || r == '‘'
 }

@@ -189,7 +189,7 @@ func gluedQuote(text string, j, end int) bool {
 		return false
 	}
 	r, n := utf8.DecodeRuneInString(text[j:])
-	if r != '"' && r != '“' && r != '«' {
+	if k, ok := isDoubleMark(r); !ok || k == markClose {
 		return false
 	}
 	if j+n >= end {

@@ -107,6 +107,12 @@ const (
 // that speaks in neither the first nor the second person (an article
 // going on after an excerpt).
 func FindTranscript(text string, title model.Span) []TranscriptSection {
+	return findTranscript(text, title, transcriptBlocks(text))
+}
+
+// findTranscript is FindTranscript over the text's blocks, read once by
+// the caller for the records beside it as well.
+func findTranscript(text string, title model.Span, blocks []model.Span) []TranscriptSection {
 	var secs []TranscriptSection
 	var cur *TranscriptSection
 	var names map[string]bool // surnames of the run's labels, lower case
@@ -120,7 +126,7 @@ func FindTranscript(text string, title model.Span) []TranscriptSection {
 		}
 		cur, names, dateLine = nil, nil, model.Span{}
 	}
-	for _, p := range transcriptBlocks(text) {
+	for _, p := range blocks {
 		if !title.IsZero() && p.Start < title.End && title.Start < p.End {
 			flush()
 			continue
@@ -685,8 +691,9 @@ func fromTranscript(s *model.Statement) bool {
 // never statements), the statements are numbered again in text order, and
 // the document's date becomes its heading's when no metadata gave one.
 func (r *Registry) readTranscript(doc *model.Document, meta Meta, prose []*model.Statement, speakers []*model.Speaker) ([]*model.Statement, []*model.Speaker) {
-	secs := FindTranscript(doc.Text, doc.TitleSpan)
-	if recs := findRecords(doc.Text, doc.TitleSpan, secs); len(recs) > 0 {
+	blocks := transcriptBlocks(doc.Text)
+	secs := findTranscript(doc.Text, doc.TitleSpan, blocks)
+	if recs := findRecords(doc.Text, doc.TitleSpan, blocks, secs); len(recs) > 0 {
 		secs = append(secs, recs...)
 		sort.SliceStable(secs, func(i, j int) bool { return secs[i].Span.Start < secs[j].Span.Start })
 	}
