@@ -347,11 +347,13 @@ func TestTmuxCompare(t *testing.T) {
 	s.Send("c")
 	// the counts follow the built-in corpus's extraction; the status line
 	// drops "(election)" when the counts leave no room for it
-	scr := s.WaitText("Before the election", "After the election", "terms", "pairs", "split 2024-11-06")
+	// waiting for the pair's words too: a capture can land while the
+	// headings are drawn and the rows below still hold the timeline
+	scr := s.WaitText("Before the election", "After the election", "terms", "pairs", "split 2024-11-06",
+		"We are ready for dialogue, but", "No preconditions are necessary")
 	if !ofStatements.MatchString(scr) {
 		t.Fatalf("no statement count in the status line:\n%s", scr)
 	}
-	mustContain(t, scr, "We are ready for dialogue, but", "No preconditions are necessary")
 	styled, err := s.Tmux("capture-pane", "-e", "-p", "-t", s.Name)
 	if err != nil {
 		t.Fatalf("capture-pane -e: %v", err)

@@ -76,8 +76,10 @@ func TestTmuxReader(t *testing.T) {
 			t.Logf("the built-in corpus has no Peskov statement with tango yet")
 		} else {
 			s.Send("Enter")
-			scr = s.WaitText("── article", "evidence")
-			mustContain(t, strings.ToLower(scr), "tango")
+			// the statement's words with the pane: a capture can land mid-redraw
+			s.WaitFor("the reader pane on the match", func(scr string) bool {
+				return strings.Contains(scr, "── article") && strings.Contains(scr, "evidence") && strings.Contains(strings.ToLower(scr), "tango")
+			})
 			s.Send("Escape")
 			s.WaitText("speaker: Dmitry Peskov", "oldest first") // the timeline again
 		}
