@@ -187,8 +187,8 @@ func TestFullerName(t *testing.T) {
 	for _, s := range extractText(t, text, day2024) {
 		if strings.HasPrefix(s.Text, "the espionage charge") {
 			found = true
-			if s.Speaker != "Wall Street Journal" {
-				t.Errorf("speaker %q, want Wall Street Journal (%v)", s.Speaker, s.Rules)
+			if s.Speaker != "The Wall Street Journal" {
+				t.Errorf("speaker %q, want The Wall Street Journal (%v)", s.Speaker, s.Rules)
 			}
 		}
 	}

@@ -29,6 +29,11 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 			la.source = [2]int{la.cue[0], la.cue[0] + 1}
 			la.cue[0]++
 		}
+		if la.cue[1]-la.cue[0] > 1 && collectiveNouns[at.toks[la.cue[0]].Low] && la.source[0] >= 0 && la.source[1] == la.cue[0] {
+			// "Trump aides said": the group is the source, not the cue
+			la.source[1]++
+			la.cue[0]++
+		}
 		cueSpan := at.spanOf(la.cue[0], la.cue[1])
 		how := "attr:model " + a.text[cueSpan.Start:cueSpan.End]
 		if why := x.explainCue(m, la.cue); why != "" {
@@ -347,6 +352,9 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 	if k == k0 || k == len(s.toks) || s.toks[k].Kind != tokWord || s.toks[k].Cap {
 		return nil
 	}
+	if t := s.toks[k]; t.End < cue && (a.sp.personNouns[t.Low] || a.sp.personNouns[t.Base]) {
+		k++ // "International observers", "Western diplomats": the people the words describe
+	}
 	sp := model.Span{Start: s.toks[k0].Start, End: s.toks[k-1].End}
 	return a.sourceMention(sp, sp)
 }
@@ -557,6 +565,17 @@ func (a *analysis) appositiveName(s *sentence, sp model.Span) (model.Span, bool)
 	opensRole := len(right) > 0 && (right[0].Low == "the" || right[0].Low == "a" || right[0].Low == "an" || hasHead(right))
 	if a.isNameRun(left) && opensRole {
 		return model.Span{Start: left[0].Start, End: left[len(left)-1].End}, true
+	}
+	// "former South Carolina Gov. Jim Hodges, a Clinton backer": a name
+	// with its role before the comma is the source, not a name inside
+	// the description after it
+	if opensRole && !hasHead(left[len(left)-1:]) && !slices.ContainsFunc(left, func(t token) bool { return t.Kind != tokWord && !t.punct(".") }) {
+		end := left[len(left)-1].End
+		for _, m := range s.ms {
+			if m.kind == mName && m.span.End == end && m.span.Start >= left[0].Start {
+				return model.Span{Start: left[0].Start, End: end}, true
+			}
+		}
 	}
 	if a.isNameRun(right) && hasHead(left) {
 		return model.Span{Start: right[0].Start, End: right[len(right)-1].End}, true
@@ -776,8 +795,11 @@ func cleanSourceName(s string) string {
 		s = strings.Join(f[:len(f)-1], " ")
 	}
 	s = strings.ReplaceAll(s, "U.S.", "US")
+	if newspaperName(s) {
+		s = "The" + s[3:] // "the New York Times": the name's own capital
+	}
 	for _, d := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
-		if strings.HasPrefix(s, d) {
+		if strings.HasPrefix(s, d) && !newspaperName(s) {
 			s = s[len(d):]
 			break
 		}
@@ -787,6 +809,21 @@ func cleanSourceName(s string) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// newspaperName reports whether s is a newspaper's name with its article
+// ("The Wall Street Journal", "the New York Times"): the article is part
+// of the name.
+func newspaperName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 3 || !strings.EqualFold(f[0], "the") || !allCapitalised(strings.Join(f[1:], " ")) {
+		return false
+	}
+	return newspaperHeads[f[len(f)-1]]
+}
+
+// newspaperHeads end newspapers' names.
+var newspaperHeads = setOf("Journal", "Times", "Post", "Guardian", "Telegraph", "Independent", "Economist", "Herald", "Tribune",
+	"Globe", "Chronicle", "Gazette", "Observer", "Inquirer", "Examiner", "Courier", "Mail", "Mirror", "Star", "Sun", "Record", "Register")
 
 // mediumWords follow an outlet's name without being part of it.
 var mediumWords = setOf("television", "tv", "channel", "newspaper", "radio", "broadcaster", "website", "portal", "daily")
@@ -867,7 +904,7 @@ func (a *analysis) anonymous(name string) (anon, plural bool, outlet string) {
 
 // textSpeaker is the speaker the article names so, introduced once.
 func (a *analysis) textSpeaker(name string, aff model.Affiliation) *speakerEntry {
-	key := normPhrase(name)
+	key := strings.TrimPrefix(normPhrase(name), "the ") // "The New York Times", "New York Times": one paper
 	if e := a.names[key]; e != nil {
 		return e
 	}

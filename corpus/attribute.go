@@ -361,6 +361,12 @@ func (a *analysis) passA() {
 			if sp == nil {
 				continue
 			}
+			if k := i + n; k < len(toks) && !toks[k-1].Poss && toks[k].Kind == tokWord && collectiveNouns[toks[k].Low] {
+				// "the Biden administration", "the Trump campaign": a
+				// body the person leads, not the person
+				i += n - 1
+				continue
+			}
 			start := a.roleBefore(toks, i)
 			m := &mention{kind: mName, sent: si, a: start, b: i + n, speaker: sp, resolved: true}
 			m.span = model.Span{Start: toks[start].Start, End: toks[i+n-1].End}
@@ -410,6 +416,11 @@ func (a *analysis) passA() {
 		}
 	}
 }
+
+// collectiveNouns after a person's name make the phrase a body or a
+// group around the person ("the Trump campaign", "Obama aides").
+var collectiveNouns = setOf("administration", "administrations", "campaign", "campaigns", "camp", "government", "cabinet", "team",
+	"aides", "allies", "advisers", "advisors", "supporters", "surrogates", "loyalists", "officials", "staff", "staffers", "transition")
 
 func (a *analysis) addAlias(role string, sp *speakerEntry, rule string) {
 	key := normPhrase(role)

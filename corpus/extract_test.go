@@ -587,3 +587,31 @@ func TestParticipleBeforeQuotation(t *testing.T) {
 		want{"Yuri Ushakov", model.Mixed, "the talks were"},
 		want{"Yuri Ushakov", model.Direct, "I do not comment on it."})
 }
+
+// A name with its role before a comma is the source; a name inside the
+// description after the comma ("a Clinton backer") is not.
+func TestSourceBeforeDescriptiveApposition(t *testing.T) {
+	text := "Hillary Clinton spoke in Harlem on Tuesday.\n\n" +
+		"“She’s going to be more aggressive,” said former South Carolina Gov. Jim Hodges, a Clinton backer. " +
+		"Christopher M. Shelton, the president of the union, said it would endorse Mrs. Clinton."
+	check(t, extractText(t, text, day2024),
+		want{"Jim Hodges", model.Direct, "She’s going to be more aggressive"},
+		want{"Christopher M. Shelton", model.Indirect, "it would endorse"})
+}
+
+// A body or group named after a person ("the Biden administration",
+// "Trump aides") speaks for itself, not as the person; a newspaper keeps
+// the article of its name; a sentence's opening words take the person
+// noun after them ("International observers").
+func TestBodiesNamedAfterPeople(t *testing.T) {
+	text := "Officials met on Monday.\n\n" +
+		"The Biden administration said Gershkovich has never worked for the government. " +
+		"Trump aides said he would not attend. " +
+		"According to the Wall Street Journal, the decision was made in April. " +
+		"International observers weighed in on the proceedings, noting the potential impact on press freedoms."
+	check(t, extractText(t, text, day2024),
+		want{"Biden administration", model.Indirect, "Gershkovich has never worked"},
+		want{"Trump aides", model.Indirect, "he would not attend"},
+		want{"The Wall Street Journal", model.Indirect, "the decision was made"},
+		want{"International observers", model.Indirect, "the potential impact"})
+}
