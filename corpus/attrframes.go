@@ -62,7 +62,11 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 			// "Trump, after speaking to … Putin, said": the subject spoke
 			la.source = [2]int{-1, -1}
 		}
-		if la.source[0] >= 0 && x.plausibleSource(la.source) {
+		for la.source[0] >= 0 && la.source[1] > la.source[0] && auxiliaries[at.toks[la.source[1]-1].Low] && !at.toks[la.source[1]-1].Cap {
+			// "some may say …": the modal is the verb's, not the source's
+			la.source[1]--
+		}
+		if la.source[0] >= 0 && la.source[1] > la.source[0] && x.plausibleSource(la.source) {
 			sp := at.spanOf(la.source[0], la.source[1])
 			reach := sp
 			if la.source[1] <= la.cue[0] {
@@ -383,6 +387,9 @@ func (a *analysis) sourceMention(sp, reach model.Span) *mention {
 	// Foreign Ministry spokeswoman Maria Zakharova" the person, not the body
 	var best *mention
 	for _, m := range s.ms {
+		if m.kind == mName && m.span.Start > sp.Start && personBefore(a.text[max(sp.Start, m.span.Start-40):m.span.Start]) {
+			continue // "a longtime adviser to Trump", "a spokesman for Sanders": the adviser, not Trump
+		}
 		if m.span.Start < reach.End && reach.Start < m.span.End && m.kind != mPerson && !(m.poss && m.span.End < reach.End) &&
 			(m.span.Start < sp.End || m.kind == mName) {
 			if best == nil || m.span.End > best.span.End || m.span.End == best.span.End && m.span.Len() > best.span.Len() {
@@ -411,6 +418,49 @@ func (a *analysis) sourceMention(sp, reach model.Span) *mention {
 	s.ms = slices.Insert(s.ms, at, m)
 	return m
 }
+
+// groupHead reports whether a lower-case word names a group of people or a
+// body: "supporters", "officials", "campaign".
+func (a *analysis) groupHead(w string) bool {
+	if w != strings.ToLower(w) {
+		return false
+	}
+	one := strings.TrimSuffix(w, "s")
+	return collectiveNouns[w] || one != w && (anonymousHeads[w] || personServes[one] || a.sp.personNouns[w])
+}
+
+// headWord is a source name's head: its last word, or the last before a
+// preposition ("lawyers with the … Project").
+func headWord(name string) string {
+	f := strings.Fields(name)
+	for i, w := range f {
+		if i > 0 && prepositions[strings.ToLower(w)] {
+			return f[i-1]
+		}
+	}
+	return f[len(f)-1]
+}
+
+// personBefore reports whether words before a name end in a person noun
+// and a preposition ("a longtime adviser to", "a spokesman for"): the name
+// is whom the person serves, not the person.
+func personBefore(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	if len(f) < 2 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "to", "for", "of", "with", "close":
+	default:
+		return false
+	}
+	return personServes[strings.Trim(f[len(f)-2], ",")]
+}
+
+// personServes are people named by whom they serve or stand with.
+var personServes = setOf("adviser", "advisers", "advisor", "advisors", "aide", "aides", "spokesman", "spokeswoman", "spokesperson",
+	"ally", "allies", "associate", "associates", "friend", "friends", "confidant", "supporter", "supporters", "official", "officials",
+	"strategist", "strategists", "lawyer", "attorney", "staffer", "staffers", "surrogate", "surrogates")
 
 // knowerBefore is where a knower phrase ("familiar with", "close to",
 // "with knowledge of") ending right before token k starts, or -1.
@@ -674,6 +724,15 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	if !anyUpper(name) && e.Gender == "" && !a.personHead(strings.TrimSuffix(name, "s")) && !a.personHead(name) {
 		e.Gender = "body"
 	}
+	if e.Gender == "" && newspaperName(name) {
+		e.Gender = "body"
+	}
+	if e.Gender == "" && !anyUpper(headWord(name)) {
+		e.Gender = nounGender(headWord(name)) // "an ICE spokeswoman": she
+	}
+	if e.Gender == "" && strings.Contains(name, " ") && a.groupHead(headWord(name)) {
+		e.Gender = "body" // "Some Sanders supporters", "Trump aides": they, never he or she
+	}
 	return e, rule
 }
 
@@ -798,10 +857,13 @@ func cleanSourceName(s string) string {
 	if newspaperName(s) {
 		s = "The" + s[3:] // "the New York Times": the name's own capital
 	}
-	for _, d := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
-		if strings.HasPrefix(s, d) && !newspaperName(s) {
-			s = s[len(d):]
-			break
+	for stripped := true; stripped; { // "the the congressional report": a typo's article too
+		stripped = false
+		for _, d := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
+			if strings.HasPrefix(s, d) && !newspaperName(s) {
+				s, stripped = s[len(d):], true
+				break
+			}
 		}
 	}
 	for _, p := range []string{"’s", "'s"} {
@@ -843,9 +905,13 @@ func anyUpper(s string) bool {
 // are not). Sources ("sources", "insiders") are anonymous even so
 // ("Bloomberg's sources").
 var (
-	anonymousHeads  = setOf("official", "officials", "person", "people", "aide", "aides")
+	anonymousHeads = setOf("official", "officials", "person", "people", "aide", "aides")
+	// cuedHeads are anonymous only beside a cue of anonymity: "a longtime
+	// adviser to Trump, who declined to be identified" (but "the Kremlin's
+	// top foreign policy adviser" is a role's holder)
+	cuedHeads       = setOf("adviser", "advisers", "advisor", "advisors", "strategist", "strategists")
 	alwaysAnonymous = setOf("source", "sources", "insider", "insiders")
-	anonymousCues   = []string{"familiar with", "close to", "anonymity", "not authorized", "declined to be named", "who asked not to be"}
+	anonymousCues   = []string{"familiar with", "close to", "anonymity", "not authorized", "declined to be named", "declined to be identified", "who asked not to be"}
 )
 
 // anonymous reports whether a source is one the text does not name, whether
@@ -857,12 +923,15 @@ func (a *analysis) anonymous(name string) (anon, plural bool, outlet string) {
 	head := -1
 	for i, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ",;"))
-		if alwaysAnonymous[lw] || anonymousHeads[lw] {
+		if alwaysAnonymous[lw] || anonymousHeads[lw] || cuedHeads[lw] {
 			head = i
 			break
 		}
 	}
 	if head < 0 {
+		return false, false, ""
+	}
+	if cuedHeads[strings.ToLower(words[head])] && !slices.ContainsFunc(anonymousCues, func(c string) bool { return strings.Contains(low, c) }) {
 		return false, false, ""
 	}
 	h := strings.ToLower(words[head])
@@ -881,7 +950,7 @@ func (a *analysis) anonymous(name string) (anon, plural bool, outlet string) {
 	}
 	// a named person is not anonymous: "aide John Smith"
 	for _, w := range words[head+1:] {
-		if lw := strings.ToLower(w); lw == "familiar" || lw == "close" || lw == "who" || lw == "with" || lw == "on" || lw == "in" {
+		if lw := strings.ToLower(w); lw == "familiar" || lw == "close" || lw == "who" || lw == "with" || lw == "on" || lw == "in" || lw == "to" || lw == "for" {
 			break
 		}
 		if anyUpper(w) {

@@ -115,6 +115,12 @@ func (a *analysis) resolveAll() {
 			var p *frame
 			if len(done) > 0 {
 				p = done[len(done)-1]
+				for _, q := range done[:len(done)-1] {
+					if q.content.Start <= p.content.Start && p.content.End <= q.content.End && q.sp != nil && a.sents[q.sent].para >= para-1 {
+						p = q // a report inside a statement ("wrote that some may say …"): the statement goes on
+						break
+					}
+				}
 			}
 			switch {
 			case p == nil || a.sents[p.sent].para < para-1:

@@ -615,3 +615,17 @@ func TestBodiesNamedAfterPeople(t *testing.T) {
 		want{"The Wall Street Journal", model.Indirect, "the decision was made"},
 		want{"International observers", model.Indirect, "the potential impact"})
 }
+
+// "He" and "she" reach past groups and bodies ("Some Sanders supporters",
+// "The Washington Post") to a person; a person named by whom they serve
+// ("a longtime adviser to Trump") is not that person, and beside a cue of
+// anonymity is an anonymous source.
+func TestPronounsSkipGroupsAndServants(t *testing.T) {
+	text := "Officials met on Monday.\n\n" +
+		"Hillary Clinton spoke in Ohio. Some Sanders supporters said the vote was rigged. She said it was not.\n\n" +
+		"“He does not know the new media,” said a longtime adviser to Trump, who declined to be identified."
+	check(t, extractText(t, text, day2024),
+		want{"Some Sanders supporters", model.Indirect, "the vote was rigged"},
+		want{"Hillary Clinton", model.Indirect, "it was not"},
+		want{"anonymous source", model.Direct, "He does not know"})
+}
