@@ -671,7 +671,7 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 	case "i", "we", "you", "they", "their", "":
 		return nil, "speaker:" + m.text + " is not resolved"
 	}
-	if anon, plural, outlet := a.anonymous(name); anon {
+	if anon, plural, outlet := a.anonymous(name, m.text); anon {
 		label := "anonymous source"
 		if plural {
 			label += "s"
@@ -843,9 +843,9 @@ func cleanSourceName(s string) string {
 	}
 	// an apposition or a parenthesis after the name: "Bloomberg, an American
 	// media outlet", "the Federal Security Service (FSB)"
-	for _, sep := range []string{", a ", ", an ", ", the ", " ("} {
-		if i := strings.Index(s, sep); i > 0 {
-			s = s[:i]
+	for _, sep := range []string{", a ", ", an ", ", the ", " (", " who ", ", who", ", whose ", ", which "} {
+		if i := strings.Index(s+" ", sep); i > 0 {
+			s = s[:i] // and a relative clause: "The Romanian hacker who first revealed …"
 		}
 	}
 	s = strings.TrimRight(s, ",;: ")
@@ -917,9 +917,10 @@ var (
 // anonymous reports whether a source is one the text does not name, whether
 // it is plural, and the outlet it is credited to: a possessor in the phrase
 // ("Bloomberg's sources"), or the article's own outlet.
-func (a *analysis) anonymous(name string) (anon, plural bool, outlet string) {
+// whole is the source as the text gives it, relative clause and all.
+func (a *analysis) anonymous(name, whole string) (anon, plural bool, outlet string) {
 	words := strings.Fields(name)
-	low := strings.ToLower(name)
+	low := strings.ToLower(whole) // the cues of anonymity may stand in a relative clause the name has lost
 	head := -1
 	for i, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ",;"))
@@ -1034,9 +1035,22 @@ func (r *spkResolver) antecedent(m *mention) (*speakerEntry, string) {
 				break
 			}
 		}
-		if k < e && !s.toks[e-1].Cap && !possessives[s.toks[k].Low] {
+		rel := strings.ToLower(strings.TrimSpace(m.text))
+		if k < e && (!s.toks[e-1].Cap || rel == "who" && groupOfCaps(s.toks[k:e])) && !possessives[s.toks[k].Low] {
 			last := s.toks[e-1].Low
-			if r.a.personHead(last) || strings.HasSuffix(last, "s") && r.a.personHead(strings.TrimSuffix(last, "s")) {
+			// "who" stands for people whatever noun names them ("the
+			// Romanian hacker who", "liberals who"); "which" for a body
+			known := r.a.personHead(last) || strings.HasSuffix(last, "s") && r.a.personHead(strings.TrimSuffix(last, "s"))
+			if !known && rel == "who" && relativeHead(s.toks[e-1]) {
+				// a noun no table knows: its head, and a capitalised word
+				// before it ("the Romanian hacker who", "… unites liberals
+				// who"); the words before may be the sentence's verb
+				k = e - 1
+				for k > 0 && e-k < 4 && s.toks[k-1].Kind == tokWord && s.toks[k-1].Cap && !determiners[s.toks[k-1].Low] && !stopCaps[s.toks[k-1].Low] {
+					k--
+				}
+			}
+			if known || rel == "who" && relativeHead(s.toks[e-1]) {
 				pm := &mention{kind: mPerson, sent: m.sent, a: k, b: e, subject: true,
 					span: model.Span{Start: s.toks[k].Start, End: s.toks[e-1].End}}
 				pm.text = r.a.text[pm.span.Start:pm.span.End]
@@ -1059,6 +1073,27 @@ func (r *spkResolver) antecedent(m *mention) (*speakerEntry, string) {
 		}
 	}
 	return nil, ""
+}
+
+// relativeHead reports whether a word can head the noun phrase a relative
+// pronoun stands for: a noun, not a pronoun, number, place word or adverb.
+func relativeHead(t token) bool {
+	w := t.Low
+	return t.Kind == tokWord && len(w) > 2 && !isDigitStart(w) && !determiners[w] && !possessives[w] && !subjectPronouns[w] &&
+		!objectPronouns[w] && !lyAdverb(w) && !relativeNotPeople[w] && !prepositions[w]
+}
+
+// relativeNotPeople end a phrase before "who" without naming whom it
+// stands for ("those who", "among others who", "ten who").
+var relativeNotPeople = setOf("those", "others", "ones", "anyone", "everyone", "someone", "people", "many", "few", "some",
+	"all", "both", "each", "any", "most", "none", "ten", "percent", "more", "less", "number", "majority", "minority", "half",
+	"third", "quarter", "dozen", "dozens", "handful", "lot", "rest", "share")
+
+// groupOfCaps reports whether capitalised words before "who" name a group
+// ("Republicans who", "Sanders supporters who"): a plural last word.
+func groupOfCaps(ts []token) bool {
+	last := ts[len(ts)-1].Low
+	return len(ts) <= 2 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
 
 // relativeOrVerb: words that end a noun phrase read backwards from "who".

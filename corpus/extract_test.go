@@ -629,3 +629,30 @@ func TestPronounsSkipGroupsAndServants(t *testing.T) {
 		want{"Hillary Clinton", model.Indirect, "it was not"},
 		want{"anonymous source", model.Direct, "He does not know"})
 }
+
+// "who" stands for the people the phrase before it names, whatever noun
+// names them; a quantity ("those who", "a number who") names no one.
+func TestWhoStandsForThePhraseBefore(t *testing.T) {
+	text := "Officials met on Monday.\n\n" +
+		"The Romanian hacker who first revealed the breach said he acted alone.\n\n" +
+		"The law unites liberals who decried rote testing regimes.\n\n" +
+		"Many are among those who say they have no intention of backing Clinton."
+	got := extractText(t, text, day2024)
+	bySpeaker := map[string]string{}
+	for _, s := range got {
+		bySpeaker[s.Text] = s.Speaker
+	}
+	for text, want := range map[string]string{
+		"rote testing regimes":                      "liberals",
+		"they have no intention of backing Clinton": "unknown",
+	} {
+		if got, ok := bySpeaker[text]; !ok || got != want {
+			t.Errorf("%q: speaker %q, want %q (%v)", text, got, want, bySpeaker)
+		}
+	}
+	for _, s := range got {
+		if strings.Contains(s.Text, "acted alone") && s.Speaker != "Romanian hacker" {
+			t.Errorf("%q: speaker %q, want Romanian hacker", s.Text, s.Speaker)
+		}
+	}
+}
