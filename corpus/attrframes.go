@@ -667,6 +667,9 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 		if sp, how := r.bodyBefore(m); sp != nil {
 			return sp, "speaker:" + m.text + " → " + sp.Name + ", " + how
 		}
+		if sp, how := r.docNounBefore(m); sp != nil {
+			return sp, how
+		}
 		return nil, "speaker:" + m.text + " is not resolved"
 	case "i", "we", "you", "they", "their", "":
 		return nil, "speaker:" + m.text + " is not resolved"
@@ -783,13 +786,54 @@ func (r *spkResolver) bodyBefore(m *mention) (*speakerEntry, string) {
 		if h.pos >= m.span.Start {
 			continue
 		}
-		if h.para < para-1 || h.blocker || h.sp == nil || h.sp.Gender != "body" {
+		if h.para < para-1 || h.blocker || h.sp == nil || h.sp.Gender != "body" && !r.a.bareBody(h.sp) {
 			return nil, ""
 		}
 		if f := strings.Fields(strings.ToLower(h.sp.Name)); len(f) == 0 || stopCaps[f[0]] || strings.HasPrefix(h.sp.Name, "anonymous sources") {
 			return nil, "" // "they", not "it"; or no name at all
 		}
 		return h.sp, fmt.Sprintf("the body last made the subject (paragraph %d)", h.para+1)
+	}
+	return nil, ""
+}
+
+// bareBody reports whether a speaker the text introduced is one
+// capitalised word that is no given name and has no gender ("Twitter",
+// "Xinhua"): a body for "it".
+func (a *analysis) bareBody(sp *speakerEntry) bool {
+	if sp.Gender != "" || strings.ContainsAny(sp.Name, " .") || !a.isTextPerson(sp) || !anyUpper(sp.Name[:1]) {
+		return false
+	}
+	_, given := a.sp.givenNames[strings.ToLower(sp.Name)]
+	return !given
+}
+
+// docNounBefore is what "it" opening a sentence stands for when no speaker
+// does: the document or body the sentence before opens with ("The report
+// also provided details … It said …").
+func (r *spkResolver) docNounBefore(m *mention) (*speakerEntry, string) {
+	a := r.a
+	s := a.sents[m.sent]
+	if m.sent == 0 || len(s.toks) == 0 || s.toks[0].Start != m.span.Start {
+		return nil, ""
+	}
+	p := a.sents[m.sent-1]
+	if p.para < s.para-1 || len(p.toks) < 3 || !determiners[p.toks[0].Low] {
+		return nil, ""
+	}
+	for k := 1; k < len(p.toks) && k <= 4; k++ {
+		t := p.toks[k]
+		if t.Kind != tokWord {
+			return nil, ""
+		}
+		if a.sp.bodyNouns[t.Low] && k+1 < len(p.toks) && p.toks[k+1].Kind == tokWord && !p.toks[k+1].Cap && !prepositions[p.toks[k+1].Low] {
+			name := a.text[p.toks[1].Start:t.End]
+			e := a.textSpeaker(name, a.affiliationOf(name))
+			if e.Gender == "" {
+				e.Gender = "body"
+			}
+			return e, fmt.Sprintf("speaker:%s → %s, the subject of the sentence before", m.text, name)
+		}
 	}
 	return nil, ""
 }

@@ -656,3 +656,16 @@ func TestWhoStandsForThePhraseBefore(t *testing.T) {
 		}
 	}
 }
+
+// "It" opening a sentence stands for the body last made the subject
+// ("Twitter"), or for the document the sentence before opens with ("The
+// report … It said").
+func TestItStandsForBodyOrDocument(t *testing.T) {
+	text := "Officials met on Monday.\n\n" +
+		"The report also provided details of data breaches at the regulator. It said current officials had concealed information.\n\n" +
+		"In a blog post on Friday, Twitter said violent threats had long been against its terms. It added that it has worked with groups."
+	check(t, extractText(t, text, day2024),
+		want{"report", model.Indirect, "current officials had concealed"},
+		want{"Twitter", model.Indirect, "violent threats"},
+		want{"Twitter", model.Indirect, "it has worked with groups"})
+}

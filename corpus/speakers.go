@@ -25,6 +25,7 @@ type Speakers struct {
 	givenNames   map[string]string          // lower-case given name → male | female | "" (either)
 	personNouns  map[string]bool
 	personWords  map[string]bool              // singular nouns for a person, for definite descriptions
+	bodyNouns    map[string]bool              // documents and bodies that "it" may stand for
 	nationality  map[string]model.Affiliation // normalised word(s) → affiliation
 	places       map[string]model.Affiliation // a country or capital speaking for its government
 	natMaxWords  int
@@ -76,6 +77,7 @@ type speakersFile struct {
 	RoleHeads     [][]string          `yaml:"role_heads"`
 	PersonNouns   []string            `yaml:"person_nouns"`
 	PersonWords   []string            `yaml:"person_words"`
+	BodyNouns     []string            `yaml:"body_nouns"`
 	Nationalities map[string][]string `yaml:"nationalities"`
 	Places        map[string][]string `yaml:"places"`
 	RoleKinds     map[string][]string `yaml:"role_kinds"`
@@ -133,6 +135,7 @@ func (s *Speakers) init() {
 	s.roleHeads = map[string]string{}
 	s.personNouns = map[string]bool{}
 	s.personWords = map[string]bool{}
+	s.bodyNouns = map[string]bool{}
 	s.nationality = map[string]model.Affiliation{}
 	s.places = map[string]model.Affiliation{}
 	s.roleKinds = map[string]map[string]bool{}
@@ -195,6 +198,9 @@ func (s *Speakers) extend(data []byte) error {
 	}
 	for _, w := range f.PersonWords {
 		s.personWords[normWord(w)] = true
+	}
+	for _, w := range f.BodyNouns {
+		s.bodyNouns[normWord(w)] = true
 	}
 	for kind, heads := range f.RoleKinds {
 		k := normPhrase(kind)
