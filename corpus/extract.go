@@ -149,6 +149,65 @@ func (a *analysis) resolveAll() {
 	}
 }
 
+// endBeforeReports ends a reported content where another report begins
+// and runs on to its end: "… are unfairly maligning his record — while his
+// supporters have accused the former secretary of state of …" is two
+// statements, not one that swallows the second. A report inside a
+// quotation, or one the content opens with ("said that Trump claimed …"),
+// or one that closes before the content does ("the party, which critics
+// say is rigged, must change") stays inside it.
+func (a *analysis) endBeforeReports(fs []*frame) {
+	for _, f := range fs {
+		if f.quote >= 0 {
+			continue
+		}
+		cut := f.content.End
+		for _, g := range fs {
+			if g == f || g.parent == f || f.parent == g || g.pos <= f.content.Start || g.pos >= cut ||
+				g.content.Start < g.pos || g.content.End < f.content.End-2 {
+				continue
+			}
+			if g.quote >= 0 {
+				continue // a quotation it takes in
+			}
+			if c := a.text[g.pos-1]; c >= '0' && c <= '9' || c == '.' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+				continue // not at a word's start ("4.9 percent")
+			}
+			before := strings.Fields(a.text[f.content.Start:g.pos])
+			if len(before) < 4 {
+				continue
+			}
+			if w := strings.ToLower(before[len(before)-1]); !reportJoiners[w] && (relativeWords[w] || prepositions[w] || determiners[w] || subordinators[w] || w == "even") {
+				continue // "… what critics call …", "an issue out of Trump's claim …": inside the content
+			}
+			cut = g.pos
+		}
+		if cut == f.content.End {
+			continue
+		}
+		sp := a.trimContent(model.Span{Start: f.content.Start, End: cut})
+		for {
+			w := lastWord(a.text[sp.Start:sp.End])
+			if !reportJoiners[strings.ToLower(w)] || len(w) == sp.Len() {
+				break
+			}
+			sp = a.trimContent(model.Span{Start: sp.Start, End: sp.End - len(w)})
+		}
+		for sp.End > sp.Start && strings.ContainsRune("—–-", rune(a.text[sp.End-1])) {
+			sp = a.trimContent(model.Span{Start: sp.Start, End: sp.End - 1})
+		}
+		if sp.Len() > 0 {
+			f.content = sp
+		}
+	}
+}
+
+// relativeWords open a clause inside a content ("… what critics call …").
+var relativeWords = setOf("what", "which", "who", "whom", "whose", "that", "where", "when", "how", "why")
+
+// reportJoiners join a content to the report after it.
+var reportJoiners = setOf("while", "and", "but", "as", "whereas", "though", "although", "yet", "so")
+
 // statements builds the statements of the settled frames, in text order.
 func (a *analysis) statements() []*model.Statement {
 	fs := make([]*frame, 0, len(a.frames))
@@ -157,6 +216,7 @@ func (a *analysis) statements() []*model.Statement {
 			fs = append(fs, f)
 		}
 	}
+	a.endBeforeReports(fs)
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].content.Start < fs[j].content.Start })
 	var out []*model.Statement
 	var kept []*frame

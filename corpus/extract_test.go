@@ -669,3 +669,29 @@ func TestItStandsForBodyOrDocument(t *testing.T) {
 		want{"Twitter", model.Indirect, "violent threats"},
 		want{"Twitter", model.Indirect, "it has worked with groups"})
 }
+
+// A reported content ends where another report begins and runs on to its
+// end; a clause inside the content ("what he described as") stays.
+func TestContentEndsBeforeTheNextReport(t *testing.T) {
+	text := "Officials met on Monday.\n\n" +
+		"Sanders said the Clinton campaign and its allies are unfairly maligning his record on guns, while his supporters have accused the former secretary of state of using victims as props.\n\n" +
+		"Medvedev accused the US of acting as the dominant power and engaging in what he described as a hybrid war against Russia."
+	got := extractText(t, text, day2024)
+	var texts []string
+	for _, s := range got {
+		texts = append(texts, s.Speaker+": "+s.Text)
+	}
+	for _, want := range []string{
+		"Sanders: the Clinton campaign and its allies are unfairly maligning his record on guns",
+		"his supporters: the former secretary of state of using victims as props",
+	} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("no statement %q in %q", want, texts)
+		}
+	}
+	for _, s := range got {
+		if s.Speaker == "Dmitry Medvedev" && strings.HasPrefix(s.Text, "the US of acting") && !strings.Contains(s.Text, "hybrid war") {
+			t.Errorf("the relative clause was cut off: %q", s.Text)
+		}
+	}
+}
