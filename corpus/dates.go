@@ -197,6 +197,13 @@ type dateConstraint struct {
 	uncapped iset
 	// nominee: a clue of events that count only beside a nominee's status
 	nominee bool
+	// race: a hint naming a race by its candidates (flag race), which
+	// stands for the race's status beside its scheduled events
+	race bool
+	// loose: a loose event's cap (ahead=N), which counts only beside a
+	// status or race named in the same paragraph ("the first debate" of
+	// a Senate race may be meant elsewhere)
+	loose bool
 }
 
 // How much a clue weighs. Solving intersects the strongest first; a clue
@@ -488,24 +495,71 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	}
 
 	// A debate looked ahead to is the one of the text's own cycle only
-	// beside a race's status ("the Republican nominee"); otherwise it may
-	// be another country's, any time before.
-	isStatus := func(c dateConstraint) bool { return c.rule == "status" }
-	if !slices.ContainsFunc(ev.cons, isStatus) && !slices.ContainsFunc(ev.weak, isStatus) {
-		for i := range ev.cons {
-			if c := &ev.cons[i]; c.uncapped != nil {
-				c.set, c.uncapped = c.uncapped, nil
+	// beside a race's status ("the Republican nominee") or a race named by
+	// its candidates ("Hillary Clinton", flag race) whose window holds it;
+	// otherwise it may be another country's, any time before. A loose
+	// one ("the first debate") needs them in its paragraph.
+	paraOf := func(pos int) int {
+		for i, p := range paras {
+			if pos < p.End {
+				return i
 			}
+		}
+		return len(paras)
+	}
+	raceBeside := func(c dateConstraint, status func(dateConstraint) bool) bool {
+		for _, l := range [][]dateConstraint{ev.cons, ev.weak} {
+			for _, o := range l {
+				if !status(o) && !(o.race && o.set.overlaps(c.set)) {
+					continue
+				}
+				if !c.loose || paraOf(o.span.Start) == paraOf(c.span.Start) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	isStatus := func(c dateConstraint) bool { return c.rule == "status" }
+	for i := range ev.cons {
+		if c := &ev.cons[i]; c.uncapped != nil && !raceBeside(*c, isStatus) {
+			c.set, c.uncapped = c.uncapped, nil
 		}
 	}
 	// "Monday's presidential debate" is the nominees' only beside a
-	// nominee ("Republican nominee Donald Trump"); otherwise no clue.
+	// nominee ("Republican nominee Donald Trump"), or beside the race's
+	// candidates in its days when another clue already puts the text
+	// after the primaries' season (a primary has its Sunday debates too):
+	// after a day at most raceLead days before it. Otherwise no clue.
 	isNominee := func(c dateConstraint) bool { return c.rule == "status" && containsFold(c.evidence, "nominee") }
-	if !slices.ContainsFunc(ev.cons, isNominee) && !slices.ContainsFunc(ev.weak, isNominee) {
-		drop := func(c dateConstraint) bool { return c.nominee }
-		ev.cons = slices.DeleteFunc(ev.cons, drop)
-		ev.weak = slices.DeleteFunc(ev.weak, drop)
+	// lateEnough keeps the windows of c that another clue already puts
+	// the text near: after a day at most raceLead days before the window.
+	lateEnough := func(c dateConstraint) iset {
+		var keep iset
+		for _, w := range c.set {
+			for _, o := range ev.cons {
+				if o.nominee || o.uncapped != nil || o.set.empty() {
+					continue
+				}
+				if olo, _ := o.set.hull(); olo != negInf && olo >= w.lo-raceLead && o.set.overlaps(iset{w}) {
+					keep = append(keep, w)
+					break
+				}
+			}
+		}
+		return keep
 	}
+	hasNominee := slices.ContainsFunc(ev.cons, isNominee) || slices.ContainsFunc(ev.weak, isNominee)
+	for _, l := range []*[]dateConstraint{&ev.cons, &ev.weak} {
+		for i := range *l {
+			if c := &(*l)[i]; c.nominee && !hasNominee && raceBeside(*c, func(dateConstraint) bool { return false }) {
+				c.set, c.race = lateEnough(*c), true
+			}
+		}
+	}
+	drop := func(c dateConstraint) bool { return c.nominee && !hasNominee && (!c.race || c.set.empty()) }
+	ev.cons = slices.DeleteFunc(ev.cons, drop)
+	ev.weak = slices.DeleteFunc(ev.weak, drop)
 
 	// Countdowns to the end of a term ("the final ten days" of an
 	// administration) or of a race ("the final nine weeks" of the
@@ -621,6 +675,7 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			return true
 		})
 	}
+	c.race = slices.ContainsFunc(alts, func(x *Event) bool { return x.Race })
 	if !slices.ContainsFunc(alts, func(x *Event) bool { return !x.Nominee }) {
 		if rePartyBefore.MatchString(text[max(0, em.span.Start-24):em.span.Start]) {
 			return c, false // "Thursday's Republican presidential debate": a primary's
@@ -649,6 +704,15 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 		}
 		if rel == "" && wd == nil {
 			ago = agoNear(text, em.span)
+		}
+	}
+	if !slices.ContainsFunc(alts, func(x *Event) bool { return !x.Tie }) {
+		// "Monday's debate", "the debate on Monday": only a tie dates it,
+		// and after the words a noun's ("the debate Monday", not "will
+		// debate Monday")
+		before := text[max(0, em.span.Start-16):em.span.Start]
+		if tie == nil || reTitledDebate.MatchString(before) || tie.span.Start > em.span.Start && !reNounBefore.MatchString(before) {
+			return c, false // "Monday's Democratic presidential debate": the presidential rows read it
 		}
 	}
 	wdUsed, agoUsed := false, false
@@ -720,7 +784,7 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 		}
 	}
 	if capped {
-		c.uncapped = wide
+		c.uncapped, c.loose = wide, loose
 	}
 	if wdUsed {
 		c.evidence = wd.evidence(text, em)
@@ -744,6 +808,19 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 }
 
 var relKeys = []string{"earlier", "last", "this", "week", "month", "year"}
+
+// raceLead is how long before a debate tied to the text ("Monday's
+// debate") another clue must already put it, when only the race's
+// candidates ("Hillary Clinton") say the debate is the nominees'.
+const raceLead = 90
+
+// reTitledDebate before "debate" names its kind, which rows of their own
+// read ("presidential debate").
+var reTitledDebate = regexp.MustCompile(`(?i)\bpresidential\s+$`)
+
+// reNounBefore before a word makes it a noun: "the debate", "Monday's
+// debate".
+var reNounBefore = regexp.MustCompile(`(?i)(?:\bthe|\bthis|\bthat|['’]s)\s+$`)
 
 // rePartyBefore before a debate makes it a party's, in a primary.
 var rePartyBefore = regexp.MustCompile(`(?i)\b(?:republican|democratic|democrat|gop|primary|party['’]s|libertarian|green party|undercard|main[- ]stage|senate|gubernatorial|house|mayoral)\s+$`)

@@ -683,3 +683,52 @@ func TestWindowList(t *testing.T) {
 		}
 	}
 }
+
+// TestDateRaceDebates: the debates of a race read beside its candidates
+// (flag race), "the first debate" looked ahead to in a paragraph about the
+// race (loose rows with ahead=N), and "Monday's debate" with the word
+// alone (flag tie).
+func TestDateRaceDebates(t *testing.T) {
+	cases := []struct{ name, text, label, clue string }{
+		{"a loose debate ahead, beside a candidate",
+			"Hillary Clinton spent the weekend preparing for the first debate, aides said. Her bout of pneumonia was behind her, they said.",
+			"between 2016-09-11 and 2016-09-26", "event-scheduled"},
+		{"a loose debate ahead, beside a status",
+			"Republican nominee Donald Trump spent the weekend preparing for the first debate. He did not mention the basket of deplorables.",
+			"between 2016-09-09 and 2016-09-26", "event-scheduled"},
+		{"the third debate ahead",
+			"Hillary Clinton will face Donald Trump in the third debate next week. The Access Hollywood tape still hangs over him.",
+			"between 2016-10-07 and 2016-10-19", "event-scheduled"},
+		{"a loose debate ahead, the race in another paragraph, is uncapped",
+			"Voters in Ohio are preparing for the first debate of the Senate race.\n\nHillary Clinton campaigned in Toledo. Her bout of pneumonia was behind her.",
+			"between 2016-09-11 and 2024-06-27", "event-scheduled"},
+		{"Monday's debate beside the candidates",
+			"Hillary Clinton and Donald Trump clashed in Monday's debate over taxes. Her bout of pneumonia was not mentioned.",
+			"between 2016-09-20 and 2016-10-02", "event-weekday"},
+		{"the debate on Sunday",
+			"Hillary Clinton pressed Donald Trump over the Access Hollywood tape in the debate on Sunday night.",
+			"between 2016-10-07 and 2016-10-15", "event-weekday"},
+		{"a weekday's debate beside a candidate alone, with nothing else, is no clue",
+			"Hillary Clinton and Bernie Sanders met in Sunday's debate in Charleston.",
+			"date unknown", ""},
+		{"a verb is not the debate",
+			"Hillary Clinton and Donald Trump will debate Monday night. Her bout of pneumonia was behind her.",
+			"between 2016-09-11 and 2026-06-01", ""},
+		{"a party's debate with the word alone is a primary's",
+			"Hillary Clinton won Sunday's Democratic debate, aides said. Her bout of pneumonia was behind her.",
+			"between 2016-09-11 and 2026-06-01", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := builtinDating(t)
+			doc := &model.Document{ID: "t", Text: c.text}
+			d := e.DateDocument(doc, Meta{})
+			if d.Label() != c.label {
+				t.Errorf("label %q, want %q (rule %s, clues %s)", d.Label(), c.label, d.Rule, clueList(d))
+			}
+			if c.clue != "" && !strings.Contains(clueList(d), c.clue) {
+				t.Errorf("clues %s, want one %q", clueList(d), c.clue)
+			}
+		})
+	}
+}
