@@ -38,6 +38,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/quotetrail/quotetrail/model"
@@ -516,6 +517,11 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 				if !c.loose || paraOf(o.span.Start) == paraOf(c.span.Start) {
 					return true
 				}
+				// or by a name of theirs ("Trump and Clinton will meet in
+				// the first debate")
+				if k := paraOf(c.span.Start); k < len(paras) && namesIn(text[paras[k].Start:paras[k].End], o.evidence) {
+					return true
+				}
 			}
 		}
 		return false
@@ -809,6 +815,34 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 
 var relKeys = []string{"earlier", "last", "this", "week", "month", "year"}
 
+// namesIn reports whether para names someone a status or race clue's
+// evidence names: a capitalised word of it, not a title ("Clinton" of
+// "Democratic nominee Hillary Clinton").
+func namesIn(para, evidence string) bool {
+	for _, w := range strings.FieldsFunc(evidence, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if len(w) < 4 || !unicode.IsUpper(rune(w[0])) || titleWords[strings.ToLower(w)] {
+			continue
+		}
+		for i := strings.Index(para, w); i >= 0; {
+			end := i + len(w)
+			if (i == 0 || !isWordByte(para[i-1])) && (end == len(para) || !isWordByte(para[end])) {
+				return true
+			}
+			j := strings.Index(para[end:], w)
+			if j < 0 {
+				break
+			}
+			i = end + j
+		}
+	}
+	return false
+}
+
+// titleWords are the words of titles and parties, not names.
+var titleWords = map[string]bool{"republican": true, "democratic": true, "democrat": true, "party": true, "presidential": true, "president": true,
+	"nominee": true, "candidate": true, "running": true, "vice": true, "libertarian": true, "green": true, "presumptive": true, "former": true,
+	"senator": true, "governor": true, "hopeful": true, "frontrunner": true, "front-runner": true, "standard-bearer": true, "contender": true, "campaign": true}
+
 // raceLead is how long before a debate tied to the text ("Monday's
 // debate") another clue must already put it, when only the race's
 // candidates ("Hillary Clinton") say the debate is the nominees'.
@@ -909,7 +943,7 @@ var (
 	// ("the convention in Philadelphia this week": a place may come
 	// between; "the debate is Monday", "will be held Sunday": a verb of
 	// its schedule)
-	reTieAfter = regexp.MustCompile(`^(?:\s+(?:in|at)\s+[A-Z][\w.'’-]+(?:,?\s+[A-Z][\w.'’-]+){0,2})?(?i:\s+(?:is|are|will be|will be held|is (?:scheduled|set|slated) for|comes|takes place))?(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
+	reTieAfter = regexp.MustCompile(`^(?:\s+(?:in|at)\s+[A-Z][\w.'’-]+(?:,?\s+[A-Z][\w.'’-]+){0,2})?(?i:\s+(?:is|are|will be|will be held|is (?:scheduled|set|slated) for|comes|takes place|ended|began|opened|closed|wrapped up|concluded|kicked off|took place|was held))?(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
 )
 
 // reCountdownTie before a scheduled event counts down to it from the
