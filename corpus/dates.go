@@ -749,7 +749,7 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 				if i > 0 {
 					lo = dnum(alts[i-1].End) + 1
 				}
-				if x.Ahead > 0 {
+				if x.Ahead > 0 && (!x.Loose || lookedAhead(text, clause, em.span)) {
 					wide = wide.union(daysBetween(lo, dnum(x.End)))
 					capped = true
 					lo = max(lo, dnum(x.Start)-x.Ahead)
@@ -785,7 +785,7 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			}
 		}
 		c.set = c.set.union(s)
-		if !(x.Scheduled && tie == nil && tense > 0 && x.Ahead > 0) {
+		if !(x.Scheduled && tie == nil && tense > 0 && x.Ahead > 0 && (!x.Loose || lookedAhead(text, clause, em.span))) {
 			wide = wide.union(s)
 		}
 	}
@@ -842,6 +842,49 @@ func namesIn(para, evidence string) bool {
 var titleWords = map[string]bool{"republican": true, "democratic": true, "democrat": true, "party": true, "presidential": true, "president": true,
 	"nominee": true, "candidate": true, "running": true, "vice": true, "libertarian": true, "green": true, "presumptive": true, "former": true,
 	"senator": true, "governor": true, "hopeful": true, "frontrunner": true, "front-runner": true, "standard-bearer": true, "contender": true, "campaign": true}
+
+// plainFuture reports whether the sentence of a loose event looked ahead
+// to is all to come: no verb in the past tense but the reporting ones
+// ("Clinton is preparing for the first debate, aides said"), nothing "last
+// month" or "ago". "Ahead of the first debate, Clinton had prepared" and
+// "polls taken ahead of the first debate" may be told after it.
+func plainFuture(text string, span model.Span) bool {
+	sent := sentenceAround(text, span.Start)
+	st := text[sent.Start:sent.End]
+	if reStoryTime.MatchString(st) {
+		return false
+	}
+	past := false
+	eachWord(st, func(w string, _ int) {
+		if !past && !reportingWord[strings.ToLower(w)] && hasPastWord(w, len(w)) {
+			past = true
+		}
+	})
+	return !past
+}
+
+// lookedAhead reports whether a loose event is itself looked ahead to, in
+// a sentence all to come: "preparing for the first debate", "heading into
+// the first debate", "will meet in the first debate" (not "will try to
+// recover from the first debate", a sentence to come of one held).
+func lookedAhead(text, clause string, span model.Span) bool {
+	return (reLooseAhead.MatchString(lastBytes(clause, 80)) || reLooseAheadAfter.MatchString(text[span.End:min(len(text), span.End+60)])) && plainFuture(text, span)
+}
+
+// reLooseAheadAfter follows an event looked ahead to: "the third debate
+// will be in Las Vegas", "the second debate, at Washington University, is
+// set for Sunday".
+var reLooseAheadAfter = regexp.MustCompile(`^(?i)(?:\s*,[^,.;]{1,40},)?\s+(?:will be|will take place|is (?:set|scheduled|slated) for|takes place|is (?:on|next))\b|^,?\s+(?:scheduled|set|slated) for\b`)
+
+// reLooseAhead ends the words before an event looked ahead to.
+var reLooseAhead = regexp.MustCompile(`(?i)(?:\b(?:ahead of|in the run-?up to|in advance of|leading up to|heading into|going into|head into|preparations? for|prepar(?:e|es|ing) for|prep(?:s|ping)? for|practic(?:e|es|ing) for|rehears(?:e|es|ing|als?) for|(?:get|gets|getting) ready for|gear(?:s|ing)? up for|ready(?:ing)? (?:themselves |himself |herself )?for|brac(?:e|es|ing) for|look(?:s|ing)? (?:ahead|forward) to|await(?:s|ing)?|before|until|upcoming|forthcoming|coming|looming|planned|scheduled)|\bwill\s+(?:meet|face|debate|square off|face off|clash|spar|go head[- ]to[- ]head)\b[^.;]{0,40}\bin)\s+(?:the\s+|this\s+|next\s+|their\s+|his\s+|her\s+)?$`)
+
+// reportingWord are the verbs of attribution, past in news of the present.
+var reportingWord = map[string]bool{"said": true, "told": true, "added": true, "noted": true, "explained": true, "wrote": true,
+	"reported": true, "stated": true, "argued": true, "insisted": true, "suggested": true, "predicted": true, "warned": true, "tweeted": true}
+
+// reStoryTime in a sentence puts it in the story's past.
+var reStoryTime = regexp.MustCompile(`(?i)\b(?:last (?:week|month|year)|ago|earlier this (?:week|month|year)|yesterday)\b`)
 
 // raceLead is how long before a debate tied to the text ("Monday's
 // debate") another clue must already put it, when only the race's
