@@ -205,6 +205,13 @@ type dateConstraint struct {
 	// status or race named in the same paragraph ("the first debate" of
 	// a Senate race may be meant elsewhere)
 	loose bool
+	// tie: a clue of a word that names debates of every kind ("Monday's
+	// debate", flag tie), which counts only in a sentence naming the
+	// race's candidates
+	tie bool
+	// raceBacked: a nominee clue kept beside the race's candidates alone
+	// (its windows those another clue puts the text near)
+	raceBacked bool
 }
 
 // How much a clue weighs. Solving intersects the strongest first; a clue
@@ -559,11 +566,31 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	for _, l := range []*[]dateConstraint{&ev.cons, &ev.weak} {
 		for i := range *l {
 			if c := &(*l)[i]; c.nominee && !hasNominee && raceBeside(*c, func(dateConstraint) bool { return false }) {
-				c.set, c.race = lateEnough(*c), true
+				c.set, c.raceBacked = lateEnough(*c), true
 			}
 		}
 	}
-	drop := func(c dateConstraint) bool { return c.nominee && !hasNominee && (!c.race || c.set.empty()) }
+	// "Monday's debate" with the word alone is the race's only in a
+	// sentence that names its candidates ("Clinton and Trump clashed in
+	// Monday's debate", not "Monday's debate between the Senate
+	// candidates")
+	namedInSentence := func(c dateConstraint) bool {
+		sent := sentenceAround(text, c.span.Start)
+		for _, l := range [][]dateConstraint{ev.cons, ev.weak} {
+			for _, o := range l {
+				if (o.rule == "status" || o.race) && namesIn(text[sent.Start:sent.End], o.evidence) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	drop := func(c dateConstraint) bool {
+		if c.tie && !namedInSentence(c) {
+			return true
+		}
+		return c.nominee && !hasNominee && (!c.raceBacked || c.set.empty())
+	}
 	ev.cons = slices.DeleteFunc(ev.cons, drop)
 	ev.weak = slices.DeleteFunc(ev.weak, drop)
 
@@ -720,6 +747,7 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 		if tie == nil || reTitledDebate.MatchString(before) || tie.span.Start > em.span.Start && !reNounBefore.MatchString(before) {
 			return c, false // "Monday's Democratic presidential debate": the presidential rows read it
 		}
+		c.tie = true
 	}
 	wdUsed, agoUsed := false, false
 	var wide iset // the days without the caps of ahead=N
