@@ -749,6 +749,15 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 		}
 		c.tie = true
 	}
+	if !slices.ContainsFunc(alts, func(x *Event) bool { return !x.Countdown }) {
+		// "the election": only a countdown to it ("five weeks before the
+		// election"), in a sentence of now ("Romney led five weeks before
+		// the election in 2012" is history)
+		sent := sentenceAround(text, em.span.Start)
+		if tie == nil || tie.rule != "countdown" || !plainFuture(text, em.span) || reYearWord.MatchString(text[sent.Start:sent.End]) {
+			return c, false
+		}
+	}
 	wdUsed, agoUsed := false, false
 	var wide iset // the days without the caps of ahead=N
 	capped := false
@@ -1027,6 +1036,14 @@ var reCountdownTie = regexp.MustCompile(`(?i)(?:\bwith\s+(?:(?:just|only|less th
 // "was": a time in the story, not now).
 var reCountdownAfter = regexp.MustCompile(`^(?i:\s+(?:is\s+|are\s+|now\s+|being\s+)*((?:just|only|less than|fewer than|about|nearly|almost|roughly|barely|a mere|under|some)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|off)\b)`)
 
+// reYearWord is a year in a sentence.
+var reYearWord = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+
+// reCountdownIn after a scheduled event counts down to it as reCountdownAfter
+// does, with the same groups: "the election is in five weeks", "is less
+// than six weeks off" being read there.
+var reCountdownIn = regexp.MustCompile(`^(?i:\s+(?:is|are)\s+(?:now\s+|just\s+|only\s+)?in\s+((?:just|only|less than|fewer than|about|under|some)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\b)`)
+
 // countdownTie reads "with N days remaining until" before an event, or
 // "… is N days away" after it.
 func countdownTie(text string, span model.Span) *eventTie {
@@ -1065,6 +1082,9 @@ func countdownTie(text string, span model.Span) *eventTie {
 func countdownAfter(text string, span model.Span) *eventTie {
 	rest := text[span.End:min(len(text), span.End+60)]
 	ix := reCountdownAfter.FindStringSubmatchIndex(rest)
+	if ix == nil {
+		ix = reCountdownIn.FindStringSubmatchIndex(rest)
+	}
 	if ix == nil {
 		return nil
 	}

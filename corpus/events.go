@@ -73,6 +73,10 @@ type Event struct {
 	// debate", "last week's debate"): the words also name a debate of
 	// any kind, and a tense around them says nothing (flag tie).
 	Tie bool
+	// Countdown events date a text only by a countdown to them ("five
+	// weeks before the election", "the election is 40 days away"): the
+	// words name elections of every kind (flag countdown).
+	Countdown bool
 	// Race rows name a race by its candidates ("Hillary Clinton", "Tim
 	// Kaine"): only hints, and beside a scheduled event of the race they
 	// stand for its status where their window holds the event (flag
@@ -143,7 +147,8 @@ func (e *Events) today() time.Time {
 //
 // start and end are YYYY-MM-DD (end "-" means the start day); bound is
 // after, before or within; flags is "-" or a comma list of marker, weak,
-// term-end, race-end, scheduled, loose, nominee, tie, race, ahead=N;
+// term-end, race-end, scheduled, loose, nominee, tie, countdown, race,
+// ahead=N;
 // pattern is "-" (no text matches it) or a regular expression.
 func (e *Events) extend(data []byte) error {
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -259,13 +264,15 @@ func parseEventLine(line string) (*Event, error) {
 				ev.Tie, ev.Scheduled = true, true
 			case "race":
 				ev.Race = true
+			case "countdown":
+				ev.Countdown, ev.Scheduled = true, true
 			default:
 				n, ok := strings.CutPrefix(strings.TrimSpace(flag), "ahead=")
 				if d, err := strconv.Atoi(n); ok && err == nil && d > 0 {
 					ev.Ahead = d
 					continue
 				}
-				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose, nominee, tie, race, ahead=N)", ev.ID, flag)
+				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose, nominee, tie, countdown, race, ahead=N)", ev.ID, flag)
 			}
 		}
 	}
