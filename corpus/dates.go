@@ -742,9 +742,12 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 	if !slices.ContainsFunc(alts, func(x *Event) bool { return !x.Tie }) {
 		// "Monday's debate", "the debate on Monday": only a tie dates it,
 		// and after the words a noun's ("the debate Monday", not "will
-		// debate Monday")
+		// debate Monday"); or the debate itself looked ahead to
+		// ("preparing for the debate": the next one, capped by ahead=N)
 		before := text[max(0, em.span.Start-16):em.span.Start]
-		if tie == nil || reTitledDebate.MatchString(before) || tie.span.Start > em.span.Start && !reNounBefore.MatchString(before) {
+		ahead := tie == nil && tense > 0 && reNounBefore.MatchString(before) && lookedAhead(text, clause, em.span) &&
+			!reDebateTopic.MatchString(text[em.span.End:min(len(text), em.span.End+24)])
+		if tie == nil && !ahead || reTitledDebate.MatchString(before) || tie != nil && tie.span.Start > em.span.Start && !reNounBefore.MatchString(before) {
 			return c, false // "Monday's Democratic presidential debate": the presidential rows read it
 		}
 		c.tie = true
@@ -786,7 +789,7 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 				if i > 0 {
 					lo = dnum(alts[i-1].End) + 1
 				}
-				if x.Ahead > 0 && (!x.Loose || lookedAhead(text, clause, em.span)) {
+				if x.Ahead > 0 && (!x.Loose && !x.Tie || lookedAhead(text, clause, em.span)) {
 					wide = wide.union(daysBetween(lo, dnum(x.End)))
 					capped = true
 					lo = max(lo, dnum(x.Start)-x.Ahead)
@@ -822,7 +825,7 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			}
 		}
 		c.set = c.set.union(s)
-		if !(x.Scheduled && tie == nil && tense > 0 && x.Ahead > 0 && (!x.Loose || lookedAhead(text, clause, em.span))) {
+		if !(x.Scheduled && tie == nil && tense > 0 && x.Ahead > 0 && (!x.Loose && !x.Tie || lookedAhead(text, clause, em.span))) {
 			wide = wide.union(s)
 		}
 	}
@@ -927,6 +930,10 @@ var reStoryTime = regexp.MustCompile(`(?i)\b(?:last (?:week|month|year)|ago|earl
 // debate") another clue must already put it, when only the race's
 // candidates ("Hillary Clinton") say the debate is the nominees'.
 const raceLead = 90
+
+// reDebateTopic after "debate" makes it a debate of a question, not an
+// event: "the debate over spending", "the debate in Congress".
+var reDebateTopic = regexp.MustCompile(`^(?i)s?\s+(?:over|about|on|of|regarding|around|surrounding|concerning|within|among|inside|in (?:Congress|the Senate|the House|Parliament))\b`)
 
 // reTitledDebate before "debate" names its kind, which rows of their own
 // read ("presidential debate").
