@@ -908,6 +908,10 @@ func plainFuture(text string, span model.Span) bool {
 // the first debate", "will meet in the first debate" (not "will try to
 // recover from the first debate", a sentence to come of one held).
 func lookedAhead(text, clause string, span model.Span) bool {
+	after := text[span.End:min(len(text), span.End+72)]
+	if reOtherRace.MatchString(after) || reOtherRaceBefore.MatchString(lastBytes(clause, 40)) {
+		return false // "the first debate of the Senate race", "the Senate candidates' first debate"
+	}
 	return (reLooseAhead.MatchString(lastBytes(clause, 80)) || reLooseAheadAfter.MatchString(text[span.End:min(len(text), span.End+60)])) && plainFuture(text, span)
 }
 
@@ -915,6 +919,13 @@ func lookedAhead(text, clause string, span model.Span) bool {
 // will be in Las Vegas", "the second debate, at Washington University, is
 // set for Sunday".
 var reLooseAheadAfter = regexp.MustCompile(`^(?i)(?:\s*,[^,.;]{1,40},)?\s+(?:will be|will take place|is (?:set|scheduled|slated) for|takes place|is (?:on|next))\b|^,?\s+(?:scheduled|set|slated) for\b`)
+
+// reOtherRace after a debate makes it another race's: "the first debate
+// between the Senate candidates", "the first debate in the governor's race".
+var reOtherRace = regexp.MustCompile(`^(?i)s?\s+(?:of|in|for|between|among|with)\b[^.;]{0,50}\b(?:senate|senatorial|gubernatorial|governor['’]?s?|mayoral|mayor['’]?s?|house|congressional|primary|primaries|democratic|republican|gop|party|council|district|state|legislative|attorney general)\b`)
+
+// reOtherRaceBefore ends the words before another race's debate.
+var reOtherRaceBefore = regexp.MustCompile(`(?i)\b(?:senate|senatorial|gubernatorial|governor['’]?s?|mayoral|congressional|primary|council|district|legislative)\b[^.;]{0,24}$`)
 
 // reLooseAhead ends the words before an event looked ahead to.
 var reLooseAhead = regexp.MustCompile(`(?i)(?:\b(?:ahead of|in the run-?up to|in advance of|leading up to|heading into|going into|head into|preparations? for|prepar(?:e|es|ing) for|prep(?:s|ping)? for|practic(?:e|es|ing) for|rehears(?:e|es|ing|als?) for|(?:get|gets|getting) ready for|gear(?:s|ing)? up for|ready(?:ing)? (?:themselves |himself |herself )?for|brac(?:e|es|ing) for|look(?:s|ing)? (?:ahead|forward) to|await(?:s|ing)?|before|until|upcoming|forthcoming|coming|looming|planned|scheduled)|\bwill\s+(?:meet|face|debate|square off|face off|clash|spar|go head[- ]to[- ]head)\b[^.;]{0,40}\bin)\s+(?:the\s+|this\s+|next\s+|their\s+|his\s+|her\s+)?$`)
