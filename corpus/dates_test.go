@@ -774,3 +774,18 @@ func TestDateRaceDebates(t *testing.T) {
 		})
 	}
 }
+
+// TestDateWireDateline: UPI's dateline carried by another outlet is its
+// day or the day before; another wire's is its day.
+func TestDateWireDateline(t *testing.T) {
+	e := builtinDating(t)
+	for _, c := range []struct{ text, label string }{
+		{"WASHINGTON, Dec. 8 (UPI) -- Senators met on Tuesday, after the San Bernardino shooting.", "between 2015-12-07 and 2015-12-08"},
+		{"KYIV, 3 March (Reuters) - Talks resumed after the invasion that began on February 24, 2022.", "2022-03-03"},
+	} {
+		d := e.DateDocument(&model.Document{ID: "t", Text: c.text}, Meta{})
+		if d.Label() != c.label || !d.Value.Equal(d.Latest) {
+			t.Errorf("%q: label %q value %s, want %q valued at its end (rule %s)", c.text, d.Label(), fmtDay(d.Value), c.label, d.Rule)
+		}
+	}
+}
