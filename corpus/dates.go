@@ -585,8 +585,23 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 		}
 		return false
 	}
+	// "Monday's debate with Katie McGinty": a debate with someone else
+	partnerElse := func(c dateConstraint) bool {
+		m := reDebatePartner.FindStringSubmatch(text[c.span.End:min(len(text), c.span.End+60)])
+		if m == nil {
+			return false
+		}
+		for _, l := range [][]dateConstraint{ev.cons, ev.weak} {
+			for _, o := range l {
+				if (o.rule == "status" || o.race) && namesIn(m[1], o.evidence) {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	drop := func(c dateConstraint) bool {
-		if c.tie && !namedInSentence(c) {
+		if c.tie && (!namedInSentence(c) || partnerElse(c)) {
 			return true
 		}
 		return c.nominee && !hasNominee && (!c.raceBacked || c.set.empty())
@@ -941,6 +956,10 @@ var reStoryTime = regexp.MustCompile(`(?i)\b(?:last (?:week|month|year)|ago|earl
 // debate") another clue must already put it, when only the race's
 // candidates ("Hillary Clinton") say the debate is the nominees'.
 const raceLead = 90
+
+// reDebatePartner after a debate names who else took part: "with Katie
+// McGinty", "between Sen. Pat Toomey and".
+var reDebatePartner = regexp.MustCompile(`^\s+(?:with|against|between)\s+(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)`)
 
 // reDebateTopic after "debate" makes it a debate of a question, not an
 // event: "the debate over spending", "the debate in Congress".
