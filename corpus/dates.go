@@ -601,8 +601,8 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 		return true
 	}
 	drop := func(c dateConstraint) bool {
-		if c.tie && (!namedInSentence(c) || partnerElse(c)) {
-			return true
+		if c.tie && (!namedInSentence(c) || partnerElse(c)) || c.loose && c.nominee && !raceBeside(c, isStatus) {
+			return true // a loose debate counted down to: the race in its paragraph
 		}
 		return c.nominee && !hasNominee && (!c.raceBacked || c.set.empty())
 	}
@@ -744,6 +744,14 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			if w := weekdayNear(text, em.span); w != nil && !w.last && w.span.End <= em.span.Start && placesOnly(text[w.span.End:em.span.Start]) {
 				tie = &eventTie{rule: "weekday", weekday: &w.day, span: w.span}
 			}
+		}
+	} else if loose && slices.ContainsFunc(alts, func(x *Event) bool { return x.Ahead > 0 }) {
+		// "with the first debate just days away": a countdown to a loose
+		// event is the race's own beside its candidates, in a sentence
+		// of now (flagged as a nominee's clue, in its paragraph)
+		if t := countdownTie(text, em.span); t != nil && plainFuture(text, em.span) &&
+			!reOtherRace.MatchString(text[em.span.End:min(len(text), em.span.End+72)]) {
+			tie, c.nominee, c.loose = t, true, true
 		}
 	} else if !scheduled {
 		rel = relativeInClause(text, em.span)
@@ -1071,7 +1079,7 @@ var reCountdownTie = regexp.MustCompile(`(?i)(?:\bwith\s+(?:(?:just|only|less th
 // reCountdownAfter after a scheduled event counts down to it: "with
 // Election Day just six weeks away", "the election is 40 days away" (not
 // "was": a time in the story, not now).
-var reCountdownAfter = regexp.MustCompile(`^(?i:\s+(?:is\s+|are\s+|now\s+|being\s+)*((?:just|only|less than|fewer than|about|nearly|almost|roughly|barely|a mere|under|some)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|off)\b)`)
+var reCountdownAfter = regexp.MustCompile(`^(?i:\s+(?:is\s+|are\s+|now\s+|being\s+)*((?:just|only|less than|fewer than|about|nearly|almost|roughly|barely|a mere|under|some)\s+)?(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of|a)\s+)?(days?|weeks?|months?)\s+(?:away|off)\b)`)
 
 // reYearWord is a year in a sentence.
 var reYearWord = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
@@ -1132,7 +1140,11 @@ func countdownAfter(text string, span model.Span) *eventTie {
 	if ix[2] >= 0 {
 		hedge = strings.ToLower(rest[ix[2]:ix[3]])
 	}
-	return countdownOf(strings.ToLower(rest[ix[4]:ix[5]]), rest[ix[6]:ix[7]], hedge, model.Span{Start: span.End, End: span.End + ix[1]})
+	n := "a few" // "just days away"
+	if ix[4] >= 0 {
+		n = strings.ToLower(rest[ix[4]:ix[5]])
+	}
+	return countdownOf(n, rest[ix[6]:ix[7]], hedge, model.Span{Start: span.End, End: span.End + ix[1]})
 }
 
 // countdownOf is the countdown tie of n units ("seventy", "days") before
