@@ -913,7 +913,7 @@ var titleWords = map[string]bool{"republican": true, "democratic": true, "democr
 // "polls taken ahead of the first debate" may be told after it.
 func plainFuture(text string, span model.Span) bool {
 	sent := sentenceAround(text, span.Start)
-	st := text[sent.Start:sent.End]
+	st := reUnitsLeft.ReplaceAllString(text[sent.Start:sent.End], "$1 remaining") // "with 30 days left"
 	if reStoryTime.MatchString(st) {
 		return false
 	}
@@ -952,6 +952,9 @@ var reOtherRaceBefore = regexp.MustCompile(`(?i)\b(?:senate|senatorial|gubernato
 
 // reLooseAhead ends the words before an event looked ahead to.
 var reLooseAhead = regexp.MustCompile(`(?i)(?:\b(?:ahead of|in the run-?up to|in advance of|leading up to|heading into|going into|head into|preparations? for|prepar(?:e|es|ing) for|prep(?:s|ping)? for|practic(?:e|es|ing) for|rehears(?:e|es|ing|als?) for|(?:get|gets|getting) ready for|gear(?:s|ing)? up for|ready(?:ing)? (?:themselves |himself |herself )?for|brac(?:e|es|ing) for|look(?:s|ing)? (?:ahead|forward) to|await(?:s|ing)?|before|until|upcoming|forthcoming|coming|looming|planned|scheduled)|\bwill\s+(?:meet|face|debate|square off|face off|clash|spar|go head[- ]to[- ]head)\b[^.;]{0,40}\bin)\s+(?:the\s+|this\s+|next\s+|their\s+|his\s+|her\s+)?$`)
+
+// reUnitsLeft is time left in a countdown, not a verb: "30 days left".
+var reUnitsLeft = regexp.MustCompile(`(?i)\b(days|weeks|months)\s+left\b`)
 
 // reportingWord are the verbs of attribution, past in news of the present.
 var reportingWord = map[string]bool{"said": true, "told": true, "added": true, "noted": true, "explained": true, "wrote": true,
@@ -1074,12 +1077,12 @@ var (
 // reCountdownTie before a scheduled event counts down to it from the
 // time of writing: "with fewer than 70 days remaining until", "just six
 // weeks away from".
-var reCountdownTie = regexp.MustCompile(`(?i)(?:\bwith\s+(?:(?:just|only|less than|fewer than|nearly|almost|about|roughly|barely|a mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:(?:remaining|left|to go)\s+)?(?:until|till|before|to)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|out)\s+from|\b(?:(?:just|only|barely|less than|fewer than|about|nearly|some|a mere|mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a)?\s*(days?|weeks?|months?)\s+(?:before|ahead of|prior to|until|till))\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?$`)
+var reCountdownTie = regexp.MustCompile(`(?i)(?:\bwith\s+(?:(?:just|only|less than|fewer than|nearly|almost|about|roughly|barely|a mere|under|just over|just under|a little over|a little more than)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of|a)\s+(days?|weeks?|months?)\s+(?:(?:remaining|left|to go)\s+)?(?:until|till|before|to)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|out)\s+from|\b(?:(?:just|only|barely|less than|fewer than|about|nearly|some|a mere|mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a)?\s*(days?|weeks?|months?)\s+(?:before|ahead of|prior to|until|till|from))\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?$`)
 
 // reCountdownAfter after a scheduled event counts down to it: "with
 // Election Day just six weeks away", "the election is 40 days away" (not
 // "was": a time in the story, not now).
-var reCountdownAfter = regexp.MustCompile(`^(?i:\s+(?:is\s+|are\s+|now\s+|being\s+)*((?:just|only|less than|fewer than|about|nearly|almost|roughly|barely|a mere|under|some)\s+)?(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of|a)\s+)?(days?|weeks?|months?)\s+(?:away|off)\b)`)
+var reCountdownAfter = regexp.MustCompile(`^(?i:\s+(?:is\s+|are\s+|now\s+|being\s+)*((?:just|only|less than|fewer than|about|nearly|almost|roughly|barely|a mere|under|some|just over|just under|a little over|a little more than)\s+)?(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of|a)\s+)?(days?|weeks?|months?)\s+(?:away|off)\b)`)
 
 // reYearWord is a year in a sentence.
 var reYearWord = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
