@@ -545,11 +545,22 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	// after the primaries' season (a primary has its Sunday debates too):
 	// after a day at most raceLead days before it. Otherwise no clue.
 	isNominee := func(c dateConstraint) bool { return c.rule == "status" && containsFold(c.evidence, "nominee") }
-	// lateEnough keeps the windows of c that another clue already puts
-	// the text near: after a day at most raceLead days before the window.
+	// lateEnough keeps the windows of c that the race's own window holds
+	// (the candidates say which race, not more) and that another clue
+	// already puts the text near: after a day at most raceLead days
+	// before the window.
 	lateEnough := func(c dateConstraint) iset {
 		var keep iset
 		for _, w := range c.set {
+			inRace := false
+			for _, o := range slices.Concat(ev.cons, ev.weak) {
+				if o.race && o.set.overlaps(iset{w}) {
+					inRace = true
+				}
+			}
+			if !inRace {
+				continue
+			}
 			for _, o := range ev.cons {
 				if o.nominee || o.uncapped != nil || o.set.empty() {
 					continue
