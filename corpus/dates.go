@@ -209,6 +209,10 @@ type dateConstraint struct {
 	// debate", flag tie), which counts only in a sentence naming the
 	// race's candidates
 	tie bool
+	// past: for a debate of a race held, each alternative's reading
+	// (after it, before the next), which beside a nominee's status narrow
+	// to those of the status's window
+	past []pastReading
 	// raceBacked: a nominee clue kept beside the race's candidates alone
 	// (its windows those another clue puts the text near)
 	raceBacked bool
@@ -539,6 +543,31 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 			c.set, c.uncapped = c.uncapped, nil
 		}
 	}
+	// "Since the first debate" beside a nominee ("Republican nominee
+	// Donald Trump") in its paragraph: the nominees' debate, the one in
+	// the status's window (a primary's first debate is before it).
+	for i := range ev.cons {
+		c := &ev.cons[i]
+		if len(c.past) == 0 {
+			continue
+		}
+		k := paraOf(c.span.Start)
+		var own iset
+		for _, r := range c.past {
+			for _, o := range slices.Concat(ev.cons, ev.weak) {
+				if o.rule != "status" || !containsFold(o.evidence, "nominee") || !o.set.contains(r.start) {
+					continue
+				}
+				if paraOf(o.span.Start) == k || k < len(paras) && namesIn(text[paras[k].Start:paras[k].End], o.evidence) {
+					own = own.union(r.set)
+					break
+				}
+			}
+		}
+		if !own.empty() {
+			c.set, c.rule = own, "event-held"
+		}
+	}
 	// "Monday's presidential debate" is the nominees' only beside a
 	// nominee ("Republican nominee Donald Trump"), or beside the race's
 	// candidates in its days when another clue already puts the text
@@ -795,6 +824,14 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			return c, false
 		}
 	}
+	// a debate of the race held ("since the first debate"): beside a
+	// nominee's status in its paragraph it is the nominees' own (gather
+	// keeps the readings of the status's window), unless its sentence
+	// names a year or another race
+	sent := sentenceAround(text, em.span.Start)
+	pastOwn := tense < 0 && tie == nil && !reYearWord.MatchString(text[sent.Start:sent.End]) &&
+		!reOtherRace.MatchString(text[em.span.End:min(len(text), em.span.End+72)]) && !reOtherRaceBefore.MatchString(lastBytes(clause, 40)) &&
+		!reStoryTime.MatchString(text[sent.Start:sent.End])
 	wdUsed, agoUsed := false, false
 	var wide iset // the days without the caps of ahead=N
 	capped := false
@@ -816,6 +853,9 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 					hi = dnum(alts[i+1].Start) - 1
 				}
 				s = daysBetween(dnum(x.Start), hi)
+				if x.Ahead > 0 && !x.Tie && pastOwn {
+					c.past = append(c.past, pastReading{start: dnum(x.Start), set: s})
+				}
 			case tense > 0:
 				// the next one: after the one before, before its end (and
 				// no earlier than it is spoken of as to come)
@@ -888,6 +928,13 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 }
 
 var relKeys = []string{"earlier", "last", "this", "week", "month", "year"}
+
+// pastReading is one alternative's reading of an event held: after its
+// start, before the next one.
+type pastReading struct {
+	start int
+	set   iset
+}
 
 // namesIn reports whether para names someone a status or race clue's
 // evidence names: a capitalised word of it, not a title ("Clinton" of
