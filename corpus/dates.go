@@ -38,6 +38,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/quotetrail/quotetrail/model"
@@ -197,6 +198,24 @@ type dateConstraint struct {
 	uncapped iset
 	// nominee: a clue of events that count only beside a nominee's status
 	nominee bool
+	// race: a hint naming a race by its candidates (flag race), which
+	// stands for the race's status beside its scheduled events
+	race bool
+	// loose: a loose event's cap (ahead=N), which counts only beside a
+	// status or race named in the same paragraph ("the first debate" of
+	// a Senate race may be meant elsewhere)
+	loose bool
+	// tie: a clue of a word that names debates of every kind ("Monday's
+	// debate", flag tie), which counts only in a sentence naming the
+	// race's candidates
+	tie bool
+	// past: for a debate of a race held, each alternative's reading
+	// (after it, before the next), which beside a nominee's status narrow
+	// to those of the status's window
+	past []pastReading
+	// raceBacked: a nominee clue kept beside the race's candidates alone
+	// (its windows those another clue puts the text near)
+	raceBacked bool
 }
 
 // How much a clue weighs. Solving intersects the strongest first; a clue
@@ -488,24 +507,147 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	}
 
 	// A debate looked ahead to is the one of the text's own cycle only
-	// beside a race's status ("the Republican nominee"); otherwise it may
-	// be another country's, any time before.
-	isStatus := func(c dateConstraint) bool { return c.rule == "status" }
-	if !slices.ContainsFunc(ev.cons, isStatus) && !slices.ContainsFunc(ev.weak, isStatus) {
-		for i := range ev.cons {
-			if c := &ev.cons[i]; c.uncapped != nil {
-				c.set, c.uncapped = c.uncapped, nil
+	// beside a race's status ("the Republican nominee") or a race named by
+	// its candidates ("Hillary Clinton", flag race) whose window holds it;
+	// otherwise it may be another country's, any time before. A loose
+	// one ("the first debate") needs them in its paragraph.
+	paraOf := func(pos int) int {
+		for i, p := range paras {
+			if pos < p.End {
+				return i
 			}
+		}
+		return len(paras)
+	}
+	raceBeside := func(c dateConstraint, status func(dateConstraint) bool) bool {
+		for _, l := range [][]dateConstraint{ev.cons, ev.weak} {
+			for _, o := range l {
+				if !status(o) && !(o.race && o.set.overlaps(c.set)) {
+					continue
+				}
+				if !c.loose || paraOf(o.span.Start) == paraOf(c.span.Start) {
+					return true
+				}
+				// or by a name of theirs ("Trump and Clinton will meet in
+				// the first debate")
+				if k := paraOf(c.span.Start); k < len(paras) && namesIn(text[paras[k].Start:paras[k].End], o.evidence) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	isStatus := func(c dateConstraint) bool { return c.rule == "status" }
+	for i := range ev.cons {
+		if c := &ev.cons[i]; c.uncapped != nil && !raceBeside(*c, isStatus) {
+			c.set, c.uncapped = c.uncapped, nil
+		}
+	}
+	// "Since the first debate" beside a nominee ("Republican nominee
+	// Donald Trump") in its paragraph: the nominees' debate, the one in
+	// the status's window (a primary's first debate is before it).
+	for i := range ev.cons {
+		c := &ev.cons[i]
+		if len(c.past) == 0 {
+			continue
+		}
+		k := paraOf(c.span.Start)
+		var own iset
+		for _, r := range c.past {
+			for _, o := range slices.Concat(ev.cons, ev.weak) {
+				if o.rule != "status" || !containsFold(o.evidence, "nominee") || !o.set.contains(r.start) {
+					continue
+				}
+				if paraOf(o.span.Start) == k || k < len(paras) && namesIn(text[paras[k].Start:paras[k].End], o.evidence) {
+					own = own.union(r.set)
+					break
+				}
+			}
+		}
+		if !own.empty() {
+			c.set, c.rule = own, "event-held"
 		}
 	}
 	// "Monday's presidential debate" is the nominees' only beside a
-	// nominee ("Republican nominee Donald Trump"); otherwise no clue.
+	// nominee ("Republican nominee Donald Trump"), or beside the race's
+	// candidates in its days when another clue already puts the text
+	// after the primaries' season (a primary has its Sunday debates too):
+	// after a day at most raceLead days before it. Otherwise no clue.
 	isNominee := func(c dateConstraint) bool { return c.rule == "status" && containsFold(c.evidence, "nominee") }
-	if !slices.ContainsFunc(ev.cons, isNominee) && !slices.ContainsFunc(ev.weak, isNominee) {
-		drop := func(c dateConstraint) bool { return c.nominee }
-		ev.cons = slices.DeleteFunc(ev.cons, drop)
-		ev.weak = slices.DeleteFunc(ev.weak, drop)
+	// lateEnough keeps the windows of c that the race's own window holds
+	// (the candidates say which race, not more) and that another clue
+	// already puts the text near: after a day at most raceLead days
+	// before the window.
+	lateEnough := func(c dateConstraint) iset {
+		var keep iset
+		for _, w := range c.set {
+			inRace := false
+			for _, o := range slices.Concat(ev.cons, ev.weak) {
+				if o.race && o.set.overlaps(iset{w}) {
+					inRace = true
+				}
+			}
+			if !inRace {
+				continue
+			}
+			for _, o := range ev.cons {
+				if o.nominee || o.uncapped != nil || o.set.empty() {
+					continue
+				}
+				if olo, _ := o.set.hull(); olo != negInf && olo >= w.lo-raceLead && o.set.overlaps(iset{w}) {
+					keep = append(keep, w)
+					break
+				}
+			}
+		}
+		return keep
 	}
+	hasNominee := slices.ContainsFunc(ev.cons, isNominee) || slices.ContainsFunc(ev.weak, isNominee)
+	for _, l := range []*[]dateConstraint{&ev.cons, &ev.weak} {
+		for i := range *l {
+			if c := &(*l)[i]; c.nominee && !hasNominee && raceBeside(*c, func(dateConstraint) bool { return false }) {
+				c.set, c.raceBacked = lateEnough(*c), true
+			}
+		}
+	}
+	// "Monday's debate" with the word alone is the race's only in a
+	// sentence that names its candidates ("Clinton and Trump clashed in
+	// Monday's debate", not "Monday's debate between the Senate
+	// candidates")
+	namedInSentence := func(c dateConstraint) bool {
+		sent := sentenceAround(text, c.span.Start)
+		for _, l := range [][]dateConstraint{ev.cons, ev.weak} {
+			for _, o := range l {
+				if (o.rule == "status" || o.race) && namesIn(text[sent.Start:sent.End], o.evidence) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// "Monday's debate with Katie McGinty": a debate with someone else
+	partnerElse := func(c dateConstraint) bool {
+		m := reDebatePartner.FindStringSubmatch(text[c.span.End:min(len(text), c.span.End+60)])
+		if m == nil {
+			return false
+		}
+		for _, l := range [][]dateConstraint{ev.cons, ev.weak} {
+			for _, o := range l {
+				if (o.rule == "status" || o.race) && namesIn(m[1], o.evidence) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	drop := func(c dateConstraint) bool {
+		if c.tie && (!namedInSentence(c) || partnerElse(c)) || c.loose && c.nominee && !raceBeside(c, isStatus) {
+			return true // a loose debate counted down to: the race in its paragraph
+		}
+		return c.nominee && !hasNominee && (!c.raceBacked || c.set.empty())
+	}
+	ev.cons = slices.DeleteFunc(ev.cons, drop)
+	ev.weak = slices.DeleteFunc(ev.weak, drop)
 
 	// Countdowns to the end of a term ("the final ten days" of an
 	// administration) or of a race ("the final nine weeks" of the
@@ -621,6 +763,7 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			return true
 		})
 	}
+	c.race = slices.ContainsFunc(alts, func(x *Event) bool { return x.Race })
 	if !slices.ContainsFunc(alts, func(x *Event) bool { return !x.Nominee }) {
 		if rePartyBefore.MatchString(text[max(0, em.span.Start-24):em.span.Start]) {
 			return c, false // "Thursday's Republican presidential debate": a primary's
@@ -642,6 +785,14 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 				tie = &eventTie{rule: "weekday", weekday: &w.day, span: w.span}
 			}
 		}
+	} else if loose && slices.ContainsFunc(alts, func(x *Event) bool { return x.Ahead > 0 }) {
+		// "with the first debate just days away": a countdown to a loose
+		// event is the race's own beside its candidates, in a sentence
+		// of now (flagged as a nominee's clue, in its paragraph)
+		if t := countdownTie(text, em.span); t != nil && plainFuture(text, em.span) &&
+			!reOtherRace.MatchString(text[em.span.End:min(len(text), em.span.End+72)]) {
+			tie, c.nominee, c.loose = t, true, true
+		}
 	} else if !scheduled {
 		rel = relativeInClause(text, em.span)
 		if rel == "" {
@@ -651,6 +802,36 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			ago = agoNear(text, em.span)
 		}
 	}
+	if !slices.ContainsFunc(alts, func(x *Event) bool { return !x.Tie }) {
+		// "Monday's debate", "the debate on Monday": only a tie dates it,
+		// and after the words a noun's ("the debate Monday", not "will
+		// debate Monday"); or the debate itself looked ahead to
+		// ("preparing for the debate": the next one, capped by ahead=N)
+		before := text[max(0, em.span.Start-16):em.span.Start]
+		ahead := tie == nil && tense > 0 && reNounBefore.MatchString(before) && lookedAhead(text, clause, em.span) &&
+			!reDebateTopic.MatchString(text[em.span.End:min(len(text), em.span.End+24)])
+		if tie == nil && !ahead || reTitledDebate.MatchString(before) || tie != nil && tie.span.Start > em.span.Start && !reNounBefore.MatchString(before) {
+			return c, false // "Monday's Democratic presidential debate": the presidential rows read it
+		}
+		c.tie = true
+	}
+	if !slices.ContainsFunc(alts, func(x *Event) bool { return !x.Countdown }) {
+		// "the election": only a countdown to it ("five weeks before the
+		// election"), in a sentence of now ("Romney led five weeks before
+		// the election in 2012" is history)
+		sent := sentenceAround(text, em.span.Start)
+		if tie == nil || tie.rule != "countdown" || !plainFuture(text, em.span) || reYearWord.MatchString(text[sent.Start:sent.End]) {
+			return c, false
+		}
+	}
+	// a debate of the race held ("since the first debate"): beside a
+	// nominee's status in its paragraph it is the nominees' own (gather
+	// keeps the readings of the status's window), unless its sentence
+	// names a year or another race
+	sent := sentenceAround(text, em.span.Start)
+	pastOwn := tense < 0 && tie == nil && !reYearWord.MatchString(text[sent.Start:sent.End]) &&
+		!reOtherRace.MatchString(text[em.span.End:min(len(text), em.span.End+72)]) && !reOtherRaceBefore.MatchString(lastBytes(clause, 40)) &&
+		!reStoryTime.MatchString(text[sent.Start:sent.End])
 	wdUsed, agoUsed := false, false
 	var wide iset // the days without the caps of ahead=N
 	capped := false
@@ -672,6 +853,9 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 					hi = dnum(alts[i+1].Start) - 1
 				}
 				s = daysBetween(dnum(x.Start), hi)
+				if x.Ahead > 0 && !x.Tie && pastOwn {
+					c.past = append(c.past, pastReading{start: dnum(x.Start), set: s})
+				}
 			case tense > 0:
 				// the next one: after the one before, before its end (and
 				// no earlier than it is spoken of as to come)
@@ -679,7 +863,7 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 				if i > 0 {
 					lo = dnum(alts[i-1].End) + 1
 				}
-				if x.Ahead > 0 {
+				if x.Ahead > 0 && (!x.Loose && !x.Tie || lookedAhead(text, clause, em.span)) {
 					wide = wide.union(daysBetween(lo, dnum(x.End)))
 					capped = true
 					lo = max(lo, dnum(x.Start)-x.Ahead)
@@ -715,12 +899,12 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 			}
 		}
 		c.set = c.set.union(s)
-		if !(x.Scheduled && tie == nil && tense > 0 && x.Ahead > 0) {
+		if !(x.Scheduled && tie == nil && tense > 0 && x.Ahead > 0 && (!x.Loose && !x.Tie || lookedAhead(text, clause, em.span))) {
 			wide = wide.union(s)
 		}
 	}
 	if capped {
-		c.uncapped = wide
+		c.uncapped, c.loose = wide, loose
 	}
 	if wdUsed {
 		c.evidence = wd.evidence(text, em)
@@ -744,6 +928,119 @@ func eventConstraint(text string, em eventMatch) (dateConstraint, bool) {
 }
 
 var relKeys = []string{"earlier", "last", "this", "week", "month", "year"}
+
+// pastReading is one alternative's reading of an event held: after its
+// start, before the next one.
+type pastReading struct {
+	start int
+	set   iset
+}
+
+// namesIn reports whether para names someone a status or race clue's
+// evidence names: a capitalised word of it, not a title ("Clinton" of
+// "Democratic nominee Hillary Clinton").
+func namesIn(para, evidence string) bool {
+	for _, w := range strings.FieldsFunc(evidence, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if len(w) < 4 || !unicode.IsUpper(rune(w[0])) || titleWords[strings.ToLower(w)] {
+			continue
+		}
+		for i := strings.Index(para, w); i >= 0; {
+			end := i + len(w)
+			if (i == 0 || !isWordByte(para[i-1])) && (end == len(para) || !isWordByte(para[end])) {
+				return true
+			}
+			j := strings.Index(para[end:], w)
+			if j < 0 {
+				break
+			}
+			i = end + j
+		}
+	}
+	return false
+}
+
+// titleWords are the words of titles and parties, not names.
+var titleWords = map[string]bool{"republican": true, "democratic": true, "democrat": true, "party": true, "presidential": true, "president": true,
+	"nominee": true, "candidate": true, "running": true, "vice": true, "libertarian": true, "green": true, "presumptive": true, "former": true,
+	"senator": true, "governor": true, "hopeful": true, "frontrunner": true, "front-runner": true, "standard-bearer": true, "contender": true, "campaign": true}
+
+// plainFuture reports whether the sentence of a loose event looked ahead
+// to is all to come: no verb in the past tense but the reporting ones
+// ("Clinton is preparing for the first debate, aides said"), nothing "last
+// month" or "ago". "Ahead of the first debate, Clinton had prepared" and
+// "polls taken ahead of the first debate" may be told after it.
+func plainFuture(text string, span model.Span) bool {
+	sent := sentenceAround(text, span.Start)
+	st := reUnitsLeft.ReplaceAllString(text[sent.Start:sent.End], "$1 remaining") // "with 30 days left"
+	if reStoryTime.MatchString(st) {
+		return false
+	}
+	past := false
+	eachWord(st, func(w string, _ int) {
+		if !past && !reportingWord[strings.ToLower(w)] && hasPastWord(w, len(w)) {
+			past = true
+		}
+	})
+	return !past
+}
+
+// lookedAhead reports whether a loose event is itself looked ahead to, in
+// a sentence all to come: "preparing for the first debate", "heading into
+// the first debate", "will meet in the first debate" (not "will try to
+// recover from the first debate", a sentence to come of one held).
+func lookedAhead(text, clause string, span model.Span) bool {
+	after := text[span.End:min(len(text), span.End+72)]
+	if reOtherRace.MatchString(after) || reOtherRaceBefore.MatchString(lastBytes(clause, 40)) {
+		return false // "the first debate of the Senate race", "the Senate candidates' first debate"
+	}
+	return (reLooseAhead.MatchString(lastBytes(clause, 80)) || reLooseAheadAfter.MatchString(text[span.End:min(len(text), span.End+60)])) && plainFuture(text, span)
+}
+
+// reLooseAheadAfter follows an event looked ahead to: "the third debate
+// will be in Las Vegas", "the second debate, at Washington University, is
+// set for Sunday".
+var reLooseAheadAfter = regexp.MustCompile(`^(?i)(?:\s*,[^,.;]{1,40},)?\s+(?:will be|will take place|is (?:set|scheduled|slated) for|takes place|is (?:on|next))\b|^,?\s+(?:scheduled|set|slated) for\b`)
+
+// reOtherRace after a debate makes it another race's: "the first debate
+// between the Senate candidates", "the first debate in the governor's race".
+var reOtherRace = regexp.MustCompile(`^(?i)s?\s+(?:of|in|for|between|among|with)\b[^.;]{0,50}\b(?:senate|senatorial|gubernatorial|governor['’]?s?|mayoral|mayor['’]?s?|house|congressional|primary|primaries|democratic|republican|gop|party|council|district|state|legislative|attorney general)\b`)
+
+// reOtherRaceBefore ends the words before another race's debate.
+var reOtherRaceBefore = regexp.MustCompile(`(?i)\b(?:senate|senatorial|gubernatorial|governor['’]?s?|mayoral|congressional|primary|council|district|legislative)\b[^.;]{0,24}$`)
+
+// reLooseAhead ends the words before an event looked ahead to.
+var reLooseAhead = regexp.MustCompile(`(?i)(?:\b(?:ahead of|in the run-?up to|in advance of|leading up to|heading into|going into|head into|preparations? for|prepar(?:e|es|ing) for|prep(?:s|ping)? for|practic(?:e|es|ing) for|rehears(?:e|es|ing|als?) for|(?:get|gets|getting) ready for|gear(?:s|ing)? up for|ready(?:ing)? (?:themselves |himself |herself )?for|brac(?:e|es|ing) for|look(?:s|ing)? (?:ahead|forward) to|await(?:s|ing)?|before|until|upcoming|forthcoming|coming|looming|planned|scheduled)|\bwill\s+(?:meet|face|debate|square off|face off|clash|spar|go head[- ]to[- ]head)\b[^.;]{0,40}\bin)\s+(?:the\s+|this\s+|next\s+|their\s+|his\s+|her\s+)?$`)
+
+// reUnitsLeft is time left in a countdown, not a verb: "30 days left".
+var reUnitsLeft = regexp.MustCompile(`(?i)\b(days|weeks|months)\s+left\b`)
+
+// reportingWord are the verbs of attribution, past in news of the present.
+var reportingWord = map[string]bool{"said": true, "told": true, "added": true, "noted": true, "explained": true, "wrote": true,
+	"reported": true, "stated": true, "argued": true, "insisted": true, "suggested": true, "predicted": true, "warned": true, "tweeted": true}
+
+// reStoryTime in a sentence puts it in the story's past.
+var reStoryTime = regexp.MustCompile(`(?i)\b(?:last (?:week|month|year)|ago|earlier this (?:week|month|year)|yesterday)\b`)
+
+// raceLead is how long before a debate tied to the text ("Monday's
+// debate") another clue must already put it, when only the race's
+// candidates ("Hillary Clinton") say the debate is the nominees'.
+const raceLead = 90
+
+// reDebatePartner after a debate names who else took part: "with Katie
+// McGinty", "between Sen. Pat Toomey and".
+var reDebatePartner = regexp.MustCompile(`^\s+(?:with|against|between)\s+(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)`)
+
+// reDebateTopic after "debate" makes it a debate of a question, not an
+// event: "the debate over spending", "the debate in Congress".
+var reDebateTopic = regexp.MustCompile(`^(?i)s?\s+(?:over|about|on|of|regarding|around|surrounding|concerning|within|among|inside|in (?:Congress|the Senate|the House|Parliament))\b`)
+
+// reTitledDebate before "debate" names its kind, which rows of their own
+// read ("presidential debate").
+var reTitledDebate = regexp.MustCompile(`(?i)\bpresidential\s+$`)
+
+// reNounBefore before a word makes it a noun: "the debate", "Monday's
+// debate".
+var reNounBefore = regexp.MustCompile(`(?i)(?:\bthe|\bthis|\bthat|['’]s)\s+$`)
 
 // rePartyBefore before a debate makes it a party's, in a primary.
 var rePartyBefore = regexp.MustCompile(`(?i)\b(?:republican|democratic|democrat|gop|primary|party['’]s|libertarian|green party|undercard|main[- ]stage|senate|gubernatorial|house|mayoral)\s+$`)
@@ -832,18 +1129,26 @@ var (
 	// ("the convention in Philadelphia this week": a place may come
 	// between; "the debate is Monday", "will be held Sunday": a verb of
 	// its schedule)
-	reTieAfter = regexp.MustCompile(`^(?:\s+(?:in|at)\s+[A-Z][\w.'’-]+(?:,?\s+[A-Z][\w.'’-]+){0,2})?(?i:\s+(?:is|are|will be|will be held|is (?:scheduled|set|slated) for|comes|takes place))?(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
+	reTieAfter = regexp.MustCompile(`^(?:\s+(?:in|at)\s+[A-Z][\w.'’-]+(?:,?\s+[A-Z][\w.'’-]+){0,2})?(?i:\s+(?:is|are|will be|will be held|is (?:scheduled|set|slated) for|comes|takes place|ended|began|opened|closed|wrapped up|concluded|kicked off|took place|was held))?(?i:\s+((?:last|this|earlier this) (?:week|month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday))\b`)
 )
 
 // reCountdownTie before a scheduled event counts down to it from the
 // time of writing: "with fewer than 70 days remaining until", "just six
 // weeks away from".
-var reCountdownTie = regexp.MustCompile(`(?i)(?:\bwith\s+(?:(?:just|only|less than|fewer than|nearly|almost|about|roughly|barely|a mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:(?:remaining|left|to go)\s+)?(?:until|till|before|to)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|out)\s+from|\b(?:(?:just|only|barely|less than|fewer than|about|nearly|some|a mere|mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a)?\s*(days?|weeks?|months?)\s+(?:before|ahead of|prior to|until|till))\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?$`)
+var reCountdownTie = regexp.MustCompile(`(?i)(?:\bwith\s+(?:(?:just|only|less than|fewer than|nearly|almost|about|roughly|barely|a mere|under|just over|just under|a little over|a little more than)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of|a)\s+(days?|weeks?|months?)\s+(?:(?:remaining|left|to go)\s+)?(?:until|till|before|to)|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|out)\s+from|\b(?:(?:just|only|barely|less than|fewer than|about|nearly|some|a mere|mere|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a)?\s*(days?|weeks?|months?)\s+(?:before|ahead of|prior to|until|till|from))\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?$`)
 
 // reCountdownAfter after a scheduled event counts down to it: "with
 // Election Day just six weeks away", "the election is 40 days away" (not
 // "was": a time in the story, not now).
-var reCountdownAfter = regexp.MustCompile(`^(?i:\s+(?:is\s+|are\s+|now\s+|being\s+)*((?:just|only|less than|fewer than|about|nearly|almost|roughly|barely|a mere|under|some)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\s+(?:away|off)\b)`)
+var reCountdownAfter = regexp.MustCompile(`^(?i:\s+(?:is\s+|are\s+|now\s+|being\s+)*((?:just|only|less than|fewer than|about|nearly|almost|roughly|barely|a mere|under|some|just over|just under|a little over|a little more than)\s+)?(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of|a)\s+)?(days?|weeks?|months?)\s+(?:away|off)\b)`)
+
+// reYearWord is a year in a sentence.
+var reYearWord = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+
+// reCountdownIn after a scheduled event counts down to it as reCountdownAfter
+// does, with the same groups: "the election is in five weeks", "is less
+// than six weeks off" being read there.
+var reCountdownIn = regexp.MustCompile(`^(?i:\s+(?:is|are)\s+(?:now\s+|just\s+|only\s+)?in\s+((?:just|only|less than|fewer than|about|under|some)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a few|several|a couple of)\s+(days?|weeks?|months?)\b)`)
 
 // countdownTie reads "with N days remaining until" before an event, or
 // "… is N days away" after it.
@@ -884,6 +1189,9 @@ func countdownAfter(text string, span model.Span) *eventTie {
 	rest := text[span.End:min(len(text), span.End+60)]
 	ix := reCountdownAfter.FindStringSubmatchIndex(rest)
 	if ix == nil {
+		ix = reCountdownIn.FindStringSubmatchIndex(rest)
+	}
+	if ix == nil {
 		return nil
 	}
 	if clause := clauseBefore(text, span.Start); hasPastWord(clause, len(clause)) || conditional.MatchString(clause) {
@@ -893,7 +1201,11 @@ func countdownAfter(text string, span model.Span) *eventTie {
 	if ix[2] >= 0 {
 		hedge = strings.ToLower(rest[ix[2]:ix[3]])
 	}
-	return countdownOf(strings.ToLower(rest[ix[4]:ix[5]]), rest[ix[6]:ix[7]], hedge, model.Span{Start: span.End, End: span.End + ix[1]})
+	n := "a few" // "just days away"
+	if ix[4] >= 0 {
+		n = strings.ToLower(rest[ix[4]:ix[5]])
+	}
+	return countdownOf(n, rest[ix[6]:ix[7]], hedge, model.Span{Start: span.End, End: span.End + ix[1]})
 }
 
 // countdownOf is the countdown tie of n units ("seventy", "days") before
@@ -2060,8 +2372,21 @@ func (e *Events) resolveDateline(doc *model.Document, ev evidenceSet, bounds ise
 		rule += "+weekday"
 		evidence += "; " + ev.weekday.text
 	}
-	return model.DayDate(dtime(pick), evidence, rule, dl.span), true
+	d := model.DayDate(dtime(pick), evidence, rule, dl.span)
+	if reWireCredit.MatchString(dl.text) {
+		// UPI's dateline ("WASHINGTON, Dec. 8 (UPI)") carried by another
+		// outlet: the wire's day, which may be the day after the outlet's
+		// own (a story filed in the American evening, dated as a post's
+		// time is, a day on; 4 of 15 on PolNeAR's training split)
+		d.Precision, d.Earliest = model.PrecisionRange, dtime(pick-1)
+		d.Rule += "+wire"
+	}
+	return d, true
 }
+
+// reWireCredit is the credit in a dateline of a wire whose day may run
+// ahead of its outlet's (Reuters's and TASS's are the day of the place).
+var reWireCredit = regexp.MustCompile(`\(UPI\)`)
 
 // fromBounds turns the solved bounds into a date: a day, a month, a year
 // or a range; unknown when the text has no lower bound.

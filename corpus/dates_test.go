@@ -683,3 +683,139 @@ func TestWindowList(t *testing.T) {
 		}
 	}
 }
+
+// TestDateRaceDebates: the debates of a race read beside its candidates
+// (flag race), "the first debate" looked ahead to in a paragraph about the
+// race (loose rows with ahead=N), and "Monday's debate" with the word
+// alone (flag tie).
+func TestDateRaceDebates(t *testing.T) {
+	cases := []struct{ name, text, label, clue string }{
+		{"a loose debate ahead, beside a candidate",
+			"Hillary Clinton spent the weekend preparing for the first debate, aides said. Her bout of pneumonia was behind her, they said.",
+			"between 2016-09-11 and 2016-09-26", "event-scheduled"},
+		{"a loose debate ahead, beside a status",
+			"Republican nominee Donald Trump spent the weekend preparing for the first debate. He did not mention the basket of deplorables.",
+			"between 2016-09-09 and 2016-09-26", "event-scheduled"},
+		{"the third debate ahead",
+			"Hillary Clinton will face Donald Trump in the third debate next week. The Access Hollywood tape still hangs over him.",
+			"between 2016-10-07 and 2016-10-19", "event-scheduled"},
+		{"a loose debate ahead, the race in another paragraph, is uncapped",
+			"Voters in Ohio are preparing for the first debate of the Senate race.\n\nHillary Clinton campaigned in Toledo. Her bout of pneumonia was behind her.",
+			"between 2016-09-11 and 2024-06-27", "event-scheduled"},
+		{"a loose debate ahead, the candidates by surname in its paragraph",
+			"Hillary Clinton rested after her bout of pneumonia.\n\nClinton and Trump are getting ready for the first debate, aides said.",
+			"between 2016-09-11 and 2016-09-26", "event-scheduled"},
+		{"a convention that ended last month",
+			"Since the Republican National Convention ended last month, running mate Mike Pence has toured Ohio with Hillary Clinton's rival.",
+			"~August 2016", "event-last-month"},
+		{"the debate between the two nominees, past and to come",
+			"Viewers said the first debate between Hillary Clinton and Donald Trump was a rout. Trump will try again in the second debate between Trump and Clinton.",
+			"between 2016-09-26 and 2016-10-09", "event-scheduled"},
+		{"a sentence to come of a debate held is no cap",
+			"Hillary Clinton spoke after the Access Hollywood tape. Trump will try to recover from the first debate.",
+			"between 2016-10-07 and 2024-06-27", "event-scheduled"},
+		{"a look ahead told after the debate is no cap",
+			"Hillary Clinton spoke after the Access Hollywood tape. Ahead of the first debate, Clinton had prepared for weeks.",
+			"between 2016-10-07 and 2024-06-27", "event-scheduled"},
+		{"a loose debate set for a day",
+			"Hillary Clinton spoke after her bout of pneumonia. The first debate will be at Hofstra University.",
+			"between 2016-09-11 and 2016-09-26", "event-scheduled"},
+		{"the election counted down to, beside a nominee",
+			"Republican nominee Donald Trump trails five weeks before the election. Hillary Clinton leads.",
+			"between 2016-09-27 and 2016-10-11", "event-countdown"},
+		{"the election is in some weeks",
+			"Republican nominee Donald Trump spoke. Hillary Clinton replied. The election is in five weeks.",
+			"between 2016-09-27 and 2016-10-11", "event-countdown"},
+		{"a countdown to the election in the story's past is no clue",
+			"Republican nominee Donald Trump spoke. Hillary Clinton replied. Romney trailed five weeks before the election.",
+			"between 2016-05-03 and 2016-11-07", ""},
+		{"days left until the election",
+			"Republican nominee Donald Trump spoke. Hillary Clinton replied. Trump trails with 30 days left until the election.",
+			"between 2016-10-08 and 2016-10-10", "event-countdown"},
+		{"weeks from Election Day",
+			"Republican nominee Donald Trump spoke. Hillary Clinton replied. Three weeks from Election Day, Trump trails.",
+			"between 2016-10-11 and 2016-10-25", "event-countdown"},
+		{"a countdown beside the candidates alone keeps only the race's window",
+			"Indiana Gov. Mike Pence campaigned. With two months until the presidential election, Hillary Clinton leads.",
+			"between 2016-08-07 and 2016-10-08", "event-countdown"},
+		{"a countdown to an election without the race is no clue",
+			"The mayor trails five weeks before the election.",
+			"date unknown", ""},
+		{"the debate looked ahead to, beside the candidates: before the race's last",
+			"Hillary Clinton spoke after her bout of pneumonia. Clinton is preparing for the debate, aides said.",
+			"between 2016-09-11 and 2016-10-19", "event-scheduled"},
+		{"a debate of a question looked ahead to is no clue",
+			"Hillary Clinton spoke after her bout of pneumonia. Clinton is preparing for the debate over spending.",
+			"between 2016-09-11 and 2026-06-01", ""},
+		{"another race's first debate beside a candidate is no cap",
+			"Hillary Clinton, after her bout of pneumonia, toured Ohio, where voters are preparing for the first debate between the Senate candidates.",
+			"between 2016-09-11 and 2024-06-27", "event-scheduled"},
+		{"a countdown to a loose debate, beside the candidates",
+			"Hillary Clinton spoke after her bout of pneumonia. With the first debate just days away, Clinton and Trump are preparing.",
+			"between 2016-09-16 and 2016-09-26", "event-countdown"},
+		{"a countdown to a loose debate, the race elsewhere, is no clue",
+			"Republican nominee Donald Trump spoke. Hillary Clinton spoke after her bout of pneumonia.\n\nWith the first debate just days away, the Ohio candidates are preparing.",
+			"between 2016-09-11 and 2016-11-07", ""},
+		{"a debate held, beside a nominee in its paragraph: the nominees'",
+			"Republican nominee Donald Trump has slipped in the polls since the first debate, and Hillary Clinton leads.",
+			"between 2016-09-26 and 2016-11-07", "event-held"},
+		{"a debate held last year is not the nominees'",
+			"Republican nominee Donald Trump, who refused in the first debate last year to pledge support, spoke. Hillary Clinton replied.",
+			"between 2016-05-03 and 2016-11-07", ""},
+		{"a debate held beside a candidate, not a nominee, is not the nominees'",
+			"Republican presidential candidate Donald Trump was booed in the first debate. Hillary Clinton replied.",
+			"between 2015-06-16 and 2016-11-07", ""},
+		{"Monday's debate beside the candidates",
+			"Hillary Clinton and Donald Trump clashed in Monday's debate over taxes. Her bout of pneumonia was not mentioned.",
+			"between 2016-09-20 and 2016-10-02", "event-weekday"},
+		{"the debate on Sunday",
+			"Hillary Clinton pressed Donald Trump over the Access Hollywood tape in the debate on Sunday night.",
+			"between 2016-10-07 and 2016-10-15", "event-weekday"},
+		{"a weekday's debate of another race is no clue",
+			"Hillary Clinton campaigned in Philadelphia after her bout of pneumonia. Toomey and McGinty sparred over trade in Monday's debate.",
+			"between 2016-09-11 and 2026-06-01", ""},
+		{"a weekday's debate with someone else is no clue",
+			"Hillary Clinton campaigned after her bout of pneumonia. Toomey would not say if he backs Clinton's rival Donald Trump, Republican nominee, in Monday's debate with Katie McGinty.",
+			"between 2016-09-11 and 2026-06-01", ""},
+		{"a weekday's debate with a candidate",
+			"Hillary Clinton campaigned after her bout of pneumonia. Clinton prepared for Monday's debate with Donald Trump, the Republican nominee.",
+			"between 2016-09-20 and 2016-10-02", ""},
+		{"a weekday's debate beside a candidate alone, with nothing else, is no clue",
+			"Hillary Clinton and Bernie Sanders met in Sunday's debate in Charleston.",
+			"date unknown", ""},
+		{"a verb is not the debate",
+			"Hillary Clinton and Donald Trump will debate Monday night. Her bout of pneumonia was behind her.",
+			"between 2016-09-11 and 2026-06-01", ""},
+		{"a party's debate with the word alone is a primary's",
+			"Hillary Clinton won Sunday's Democratic debate, aides said. Her bout of pneumonia was behind her.",
+			"between 2016-09-11 and 2026-06-01", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := builtinDating(t)
+			doc := &model.Document{ID: "t", Text: c.text}
+			d := e.DateDocument(doc, Meta{})
+			if d.Label() != c.label {
+				t.Errorf("label %q, want %q (rule %s, clues %s)", d.Label(), c.label, d.Rule, clueList(d))
+			}
+			if c.clue != "" && !strings.Contains(clueList(d), c.clue) {
+				t.Errorf("clues %s, want one %q", clueList(d), c.clue)
+			}
+		})
+	}
+}
+
+// TestDateWireDateline: UPI's dateline carried by another outlet is its
+// day or the day before; another wire's is its day.
+func TestDateWireDateline(t *testing.T) {
+	e := builtinDating(t)
+	for _, c := range []struct{ text, label string }{
+		{"WASHINGTON, Dec. 8 (UPI) -- Senators met on Tuesday, after the San Bernardino shooting.", "between 2015-12-07 and 2015-12-08"},
+		{"KYIV, 3 March (Reuters) - Talks resumed after the invasion that began on February 24, 2022.", "2022-03-03"},
+	} {
+		d := e.DateDocument(&model.Document{ID: "t", Text: c.text}, Meta{})
+		if d.Label() != c.label || !d.Value.Equal(d.Latest) {
+			t.Errorf("%q: label %q value %s, want %q valued at its end (rule %s)", c.text, d.Label(), fmtDay(d.Value), c.label, d.Rule)
+		}
+	}
+}

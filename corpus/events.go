@@ -69,7 +69,21 @@ type Event struct {
 	// presidential debate" in a text about the nominees is one of theirs
 	// (in a primary it may be one the table does not list).
 	Nominee bool
-	Label   string
+	// Tie events date a text only by a phrase tied to them ("Monday's
+	// debate", "last week's debate"): the words also name a debate of
+	// any kind, and a tense around them says nothing (flag tie).
+	Tie bool
+	// Countdown events date a text only by a countdown to them ("five
+	// weeks before the election", "the election is 40 days away"): the
+	// words name elections of every kind (flag countdown).
+	Countdown bool
+	// Race rows name a race by its candidates ("Hillary Clinton", "Tim
+	// Kaine"): only hints, and beside a scheduled event of the race they
+	// stand for its status where their window holds the event (flag
+	// race): "Monday's presidential debate" is then the nominees', and
+	// "ahead of the first debate" the race's own.
+	Race  bool
+	Label string
 	// Pattern is the regular expression matched, case-insensitively and
 	// on word boundaries, against the text; "" when the event is only a
 	// marker or a term end.
@@ -133,7 +147,9 @@ func (e *Events) today() time.Time {
 //
 // start and end are YYYY-MM-DD (end "-" means the start day); bound is
 // after, before or within; flags is "-" or a comma list of marker, weak,
-// term-end; pattern is "-" (no text matches it) or a regular expression.
+// term-end, race-end, scheduled, loose, nominee, tie, countdown, race,
+// ahead=N;
+// pattern is "-" (no text matches it) or a regular expression.
 func (e *Events) extend(data []byte) error {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
@@ -244,13 +260,19 @@ func parseEventLine(line string) (*Event, error) {
 				ev.Loose, ev.Scheduled = true, true
 			case "nominee":
 				ev.Nominee = true
+			case "tie":
+				ev.Tie, ev.Scheduled = true, true
+			case "race":
+				ev.Race = true
+			case "countdown":
+				ev.Countdown, ev.Scheduled = true, true
 			default:
 				n, ok := strings.CutPrefix(strings.TrimSpace(flag), "ahead=")
 				if d, err := strconv.Atoi(n); ok && err == nil && d > 0 {
 					ev.Ahead = d
 					continue
 				}
-				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose, nominee, ahead=N)", ev.ID, flag)
+				return nil, fmt.Errorf("%s: unknown flag %q (want marker, weak, term-end, race-end, scheduled, loose, nominee, tie, countdown, race, ahead=N)", ev.ID, flag)
 			}
 		}
 	}
