@@ -535,6 +535,13 @@ func (a *analysis) notANounPhrase(phrase string) bool {
 	if len(words) == 1 && (stopCaps[w] || notSourceWords[w]) || len(words) == 2 && quantifiers[w] && timeNouns[strings.Trim(words[1], ",;:")] {
 		return true // "So", "Any", "Added", "One Sunday": no one
 	}
+	if rest := words[1:]; len(rest) == 2 && (w == "the" || w == "a" || w == "an") && (rest[0] == "most" || rest[0] == "more" || rest[0] == "very") {
+		for _, suf := range []string{"ing", "ed", "est", "ful", "ive", "ous", "ble", "al"} {
+			if strings.HasSuffix(rest[1], suf) {
+				return true // "The most telling": an adjective, no one
+			}
+		}
+	}
 	if r, _ := utf8.DecodeRuneInString(phrase); unicode.IsUpper(r) {
 		return false // a name may end in anything: "Beijing", "Kelly", "BuzzFeed"
 	}

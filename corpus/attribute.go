@@ -1042,8 +1042,22 @@ func (r *spkResolver) resolvePronoun(m *mention, para int) (*speakerEntry, strin
 			return nil, fmt.Sprintf("pronoun %s: the nearest subject, “%s”, is not a known speaker", m.word, h.text)
 		}
 		if h.sp != nil && genderFits(m.word, h.sp) {
+			if h.para < para {
+				// a person of the pronoun's gender named in its own
+				// paragraph, in any role, is nearer than a subject of an
+				// earlier one ("The promise Mrs. Clinton has made … She said")
+				if sp, _ := r.onlyOfGender(m, para, 0); sp != nil && sp != h.sp {
+					return sp, fmt.Sprintf("pronoun %s → %s, the only %s person named before it in its paragraph", m.word, sp.Name, sp.Gender)
+				}
+			}
 			return h.sp, fmt.Sprintf("pronoun %s → %s, last named in paragraph %d", m.word, h.sp.Name, h.para+1)
 		}
+	}
+	// no subject fits, but one person of the pronoun's gender is named
+	// just before, in any role ("Consider the case of Ms. Shanklin-Hawkins.
+	// She says …")
+	if sp, at := r.onlyOfGender(m, para, 1); sp != nil {
+		return sp, fmt.Sprintf("pronoun %s → %s, the only %s person named before it (paragraph %d)", m.word, sp.Name, sp.Gender, at+1)
 	}
 	// a story opening with “…,” he said names the speaker next
 	if !r.anyStatementBefore() {
@@ -1056,6 +1070,33 @@ func (r *spkResolver) resolvePronoun(m *mention, para int) (*speakerEntry, strin
 		}
 	}
 	return nil, fmt.Sprintf("pronoun %s: no compatible speaker named in this or the %d paragraphs before", m.word, pronounReach)
+}
+
+// onlyOfGender is the one speaker whose known gender is the pronoun's
+// among the mentions of its paragraph and the back paragraphs before, and
+// the paragraph that names them; none when two or none are.
+func (r *spkResolver) onlyOfGender(m *mention, para, back int) (*speakerEntry, int) {
+	want := map[string]string{"he": "male", "she": "female"}[m.word]
+	if want == "" {
+		return nil, 0
+	}
+	var found *speakerEntry
+	at := 0
+	for i := len(r.all) - 1; i >= 0 && i >= len(r.all)-mentionReach; i-- {
+		x := r.all[i]
+		if x.span.Start >= m.span.Start || x.speaker == nil || x.speaker.Gender != want || x.kind != mName && x.kind != mRole {
+			continue // named, not referred to ("he", "who")
+		}
+		xp := r.a.sents[x.sent].para
+		if xp < para-back {
+			break
+		}
+		if found != nil && found != x.speaker {
+			return nil, 0
+		}
+		found, at = x.speaker, xp
+	}
+	return found, at
 }
 
 // mentionReach bounds how many resolved mentions a backward search reads.

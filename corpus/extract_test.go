@@ -695,3 +695,31 @@ func TestContentEndsBeforeTheNextReport(t *testing.T) {
 		}
 	}
 }
+
+// "She" with no subject to take finds the one woman named before it, in
+// any role; in its own paragraph she is nearer than an earlier subject;
+// "The most telling" names no one.
+func TestPronounFindsTheOnlyPersonOfItsGender(t *testing.T) {
+	text := "Officials met on Monday.\n\n" +
+		"Consider the case of Ms. Shanklin-Hawkins. She says she plans to vote for Mr. Sanders.\n\n" +
+		"The most telling promise Mrs. Clinton has made is that she will not overpromise. She said the party was united."
+	got := extractText(t, text, day2024)
+	want := map[string]string{
+		"she plans to vote for Mr. Sanders": "Shanklin-Hawkins",
+		"the party was united":              "Clinton",
+	}
+	for _, s := range got {
+		if w, ok := want[s.Text]; ok {
+			if s.Speaker != w {
+				t.Errorf("%q: speaker %q, want %q (%v)", s.Text, s.Speaker, w, s.Rules)
+			}
+			delete(want, s.Text)
+		}
+		if s.Speaker == "most telling" {
+			t.Errorf("%q: “The most telling” made a speaker", s.Text)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not found: %v", want)
+	}
+}
