@@ -808,7 +808,7 @@ func (r *spkResolver) bodyBefore(m *mention) (*speakerEntry, string) {
 // capitalised word that is no given name and has no gender ("Twitter",
 // "Xinhua"): a body for "it".
 func (a *analysis) bareBody(sp *speakerEntry) bool {
-	if sp.Gender != "" || strings.ContainsAny(sp.Name, " .") || !a.isTextPerson(sp) || !anyUpper(sp.Name[:1]) {
+	if r, _ := utf8.DecodeRuneInString(sp.Name); sp.Gender != "" || strings.ContainsAny(sp.Name, " .") || !a.isTextPerson(sp) || !unicode.IsUpper(r) {
 		return false
 	}
 	_, given := a.sp.givenNames[strings.ToLower(sp.Name)]
@@ -1090,7 +1090,7 @@ func (r *spkResolver) antecedent(m *mention) (*speakerEntry, string) {
 		if k < e && (!s.toks[e-1].Cap || rel == "who" && groupOfCaps(s.toks[k:e])) && !possessives[s.toks[k].Low] {
 			last := s.toks[e-1].Low
 			// "who" stands for people whatever noun names them ("the
-			// Romanian hacker who", "liberals who"); "which" for a body
+			// Romanian hacker who", "liberals who")
 			known := r.a.personHead(last) || strings.HasSuffix(last, "s") && r.a.personHead(strings.TrimSuffix(last, "s"))
 			if !known && rel == "who" && relativeHead(s.toks[e-1]) {
 				// a noun no table knows: its head, and a capitalised word
@@ -1127,7 +1127,8 @@ func (r *spkResolver) antecedent(m *mention) (*speakerEntry, string) {
 }
 
 // relativeHead reports whether a word can head the noun phrase a relative
-// pronoun stands for: a noun, not a pronoun, number, place word or adverb.
+// pronoun stands for: not a pronoun, determiner, number, quantity,
+// preposition or -ly adverb.
 func relativeHead(t token) bool {
 	w := t.Low
 	return t.Kind == tokWord && len(w) > 2 && !isDigitStart(w) && !determiners[w] && !possessives[w] && !subjectPronouns[w] &&

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/quotetrail/quotetrail/model"
 )
@@ -173,11 +174,11 @@ func (a *analysis) endBeforeReports(fs []*frame) {
 			if c := a.text[g.pos-1]; c >= '0' && c <= '9' || c == '.' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
 				continue // not at a word's start ("4.9 percent")
 			}
-			before := strings.Fields(a.text[f.content.Start:g.pos])
-			if len(before) < 4 {
+			// (bounded windows: a content may be a whole unpunctuated file)
+			if len(strings.Fields(a.text[f.content.Start:min(g.pos, f.content.Start+120)])) < 4 {
 				continue
 			}
-			if w := strings.ToLower(before[len(before)-1]); !reportJoiners[w] && (relativeWords[w] || prepositions[w] || determiners[w] || subordinators[w] || w == "even") {
+			if w := strings.ToLower(lastWord(a.text[max(f.content.Start, g.pos-40):g.pos])); !reportJoiners[w] && (relativeWords[w] || prepositions[w] || determiners[w] || subordinators[w] || w == "even") {
 				continue // "… what critics call …", "an issue out of Trump's claim …": inside the content
 			}
 			cut = g.pos
@@ -188,13 +189,17 @@ func (a *analysis) endBeforeReports(fs []*frame) {
 		sp := a.trimContent(model.Span{Start: f.content.Start, End: cut})
 		for {
 			w := lastWord(a.text[sp.Start:sp.End])
-			if !reportJoiners[strings.ToLower(w)] || len(w) == sp.Len() {
+			if !reportJoiners[strings.ToLower(w)] || len(w) == sp.Len() || !strings.HasSuffix(a.text[sp.Start:sp.End], w) {
 				break
 			}
 			sp = a.trimContent(model.Span{Start: sp.Start, End: sp.End - len(w)})
 		}
-		for sp.End > sp.Start && strings.ContainsRune("—–-", rune(a.text[sp.End-1])) {
-			sp = a.trimContent(model.Span{Start: sp.Start, End: sp.End - 1})
+		for sp.End > sp.Start {
+			r, n := utf8.DecodeLastRuneInString(a.text[sp.Start:sp.End])
+			if r != '—' && r != '–' && r != '-' {
+				break
+			}
+			sp = a.trimContent(model.Span{Start: sp.Start, End: sp.End - n})
 		}
 		if sp.Len() > 0 {
 			f.content = sp
