@@ -32,10 +32,15 @@ const maxTitleRunes = 100
 // first paragraphs ("/TASS/", "(Reuters)", "(UrduPoint News / Sputnik -
 // 08th April, 2020)": the agency, not the site that reposts it), else a
 // credit (a syndication or subscription line, "Source: X", a closing
-// "– NNN-TASS"), else — marked "via X", since it names where the words
-// were given rather than who published them — a news outlet the lead
-// says a speaker told or that reported them ("told the Kommersant
-// newspaper", "in an interview with RBC", "Tass reported").
+// "– NNN-TASS"), else the agency a line of furniture credits (a closing
+// "… . REUTERS", a byline "By AFP", "by ANKASAM Ekip"), else the
+// publishing site's own name in its furniture ("Add Newsweek as a
+// preferred source on Google", "PressTV 39 views", "See news updates on
+// www.chinadaily.com.cn") or in the document's URL, else — marked "via
+// X", since it names where the words were given rather than who
+// published them — a news outlet the lead says a speaker told or that
+// reported them ("told the Kommersant newspaper", "in an interview with
+// RBC", "Tass reported").
 func ExtractMeta(doc *model.Document, meta Meta, c Cleaned) {
 	doc.TitleSpan = c.TitleSpan
 	text := c.Text
@@ -56,6 +61,9 @@ func ExtractMeta(doc *model.Document, meta Meta, c Cleaned) {
 		doc.Source = source
 	default:
 		doc.Source = creditedSource(c, paras)
+		if doc.Source == "" {
+			doc.Source = wireCredit(c, paras, doc.TitleSpan)
+		}
 		if doc.Source == "" {
 			if via := reportedVia(text, paras, doc.TitleSpan); via != "" {
 				doc.Source = "via " + via
@@ -1033,4 +1041,128 @@ func eachStopWord(text string, f func(langs []uint8)) {
 	if start >= 0 {
 		word(text[start:])
 	}
+}
+
+// Furniture credits: the agency a line of page furniture rather than a
+// dateline or a credit line credits the text to (wireCredit).
+var (
+	// "… with Umerov. REUTERS": an agency in capitals standing after the
+	// story's last sentence, as newspapers credit wire copy.
+	closingCaps = regexp.MustCompile(`[.!?”"’]\s+(\p{Lu}[\p{Lu}&]{1,11}(?:\s\p{Lu}[\p{Lu}&]{1,11})?)\s*$`)
+	// "by ANKASAM Ekip", "By Newsweek Staff", "By The Associated Press",
+	// "By AFP": a byline naming an organisation — a name and a word for a
+	// newsroom, an outlet's name, or one acronym.
+	bylineTeam   = regexp.MustCompile(`^(?i:by)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3}?)\s+(?:Staff|Team|Desk|News Desk|Newsroom|Editorial(?: Team| Staff| Board)?|Ekip|Bureau|Wire)\.?$`)
+	bylineOutlet = regexp.MustCompile(`^(?i:by)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3})\.?$`)
+)
+
+// notWireCredits are words in capitals that close a story without crediting
+// an agency.
+var notWireCredits = map[string]bool{
+	"END": true, "ENDS": true, "MORE": true, "ADVERTISEMENT": true, "AD": true, "PHOTO": true, "VIDEO": true, "READ": true,
+	"TOPICS": true, "RELATED": true, "SHARE": true, "UPDATE": true, "UPDATED": true, "NEW": true, "BREAKING": true, "OK": true,
+	"I": true, "II": true, "III": true, "IV": true, "TV": true, "PM": true, "AM": true, "GMT": true, "UTC": true, "MSK": true,
+}
+
+// notBylineOutlets are what a byline names that is no outlet: a site's
+// placeholder author, a person's title.
+var notBylineOutlets = map[string]bool{
+	"Admin": true, "Administrator": true, "Editor": true, "Editors": true, "Staff": true, "Author": true, "Guest": true,
+	"Our": true, "Web": true, "Team": true, "Desk": true, "Newsroom": true,
+}
+
+// wireCredit finds the agency a line of furniture credits the text to: a
+// closing agency in capitals after the last sentence ("… Umerov.
+// REUTERS"; a long name shouted in capitals is written as a name,
+// "Reuters"), or a byline naming an organisation in the top paragraphs
+// ("by ANKASAM Ekip", "By The Associated Press", "By AFP"; not one in a
+// related story's block cleaning removed). A text that mentions Reuters in
+// passing is not credited.
+func wireCredit(c Cleaned, paras []model.Span, title model.Span) string {
+	if len(paras) > 0 {
+		last := paras[len(paras)-1]
+		if p := c.Text[last.Start:last.End]; p != "" && unicode.IsUpper(lastRune(p)) {
+			if m := closingCaps.FindStringSubmatch(p); m != nil {
+				if name := wireName(m[1]); name != "" {
+					return name
+				}
+			}
+		}
+	}
+	seen := 0
+	var lines []string
+	for _, sp := range paras {
+		if !title.IsZero() && sp.Start < title.End {
+			continue
+		}
+		if seen == topParagraphs {
+			break
+		}
+		seen++
+		lines = append(lines, c.Text[sp.Start:sp.End])
+	}
+	for _, l := range lines {
+		if name := bylineOrg(strings.TrimSpace(l)); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return r
+}
+
+// wireName reads a closing credit in capitals: one or two words, no
+// institution (NATO) and no closing mark of the page (END, MORE).
+func wireName(s string) string {
+	words := strings.Fields(s)
+	for _, w := range words {
+		if notWireCredits[w] || viaNotOutlets[w] {
+			return ""
+		}
+	}
+	for i, w := range words {
+		if utf8.RuneCountInString(w) > 4 && !strings.Contains(w, "&") {
+			r, n := utf8.DecodeRuneInString(w)
+			words[i] = string(r) + strings.ToLower(w[n:])
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// bylineOrg returns the organisation a byline names, or "".
+func bylineOrg(l string) string {
+	if len(l) < 5 || l[0] != 'b' && l[0] != 'B' || l[1] != 'y' && l[1] != 'Y' {
+		return ""
+	}
+	if m := bylineTeam.FindStringSubmatch(l); m != nil {
+		if name := strings.TrimRight(m[1], ".,;:"); !notBylineOutlets[strings.Fields(name)[0]] {
+			return name
+		}
+	}
+	m := bylineOutlet.FindStringSubmatch(l)
+	if m == nil {
+		return ""
+	}
+	name := strings.TrimRight(m[1], ".,;:'’")
+	words := strings.Fields(name)
+	switch {
+	case len(words) == 1 && isCapsWord(words[0]) && utf8.RuneCountInString(words[0]) <= 8 &&
+		!viaNotOutlets[words[0]] && !notWireCredits[words[0]]:
+		return name // "By AFP", "BY TASS"
+	case len(words) > 1 && bylineMediaWords[words[len(words)-1]]:
+		return name // "By The Associated Press", "By Fox News"
+	case len(words) > 1 && viaMediaWords[words[len(words)-1]] && strings.HasPrefix(strings.ToLower(l[2:]), " the "):
+		return name // "By The Washington Post"; "By Sarah Post" is a person
+	}
+	return ""
+}
+
+// bylineMediaWords end outlets' names and hardly a person's: "By Sarah
+// Post" and "By Emily Herald" may be people, "By Fox News" is not.
+var bylineMediaWords = map[string]bool{
+	"News": true, "Novosti": true, "Times": true, "Journal": true, "Gazette": true, "Gazeta": true, "Telegraph": true,
+	"Tribune": true, "Agency": true, "Press": true, "Media": true, "TV": true, "Radio": true, "Wire": true, "Broadcasting": true,
 }

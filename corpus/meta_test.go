@@ -92,6 +92,45 @@ func TestSourceFromCredits(t *testing.T) {
 	}
 }
 
+// issue 13: the outlet a line of page furniture credits — a closing agency
+// in capitals, a byline naming an organisation — and what mentions an
+// outlet without crediting it.
+func TestSourceFromFurniture(t *testing.T) {
+	bp := builtinBoilerplate(t)
+	const head = "Kremlin says talks will go on\n\n"
+	tests := []struct{ name, text, url, want string }{
+		// a closing agency credit in capitals
+		{"closing caps credit", head + bodyPara + "\nIt was not clear when the envoy would return. REUTERS", "", "Reuters"},
+		{"closing caps acronym", head + bodyPara + "\nThe talks lasted three hours. AFP", "", "AFP"},
+		{"closing caps after a quotation", head + bodyPara + "\n“We will see,” he said. XINHUA", "", "Xinhua"},
+		{"reuters in passing", head + bodyPara + "\nThe plan was first reported by Reuters on Monday.", "", ""},
+		{"reuters named last", head + bodyPara + "\nHe declined to comment to Reuters", "", ""},
+		{"closing institution", head + bodyPara + "\nThe meeting is due in Brussels. NATO", "", ""},
+		{"closing end mark", head + bodyPara + "\nThe talks lasted three hours. END", "", ""},
+		// a byline naming an organisation
+		{"byline team", head + "by Example Ekip\n" + bodyPara, "", "Example"},
+		{"byline staff", head + "By Example Times Staff\n" + bodyPara, "", "Example Times"},
+		{"byline agency", head + "By The Associated Press\n" + bodyPara, "", "Associated Press"},
+		{"byline acronym", head + "By AFP\n" + bodyPara, "", "AFP"},
+		{"byline person", head + "By Shane Smith\n" + bodyPara, "", ""},
+		{"byline person in capitals", head + "BY JOHN SMITH\n" + bodyPara, "", ""},
+		{"byline placeholder", head + "By Admin\n" + bodyPara, "", ""},
+		{"byline staff reporter", head + "By Our Staff\n" + bodyPara, "", ""},
+		{"byline outlet with the", head + "By The Washington Post\n" + bodyPara, "", "Washington Post"},
+		{"byline person named like a paper", head + "By Sarah Post\n" + bodyPara, "", ""},
+		{"byline in a related story", head + bodyPara + "\nRelated stories\nEU ministers meet in Brussels\nBy AFP", "", ""},
+		{"credit beats site", head + "By Example Times Staff\n" + bodyPara + "\nSource: Reuters", "", "Reuters"},
+		{"wire beats via", head + "By AFP\nPeskov told the Kommersant newspaper that talks would go on.", "", "AFP"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := metaOf(t, bp, tt.text, Meta{URL: tt.url}).Source; got != tt.want {
+				t.Errorf("Source = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestExtractMetaExplicitWins(t *testing.T) {
 	bp := builtinBoilerplate(t)
 	text := "Kremlin welcomes talks\n\nMOSCOW, January 24. /TASS/. " + bodyPara
