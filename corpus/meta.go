@@ -6,6 +6,8 @@ package corpus
 // field the text does not settle stays empty — an outlet is never guessed.
 
 import (
+	"net"
+	"net/url"
 	"regexp"
 	"sort"
 	"strings"
@@ -63,6 +65,12 @@ func ExtractMeta(doc *model.Document, meta Meta, c Cleaned) {
 		doc.Source = creditedSource(c, paras)
 		if doc.Source == "" {
 			doc.Source = wireCredit(c, paras, doc.TitleSpan)
+		}
+		if doc.Source == "" {
+			doc.Source = siteCredit(c, paras)
+		}
+		if doc.Source == "" && strings.TrimSpace(meta.URL) != "" {
+			doc.Source = urlSite(meta.URL, text)
 		}
 		if doc.Source == "" {
 			if via := reportedVia(text, paras, doc.TitleSpan); via != "" {
@@ -1043,8 +1051,9 @@ func eachStopWord(text string, f func(langs []uint8)) {
 	}
 }
 
-// Furniture credits: the agency a line of page furniture rather than a
-// dateline or a credit line credits the text to (wireCredit).
+// Furniture credits: the outlet named by a line of page furniture rather
+// than by a dateline or a credit line. First the agency the text is
+// credited to (wireCredit), then the site that publishes it (siteCredit).
 var (
 	// "… with Umerov. REUTERS": an agency in capitals standing after the
 	// story's last sentence, as newspapers credit wire copy.
@@ -1054,6 +1063,19 @@ var (
 	// newsroom, an outlet's name, or one acronym.
 	bylineTeam   = regexp.MustCompile(`^(?i:by)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3}?)\s+(?:Staff|Team|Desk|News Desk|Newsroom|Editorial(?: Team| Staff| Board)?|Ekip|Bureau|Wire)\.?$`)
 	bylineOutlet = regexp.MustCompile(`^(?i:by)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3})\.?$`)
+	// "Add Newsweek as a preferred source on Google": the site asking to
+	// be followed under its name.
+	sitePreferred = regexp.MustCompile(`(?:^|[\s.|•])(?i:add|make|set)\s+(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})\s+(?:(?i:as)\s+)?(?:(?i:a|your)\s+)?(?i:preferred|trusted)\s+(?i:source)`)
+	// "Newsweek is a Trust Project member"
+	siteTrust = regexp.MustCompile(`(?:^|[\s.|•])(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})\s+is\s+a\s+Trust\s+Project\s+member`)
+	// "PressTV 39 views", "Global News 1.2K views": a video page's channel
+	// line, standing alone.
+	siteViews = regexp.MustCompile(`^(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})\s*[•·|]?\s*\d[\d.,]*\s*[KkMm]?\s+views?$`)
+	// "Uploaded by a Newsflare content partner": the video platform.
+	sitePartner = regexp.MustCompile(`^(?i:uploaded by)\s+(?:(?i:an?)\s+)?(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,2})\s+(?i:content partner|partner|contributor|user|member)\b`)
+	// "See news updates on www.chinadaily.com.cn", "For more news visit
+	// www.example.com": the site pointing to itself for its news.
+	siteNewsDomain = regexp.MustCompile(`^(?i:(?:see|get|read|find|follow|for)\b[^.\n]{0,30}\b(?:news|updates|stories|coverage)\b[^.\n]{0,20}?\b(?:on|at|visit|from)\s+)(?:https?://)?(www\.[a-z\d-]+(?:\.[a-z\d-]+)+)/?\.?$`)
 )
 
 // notWireCredits are words in capitals that close a story without crediting
@@ -1165,4 +1187,177 @@ func bylineOrg(l string) string {
 var bylineMediaWords = map[string]bool{
 	"News": true, "Novosti": true, "Times": true, "Journal": true, "Gazette": true, "Gazeta": true, "Telegraph": true,
 	"Tribune": true, "Agency": true, "Press": true, "Media": true, "TV": true, "Radio": true, "Wire": true, "Broadcasting": true,
+}
+
+// siteCredit finds the publishing site's own name in its furniture: a
+// request to be followed ("Add Newsweek as a preferred source on Google"),
+// a membership ("Newsweek is a Trust Project member"), a video page's
+// channel line ("PressTV 39 views") or platform ("Uploaded by a Newsflare
+// content partner"), or the site pointing to itself for its news ("See
+// news updates on www.chinadaily.com.cn": the name the text gives the
+// domain, "China Daily", else the domain). Lines are the top paragraphs,
+// the last ones and what cleaning removed.
+func siteCredit(c Cleaned, paras []model.Span) string {
+	var lines []string
+	for k, sp := range paras {
+		if k < topParagraphs || k >= len(paras)-topParagraphs {
+			lines = append(lines, c.Text[sp.Start:sp.End])
+		}
+	}
+	for _, r := range c.Removed {
+		if r.Reason != "photo caption" {
+			lines = append(lines, Paragraphs(r.Text)...)
+		}
+	}
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if strings.Contains(l, "ource") {
+			if m := sitePreferred.FindStringSubmatch(l); m != nil {
+				if name := siteOutlet(m[1]); name != "" {
+					return name
+				}
+			}
+		}
+		if strings.Contains(l, "Trust Project") {
+			if m := siteTrust.FindStringSubmatch(l); m != nil {
+				if name := siteOutlet(m[1]); name != "" {
+					return name
+				}
+			}
+		}
+		if strings.HasSuffix(l, "views") || strings.HasSuffix(l, "view") {
+			if m := siteViews.FindStringSubmatch(l); m != nil {
+				if name := siteOutlet(m[1]); name != "" {
+					return name
+				}
+			}
+		}
+		if asciiContainsFold(l, "uploaded by") {
+			if m := sitePartner.FindStringSubmatch(l); m != nil {
+				if name := siteOutlet(m[1]); name != "" {
+					return name
+				}
+			}
+		}
+		if strings.Contains(l, "www.") {
+			if m := siteNewsDomain.FindStringSubmatch(l); m != nil {
+				return siteName(m[1], c.Text)
+			}
+		}
+	}
+	return ""
+}
+
+// siteOutlet cleans a site's name read from its furniture, or returns ""
+// for what is not one: a byline ("By …"), or words glued together where
+// scraping lost the spaces between links ("CroucherShareNewsweek").
+func siteOutlet(s string) string {
+	s = cleanOutlet(s)
+	words := strings.Fields(s)
+	if len(words) == 0 || strings.EqualFold(words[0], "by") {
+		return ""
+	}
+	for _, w := range words {
+		if glued(w) {
+			return ""
+		}
+	}
+	return s
+}
+
+// glued reports whether a word holds two words run together: four lower-case
+// letters or more, then a capital and a lower-case letter ("CroucherShare");
+// "McDonald", "YouTube" and "PressTV" are names.
+func glued(w string) bool {
+	lower := 0
+	rs := []rune(w)
+	for i, r := range rs {
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsUpper(r):
+			if lower >= 4 && i+1 < len(rs) && unicode.IsLower(rs[i+1]) {
+				return true
+			}
+			lower = 0
+		default:
+			lower = 0
+		}
+	}
+	return false
+}
+
+// siteName names the site at a host: the name the text writes that folds
+// to the host's own label ("China Daily" for www.chinadaily.com.cn), else
+// the registered domain ("news-pravda.com" for trump.news-pravda.com,
+// "chinadaily.com.cn").
+func siteName(host, text string) string {
+	host = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(host), "."))
+	if i := strings.IndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	n := 2
+	if len(labels) >= 3 && len(labels[len(labels)-1]) == 2 {
+		switch labels[len(labels)-2] {
+		case "com", "co", "org", "net", "gov", "ac", "edu", "or", "ne", "go":
+			n = 3 // "chinadaily.com.cn", "bbc.co.uk"
+		}
+	}
+	if len(labels) < n {
+		return ""
+	}
+	domain := strings.Join(labels[len(labels)-n:], ".")
+	if stem := labels[len(labels)-n]; len(stem) >= 4 {
+		if name := nameFolding(text, stem); name != "" {
+			return name
+		}
+	}
+	return domain
+}
+
+// urlSite names the site a document's URL is on (siteName), or "" when
+// the URL has no host.
+func urlSite(raw, text string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Hostname() == "" || net.ParseIP(u.Hostname()) != nil || !strings.Contains(u.Hostname(), ".") {
+		return ""
+	}
+	return siteName(u.Hostname(), text)
+}
+
+// siteNameWords is how many capitalised words a site's name in the text
+// may have.
+const siteNameWords = 4
+
+// nameFolding finds in text a run of capitalised words that folds to stem
+// (lower-case letters and digits): "China Daily" for "chinadaily".
+func nameFolding(text, stem string) string {
+	words := strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '&'
+	})
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		folded := ""
+		for j := i; j < len(words) && j < i+siteNameWords; j++ {
+			r, _ := utf8.DecodeRuneInString(words[j])
+			if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+				break
+			}
+			folded += strings.ToLower(words[j])
+			if folded == stem {
+				return strings.Join(words[i:j+1], " ")
+			}
+			if len(folded) >= len(stem) || !strings.HasPrefix(stem, folded) {
+				break
+			}
+		}
+	}
+	return ""
 }

@@ -93,8 +93,8 @@ func TestSourceFromCredits(t *testing.T) {
 }
 
 // issue 13: the outlet a line of page furniture credits — a closing agency
-// in capitals, a byline naming an organisation — and what mentions an
-// outlet without crediting it.
+// in capitals, a byline naming an organisation, the site's own name in its
+// furniture or URL — and what mentions an outlet without crediting it.
 func TestSourceFromFurniture(t *testing.T) {
 	bp := builtinBoilerplate(t)
 	const head = "Kremlin says talks will go on\n\n"
@@ -119,8 +119,27 @@ func TestSourceFromFurniture(t *testing.T) {
 		{"byline outlet with the", head + "By The Washington Post\n" + bodyPara, "", "Washington Post"},
 		{"byline person named like a paper", head + "By Sarah Post\n" + bodyPara, "", ""},
 		{"byline in a related story", head + bodyPara + "\nRelated stories\nEU ministers meet in Brussels\nBy AFP", "", ""},
+		// the site's own name in its furniture
+		{"preferred source", head + bodyPara + "\nAdd Example Times as a preferred source on Google to see more of our coverage.", "", "Example Times"},
+		{"trust project", head + "Example Weekly is a Trust Project member\n" + bodyPara, "", "Example Weekly"},
+		{"trust project glued", head + "By Jane DoeShareExample is a Trust Project member\n" + bodyPara, "", ""},
+		{"video channel", head + "ExampleTV 39 views\n" + bodyPara, "", "ExampleTV"},
+		{"video channel thousands", head + "Example News 1.2K views\n" + bodyPara, "", "Example News"},
+		{"views in a sentence", head + bodyPara + "\nThe clip drew 39 views", "", ""},
+		{"content partner", head + "Uploaded by a Clipshare content partner\n" + bodyPara, "", "Clipshare"},
+		{"news domain with its name", head + bodyPara + "\nSee news updates on www.exampledaily.com.cn\n- Markets rally: Example Daily editorial", "", "Example Daily"},
+		{"news domain alone", head + bodyPara + "\nFor more news visit www.examplewire.com", "", "examplewire.com"},
+		{"domain in passing", head + bodyPara + "\nThe statement was posted on www.kremlin.ru on Monday.", "", ""},
+		{"domain not for news", head + bodyPara + "\nSee the full text at www.whitehouse.gov", "", ""},
+		// a URL, when the document has one
+		{"url host", head + bodyPara, "https://world.example-pravda.com/2025/04/13/1.html", "example-pravda.com"},
+		{"url host named", head + bodyPara + "\nMore from China Daily", "https://www.chinadaily.com.cn/a/1.html", "China Daily"},
+		{"url two-level suffix", head + bodyPara, "https://www.example.co.uk/news/1", "example.co.uk"},
+		{"url without host", head + bodyPara, "/local/file.html", ""},
+		{"dateline beats url", "MOSCOW, January 24. /TASS/. " + bodyPara, "https://www.example.com/a", "TASS"},
 		{"credit beats site", head + "By Example Times Staff\n" + bodyPara + "\nSource: Reuters", "", "Reuters"},
-		{"wire beats via", head + "By AFP\nPeskov told the Kommersant newspaper that talks would go on.", "", "AFP"},
+		{"wire beats site", head + "Example Weekly is a Trust Project member\n" + bodyPara + "\nIt ended there. REUTERS", "", "Reuters"},
+		{"site beats via", head + "ExampleTV 39 views\nPeskov told the Kommersant newspaper that talks would go on.", "", "ExampleTV"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,6 +147,14 @@ func TestSourceFromFurniture(t *testing.T) {
 				t.Errorf("Source = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestGlued(t *testing.T) {
+	for w, want := range map[string]bool{"CroucherShareNewsweek": true, "PressTV": false, "McDonald": false, "YouTube": false, "Newsweek": false, "RIA": false} {
+		if got := glued(w); got != want {
+			t.Errorf("glued(%q) = %v, want %v", w, got, want)
+		}
 	}
 }
 
