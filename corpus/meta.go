@@ -1063,6 +1063,9 @@ var (
 	// newsroom, an outlet's name, or one acronym.
 	bylineTeam   = regexp.MustCompile(`^(?i:by)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3}?)\s+(?:Staff|Team|Desk|News Desk|Newsroom|Editorial(?: Team| Staff| Board)?|Ekip|Bureau|Wire)\.?$`)
 	bylineOutlet = regexp.MustCompile(`^(?i:by)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3})\.?$`)
+	// "By Jane Doe, AFP", "By Jane Doe | Associated Press": a reporter and
+	// the agency they write for.
+	bylineWith = regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*[,|]\s*(?:(?i:the)\s+)?(\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3})\.?$`)
 	// "Add Newsweek as a preferred source on Google": the site asking to
 	// be followed under its name.
 	sitePreferred = regexp.MustCompile(`(?:^|[\s.|•])(?i:add|make|set)\s+(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})\s+(?:(?i:as)\s+)?(?:(?i:a|your)\s+)?(?i:preferred|trusted)\s+(?i:source)`)
@@ -1078,12 +1081,15 @@ var (
 	siteNewsDomain = regexp.MustCompile(`^(?i:(?:see|get|read|find|follow|for)\b[^.\n]{0,30}\b(?:news|updates|stories|coverage)\b[^.\n]{0,20}?\b(?:on|at|visit|from)\s+)(?:https?://)?(www\.[a-z\d-]+(?:\.[a-z\d-]+)+)/?\.?$`)
 )
 
-// notWireCredits are words in capitals that close a story without crediting
-// an agency.
+// notWireCredits are words in capitals that close a story or follow a
+// byline's name without naming an agency.
 var notWireCredits = map[string]bool{
 	"END": true, "ENDS": true, "MORE": true, "ADVERTISEMENT": true, "AD": true, "PHOTO": true, "VIDEO": true, "READ": true,
 	"TOPICS": true, "RELATED": true, "SHARE": true, "UPDATE": true, "UPDATED": true, "NEW": true, "BREAKING": true, "OK": true,
 	"I": true, "II": true, "III": true, "IV": true, "TV": true, "PM": true, "AM": true, "GMT": true, "UTC": true, "MSK": true,
+	// a person's letters after a byline's name: "By Jane Doe, MP"
+	"MP": true, "MEP": true, "MD": true, "CEO": true, "QC": true, "KC": true, "OBE": true, "MBE": true, "CBE": true,
+	"JR": true, "SR": true, "PHD": true, "ESQ": true,
 }
 
 // notBylineOutlets are what a byline names that is no outlet: a site's
@@ -1097,7 +1103,8 @@ var notBylineOutlets = map[string]bool{
 // closing agency in capitals after the last sentence ("… Umerov.
 // REUTERS"; a long name shouted in capitals is written as a name,
 // "Reuters"), or a byline naming an organisation in the top paragraphs
-// ("by ANKASAM Ekip", "By The Associated Press", "By AFP"; not one in a
+// ("by ANKASAM Ekip", "By The Associated Press", "By AFP", "By Jane Doe,
+// AFP"; not one in a
 // related story's block cleaning removed). A text that mentions Reuters in
 // passing is not credited.
 func wireCredit(c Cleaned, paras []model.Span, title model.Span) string {
@@ -1165,12 +1172,18 @@ func bylineOrg(l string) string {
 		}
 	}
 	m := bylineOutlet.FindStringSubmatch(l)
+	with := false
 	if m == nil {
-		return ""
+		if m = bylineWith.FindStringSubmatch(l); m == nil {
+			return ""
+		}
+		with = true
 	}
 	name := strings.TrimRight(m[1], ".,;:'’")
 	words := strings.Fields(name)
 	switch {
+	case with && len(words) > 1 && viaMediaWords[words[len(words)-1]]:
+		return name // "By Jane Doe, Kyiv Post": after a reporter, an outlet's name
 	case len(words) == 1 && isCapsWord(words[0]) && utf8.RuneCountInString(words[0]) <= 8 &&
 		!viaNotOutlets[words[0]] && !notWireCredits[words[0]]:
 		return name // "By AFP", "BY TASS"

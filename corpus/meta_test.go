@@ -118,6 +118,12 @@ func TestSourceFromFurniture(t *testing.T) {
 		{"byline staff reporter", head + "By Our Staff\n" + bodyPara, "", ""},
 		{"byline outlet with the", head + "By The Washington Post\n" + bodyPara, "", "Washington Post"},
 		{"byline person named like a paper", head + "By Sarah Post\n" + bodyPara, "", ""},
+		{"byline reporter and agency", head + "By Jane Doe, AFP\n" + bodyPara, "", "AFP"},
+		{"byline reporter and paper", head + "By Jane Doe | The Kyiv Post\n" + bodyPara, "", "Kyiv Post"},
+		{"byline reporter and place", head + "By Jane Doe, Moscow\n" + bodyPara, "", ""},
+		{"byline reporter and title", head + "By Jane Doe, Foreign Affairs Correspondent\n" + bodyPara, "", ""},
+		{"byline reporter's letters", head + "By Jane Doe, MP\n" + bodyPara, "", ""},
+		{"byline two reporters", head + "By Jane Doe, John Roe\n" + bodyPara, "", ""},
 		{"byline in a related story", head + bodyPara + "\nRelated stories\nEU ministers meet in Brussels\nBy AFP", "", ""},
 		// the site's own name in its furniture
 		{"preferred source", head + bodyPara + "\nAdd Example Times as a preferred source on Google to see more of our coverage.", "", "Example Times"},
