@@ -1086,6 +1086,8 @@ var (
 var notWireCredits = map[string]bool{
 	"END": true, "ENDS": true, "MORE": true, "ADVERTISEMENT": true, "AD": true, "PHOTO": true, "VIDEO": true, "READ": true,
 	"TOPICS": true, "RELATED": true, "SHARE": true, "UPDATE": true, "UPDATED": true, "NEW": true, "BREAKING": true, "OK": true,
+	"WATCH": true, "LIVE": true, "OPINION": true, "ANALYSIS": true, "EXCLUSIVE": true, "SUBSCRIBE": true, "FOLLOW": true,
+	"COMMENTS": true, "TAGS": true, "TOP": true, "BACK": true, "HOME": true, "MENU": true, "LOGIN": true,
 	"I": true, "II": true, "III": true, "IV": true, "TV": true, "PM": true, "AM": true, "GMT": true, "UTC": true, "MSK": true,
 	// a person's letters after a byline's name: "By Jane Doe, MP"
 	"MP": true, "MEP": true, "MD": true, "CEO": true, "QC": true, "KC": true, "OBE": true, "MBE": true, "CBE": true,
@@ -1205,16 +1207,20 @@ var bylineMediaWords = map[string]bool{
 // siteCredit finds the publishing site's own name in its furniture: a
 // request to be followed ("Add Newsweek as a preferred source on Google"),
 // a membership ("Newsweek is a Trust Project member"), a video page's
-// channel line ("PressTV 39 views") or platform ("Uploaded by a Newsflare
+// channel line under the video ("PressTV 39 views") or platform ("Uploaded by a Newsflare
 // content partner"), or the site pointing to itself for its news ("See
 // news updates on www.chinadaily.com.cn": the name the text gives the
 // domain, "China Daily", else the domain). Lines are the top paragraphs,
 // the last ones and what cleaning removed.
 func siteCredit(c Cleaned, paras []model.Span) string {
 	var lines []string
+	top := 0 // lines[:top] are the first channelParagraphs
 	for k, sp := range paras {
 		if k < topParagraphs || k >= len(paras)-topParagraphs {
 			lines = append(lines, c.Text[sp.Start:sp.End])
+		}
+		if k < channelParagraphs {
+			top = len(lines)
 		}
 	}
 	for _, r := range c.Removed {
@@ -1222,7 +1228,7 @@ func siteCredit(c Cleaned, paras []model.Span) string {
 			lines = append(lines, Paragraphs(r.Text)...)
 		}
 	}
-	for _, l := range lines {
+	for i, l := range lines {
 		l = strings.TrimSpace(l)
 		if strings.Contains(l, "ource") {
 			if m := sitePreferred.FindStringSubmatch(l); m != nil {
@@ -1238,7 +1244,9 @@ func siteCredit(c Cleaned, paras []model.Span) string {
 				}
 			}
 		}
-		if strings.HasSuffix(l, "views") || strings.HasSuffix(l, "view") {
+		// the channel line stands under the video; further down, a line so
+		// is a related video's title and count
+		if i < top && (strings.HasSuffix(l, "views") || strings.HasSuffix(l, "view")) {
 			if m := siteViews.FindStringSubmatch(l); m != nil {
 				if name := siteOutlet(m[1]); name != "" {
 					return name
@@ -1300,6 +1308,10 @@ func glued(w string) bool {
 	return false
 }
 
+// channelParagraphs is how far from the top a video page's channel line
+// stands: under the video's title, before its description.
+const channelParagraphs = 3
+
 // siteName names the site at a host: the name the text writes that folds
 // to the host's own label ("China Daily" for www.chinadaily.com.cn), else
 // the registered domain ("news-pravda.com" for trump.news-pravda.com,
@@ -1339,7 +1351,29 @@ func urlSite(raw, text string) string {
 	if err != nil || u.Hostname() == "" || net.ParseIP(u.Hostname()) != nil || !strings.Contains(u.Hostname(), ".") {
 		return ""
 	}
-	return siteName(u.Hostname(), text)
+	host := strings.ToLower(u.Hostname())
+	for _, p := range hostingPlatforms {
+		if host == p || strings.HasSuffix(host, "."+p) {
+			return ""
+		}
+	}
+	return siteName(host, text)
+}
+
+// hostingPlatforms carry what others publish — videos, posts, reposts,
+// archived pages: a document there names no outlet by its URL ("a video
+// transcript on Dailymotion" is the broadcaster's, unknown).
+var hostingPlatforms = []string{
+	"youtube.com", "youtu.be", "dailymotion.com", "vimeo.com", "rumble.com", "bitchute.com", "tiktok.com",
+	"t.me", "telegram.org", "twitter.com", "x.com", "facebook.com", "fb.com", "instagram.com", "threads.net",
+	"vk.com", "ok.ru", "reddit.com", "linkedin.com", "substack.com", "medium.com", "archive.org", "archive.ph",
+	"archive.today", "archive.is", "google.com", "msn.com", "yahoo.com", "flipboard.com", "newsbreak.com",
+}
+
+// named reports whether a word has a capital after its first letter.
+func named(w string) bool {
+	_, n := utf8.DecodeRuneInString(w)
+	return strings.IndexFunc(w[n:], unicode.IsUpper) >= 0
 }
 
 // siteNameWords is how many capitalised words a site's name in the text
@@ -1347,7 +1381,9 @@ func urlSite(raw, text string) string {
 const siteNameWords = 4
 
 // nameFolding finds in text a run of capitalised words that folds to stem
-// (lower-case letters and digits): "China Daily" for "chinadaily".
+// (lower-case letters and digits): "China Daily" for "chinadaily". One
+// word counts only when written as a name, not as a word opening a
+// sentence or a title ("TASS", "PressTV"; not "State" for state.gov).
 func nameFolding(text, stem string) string {
 	words := strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '&'
@@ -1364,7 +1400,7 @@ func nameFolding(text, stem string) string {
 				break
 			}
 			folded += strings.ToLower(words[j])
-			if folded == stem {
+			if folded == stem && (j > i || named(w)) {
 				return strings.Join(words[i:j+1], " ")
 			}
 			if len(folded) >= len(stem) || !strings.HasPrefix(stem, folded) {
