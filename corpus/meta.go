@@ -1145,8 +1145,9 @@ func lastRune(s string) rune {
 	return r
 }
 
-// wireName reads a closing credit in capitals: one or two words, no
-// institution (NATO) and no closing mark of the page (END, MORE).
+// wireName reads a closing credit in capitals: one word, or two that end
+// as an outlet's name ends ("RIA NOVOSTI" → RIA Novosti, "BBC NEWS" → BBC
+// News); no institution (NATO) and no closing mark of the page (END, MORE).
 func wireName(s string) string {
 	words := strings.Fields(s)
 	for _, w := range words {
@@ -1155,9 +1156,15 @@ func wireName(s string) string {
 		}
 	}
 	for i, w := range words {
-		if utf8.RuneCountInString(w) > 4 && !strings.Contains(w, "&") {
-			r, n := utf8.DecodeRuneInString(w)
-			words[i] = string(r) + strings.ToLower(w[n:])
+		r, n := utf8.DecodeRuneInString(w)
+		title := string(r) + strings.ToLower(w[n:])
+		switch {
+		case len(words) == 1 && (viaMediaWords[title] || viaMediaWords[w]):
+			return "" // "NEWS", "TV": a word of a name, not one
+		case i > 0 && !viaMediaWords[title] && !viaMediaWords[w]:
+			return "" // "TASS REPORTED": a second word is an outlet's ("RIA NOVOSTI", "BBC NEWS")
+		case viaMediaWords[title], utf8.RuneCountInString(w) > 4 && !strings.Contains(w, "&"):
+			words[i] = title
 		}
 	}
 	return strings.Join(words, " ")
