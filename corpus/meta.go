@@ -6,6 +6,8 @@ package corpus
 // field the text does not settle stays empty — an outlet is never guessed.
 
 import (
+	"net"
+	"net/url"
 	"regexp"
 	"sort"
 	"strings"
@@ -32,10 +34,15 @@ const maxTitleRunes = 100
 // first paragraphs ("/TASS/", "(Reuters)", "(UrduPoint News / Sputnik -
 // 08th April, 2020)": the agency, not the site that reposts it), else a
 // credit (a syndication or subscription line, "Source: X", a closing
-// "– NNN-TASS"), else — marked "via X", since it names where the words
-// were given rather than who published them — a news outlet the lead
-// says a speaker told or that reported them ("told the Kommersant
-// newspaper", "in an interview with RBC", "Tass reported").
+// "– NNN-TASS"), else the agency a line of furniture credits (a closing
+// "… . REUTERS", a byline "By AFP", "by ANKASAM Ekip"), else the
+// publishing site's own name in its furniture ("Add Newsweek as a
+// preferred source on Google", "PressTV 39 views", "See news updates on
+// www.chinadaily.com.cn") or in the document's URL, else — marked "via
+// X", since it names where the words were given rather than who
+// published them — a news outlet the lead says a speaker told or that
+// reported them ("told the Kommersant newspaper", "in an interview with
+// RBC", "Tass reported").
 func ExtractMeta(doc *model.Document, meta Meta, c Cleaned) {
 	doc.TitleSpan = c.TitleSpan
 	text := c.Text
@@ -56,6 +63,15 @@ func ExtractMeta(doc *model.Document, meta Meta, c Cleaned) {
 		doc.Source = source
 	default:
 		doc.Source = creditedSource(c, paras)
+		if doc.Source == "" {
+			doc.Source = wireCredit(c, paras, doc.TitleSpan)
+		}
+		if doc.Source == "" {
+			doc.Source = siteCredit(c, paras)
+		}
+		if doc.Source == "" && strings.TrimSpace(meta.URL) != "" {
+			doc.Source = urlSite(meta.URL, text)
+		}
 		if doc.Source == "" {
 			if via := reportedVia(text, paras, doc.TitleSpan); via != "" {
 				doc.Source = "via " + via
@@ -1033,4 +1049,371 @@ func eachStopWord(text string, f func(langs []uint8)) {
 	if start >= 0 {
 		word(text[start:])
 	}
+}
+
+// Furniture credits: the outlet named by a line of page furniture rather
+// than by a dateline or a credit line. First the agency the text is
+// credited to (wireCredit), then the site that publishes it (siteCredit).
+var (
+	// "… with Umerov. REUTERS": an agency in capitals standing after the
+	// story's last sentence, as newspapers credit wire copy.
+	closingCaps = regexp.MustCompile(`[.!?”"’]\s+(\p{Lu}[\p{Lu}&]{1,11}(?:\s\p{Lu}[\p{Lu}&]{1,11})?)\s*$`)
+	// "by ANKASAM Ekip", "By Newsweek Staff", "By The Associated Press",
+	// "By AFP": a byline naming an organisation — a name and a word for a
+	// newsroom, an outlet's name, or one acronym.
+	bylineTeam   = regexp.MustCompile(`^(?i:by)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3}?)\s+(?:Staff|Team|Desk|News Desk|Newsroom|Editorial(?: Team| Staff| Board)?|Ekip|Bureau|Wire)\.?$`)
+	bylineOutlet = regexp.MustCompile(`^(?i:by)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3})\.?$`)
+	// "By Jane Doe, AFP", "By Jane Doe | Associated Press": a reporter and
+	// the agency they write for.
+	bylineWith = regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*[,|]\s*(?:(?i:the)\s+)?(\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3})\.?$`)
+	// "Add Newsweek as a preferred source on Google": the site asking to
+	// be followed under its name.
+	sitePreferred = regexp.MustCompile(`(?:^|[\s.|•])(?i:add|make|set)\s+(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})\s+(?:(?i:as)\s+)?(?:(?i:a|your)\s+)?(?i:preferred|trusted)\s+(?i:source)`)
+	// "Newsweek is a Trust Project member"
+	siteTrust = regexp.MustCompile(`(?:^|[\s.|•])(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})\s+is\s+a\s+Trust\s+Project\s+member`)
+	// "PressTV 39 views", "Global News 1.2K views": a video page's channel
+	// line, standing alone.
+	siteViews = regexp.MustCompile(`^(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})\s*[•·|]?\s*\d[\d.,]*\s*[KkMm]?\s+views?$`)
+	// "Uploaded by a Newsflare content partner": the video platform.
+	sitePartner = regexp.MustCompile(`^(?i:uploaded by)\s+(?:(?i:an?)\s+)?(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,2})\s+(?i:content partner|partner|contributor|user|member)\b`)
+	// "See news updates on www.chinadaily.com.cn", "For more news visit
+	// www.example.com": the site pointing to itself for its news.
+	siteNewsDomain = regexp.MustCompile(`^(?i:(?:see|get|read|find|follow|for)\b[^.\n]{0,30}\b(?:news|updates|stories|coverage)\b[^.\n]{0,20}?\b(?:on|at|visit|from)\s+)(?:https?://)?(www\.[a-z\d-]+(?:\.[a-z\d-]+)+)/?\.?$`)
+)
+
+// notWireCredits are words in capitals that close a story or follow a
+// byline's name without naming an agency.
+var notWireCredits = map[string]bool{
+	"END": true, "ENDS": true, "MORE": true, "ADVERTISEMENT": true, "AD": true, "PHOTO": true, "VIDEO": true, "READ": true,
+	"TOPICS": true, "RELATED": true, "SHARE": true, "UPDATE": true, "UPDATED": true, "NEW": true, "BREAKING": true, "OK": true,
+	"WATCH": true, "LIVE": true, "OPINION": true, "ANALYSIS": true, "EXCLUSIVE": true, "SUBSCRIBE": true, "FOLLOW": true,
+	"COMMENTS": true, "TAGS": true, "TOP": true, "BACK": true, "HOME": true, "MENU": true, "LOGIN": true,
+	"I": true, "II": true, "III": true, "IV": true, "TV": true, "PM": true, "AM": true, "GMT": true, "UTC": true, "MSK": true,
+	// a person's letters after a byline's name: "By Jane Doe, MP"
+	"MP": true, "MEP": true, "MD": true, "CEO": true, "QC": true, "KC": true, "OBE": true, "MBE": true, "CBE": true,
+	"JR": true, "SR": true, "PHD": true, "ESQ": true,
+}
+
+// notBylineOutlets are what a byline names that is no outlet: a site's
+// placeholder author, a person's title.
+var notBylineOutlets = map[string]bool{
+	"Admin": true, "Administrator": true, "Editor": true, "Editors": true, "Staff": true, "Author": true, "Guest": true,
+	"Our": true, "Web": true, "Team": true, "Desk": true, "Newsroom": true,
+}
+
+// wireCredit finds the agency a line of furniture credits the text to: a
+// closing agency in capitals after the last sentence ("… Umerov.
+// REUTERS"; a long name shouted in capitals is written as a name,
+// "Reuters"), or a byline naming an organisation in the top paragraphs
+// ("by ANKASAM Ekip", "By The Associated Press", "By AFP", "By Jane Doe,
+// AFP"; not one in a
+// related story's block cleaning removed). A text that mentions Reuters in
+// passing is not credited.
+func wireCredit(c Cleaned, paras []model.Span, title model.Span) string {
+	if len(paras) > 0 {
+		last := paras[len(paras)-1]
+		if p := c.Text[last.Start:last.End]; p != "" && unicode.IsUpper(lastRune(p)) {
+			if m := closingCaps.FindStringSubmatch(p); m != nil {
+				if name := wireName(m[1]); name != "" {
+					return name
+				}
+			}
+		}
+	}
+	seen := 0
+	var lines []string
+	for _, sp := range paras {
+		if !title.IsZero() && sp.Start < title.End {
+			continue
+		}
+		if seen == topParagraphs {
+			break
+		}
+		seen++
+		lines = append(lines, c.Text[sp.Start:sp.End])
+	}
+	for _, l := range lines {
+		if name := bylineOrg(strings.TrimSpace(l)); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return r
+}
+
+// wireName reads a closing credit in capitals: one word, or two that end
+// as an outlet's name ends ("RIA NOVOSTI" → RIA Novosti, "BBC NEWS" → BBC
+// News); no institution (NATO) and no closing mark of the page (END, MORE).
+func wireName(s string) string {
+	words := strings.Fields(s)
+	for _, w := range words {
+		if notWireCredits[w] || viaNotOutlets[w] {
+			return ""
+		}
+	}
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		title := string(r) + strings.ToLower(w[n:])
+		switch {
+		case len(words) == 1 && (viaMediaWords[title] || viaMediaWords[w]):
+			return "" // "NEWS", "TV": a word of a name, not one
+		case i > 0 && !viaMediaWords[title] && !viaMediaWords[w]:
+			return "" // "TASS REPORTED": a second word is an outlet's ("RIA NOVOSTI", "BBC NEWS")
+		case viaMediaWords[title], utf8.RuneCountInString(w) > 4 && !strings.Contains(w, "&"):
+			words[i] = title
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// bylineOrg returns the organisation a byline names, or "".
+func bylineOrg(l string) string {
+	if len(l) < 5 || l[0] != 'b' && l[0] != 'B' || l[1] != 'y' && l[1] != 'Y' {
+		return ""
+	}
+	if m := bylineTeam.FindStringSubmatch(l); m != nil {
+		if name := strings.TrimRight(m[1], ".,;:"); !notBylineOutlets[strings.Fields(name)[0]] {
+			return name
+		}
+	}
+	m := bylineOutlet.FindStringSubmatch(l)
+	with := false
+	if m == nil {
+		if m = bylineWith.FindStringSubmatch(l); m == nil {
+			return ""
+		}
+		with = true
+	}
+	name := strings.TrimRight(m[1], ".,;:'’")
+	words := strings.Fields(name)
+	switch {
+	case with && len(words) > 1 && viaMediaWords[words[len(words)-1]]:
+		return name // "By Jane Doe, Kyiv Post": after a reporter, an outlet's name
+	case len(words) == 1 && isCapsWord(words[0]) && utf8.RuneCountInString(words[0]) <= 8 &&
+		!viaNotOutlets[words[0]] && !notWireCredits[words[0]]:
+		return name // "By AFP", "BY TASS"
+	case len(words) > 1 && bylineMediaWords[words[len(words)-1]]:
+		return name // "By The Associated Press", "By Fox News"
+	case len(words) > 1 && viaMediaWords[words[len(words)-1]] && strings.HasPrefix(strings.ToLower(l[2:]), " the "):
+		return name // "By The Washington Post"; "By Sarah Post" is a person
+	}
+	return ""
+}
+
+// bylineMediaWords end outlets' names and hardly a person's: "By Sarah
+// Post" and "By Emily Herald" may be people, "By Fox News" is not.
+var bylineMediaWords = map[string]bool{
+	"News": true, "Novosti": true, "Times": true, "Journal": true, "Gazette": true, "Gazeta": true, "Telegraph": true,
+	"Tribune": true, "Agency": true, "Press": true, "Media": true, "TV": true, "Radio": true, "Wire": true, "Broadcasting": true,
+}
+
+// siteCredit finds the publishing site's own name in its furniture: a
+// request to be followed ("Add Newsweek as a preferred source on Google"),
+// a membership ("Newsweek is a Trust Project member"), a video page's
+// channel line under the video ("PressTV 39 views") or platform ("Uploaded by a Newsflare
+// content partner"), or the site pointing to itself for its news ("See
+// news updates on www.chinadaily.com.cn": the name the text gives the
+// domain, "China Daily", else the domain). Lines are the top paragraphs,
+// the last ones and what cleaning removed.
+func siteCredit(c Cleaned, paras []model.Span) string {
+	var lines []string
+	top := 0 // lines[:top] are the first channelParagraphs
+	for k, sp := range paras {
+		if k < topParagraphs || k >= len(paras)-topParagraphs {
+			lines = append(lines, c.Text[sp.Start:sp.End])
+		}
+		if k < channelParagraphs {
+			top = len(lines)
+		}
+	}
+	for _, r := range c.Removed {
+		if r.Reason != "photo caption" {
+			lines = append(lines, Paragraphs(r.Text)...)
+		}
+	}
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if strings.Contains(l, "ource") {
+			if m := sitePreferred.FindStringSubmatch(l); m != nil {
+				if name := siteOutlet(m[1]); name != "" {
+					return name
+				}
+			}
+		}
+		if strings.Contains(l, "Trust Project") {
+			if m := siteTrust.FindStringSubmatch(l); m != nil {
+				if name := siteOutlet(m[1]); name != "" {
+					return name
+				}
+			}
+		}
+		// the channel line stands under the video; further down, a line so
+		// is a related video's title and count
+		if i < top && (strings.HasSuffix(l, "views") || strings.HasSuffix(l, "view")) {
+			if m := siteViews.FindStringSubmatch(l); m != nil {
+				if name := siteOutlet(m[1]); name != "" {
+					return name
+				}
+			}
+		}
+		if asciiContainsFold(l, "uploaded by") {
+			if m := sitePartner.FindStringSubmatch(l); m != nil {
+				if name := siteOutlet(m[1]); name != "" {
+					return name
+				}
+			}
+		}
+		if strings.Contains(l, "www.") {
+			if m := siteNewsDomain.FindStringSubmatch(l); m != nil {
+				return siteName(m[1], c.Text)
+			}
+		}
+	}
+	return ""
+}
+
+// siteOutlet cleans a site's name read from its furniture, or returns ""
+// for what is not one: a byline ("By …"), or words glued together where
+// scraping lost the spaces between links ("CroucherShareNewsweek").
+func siteOutlet(s string) string {
+	s = cleanOutlet(s)
+	words := strings.Fields(s)
+	if len(words) == 0 || strings.EqualFold(words[0], "by") {
+		return ""
+	}
+	for _, w := range words {
+		if glued(w) {
+			return ""
+		}
+	}
+	return s
+}
+
+// glued reports whether a word holds two words run together: four lower-case
+// letters or more, then a capital and a lower-case letter ("CroucherShare");
+// "McDonald", "YouTube" and "PressTV" are names.
+func glued(w string) bool {
+	lower := 0
+	rs := []rune(w)
+	for i, r := range rs {
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsUpper(r):
+			if lower >= 4 && i+1 < len(rs) && unicode.IsLower(rs[i+1]) {
+				return true
+			}
+			lower = 0
+		default:
+			lower = 0
+		}
+	}
+	return false
+}
+
+// channelParagraphs is how far from the top a video page's channel line
+// stands: under the video's title, before its description.
+const channelParagraphs = 3
+
+// siteName names the site at a host: the name the text writes that folds
+// to the host's own label ("China Daily" for www.chinadaily.com.cn), else
+// the registered domain ("news-pravda.com" for trump.news-pravda.com,
+// "chinadaily.com.cn").
+func siteName(host, text string) string {
+	host = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(host), "."))
+	if i := strings.IndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	n := 2
+	if len(labels) >= 3 && len(labels[len(labels)-1]) == 2 {
+		switch labels[len(labels)-2] {
+		case "com", "co", "org", "net", "gov", "ac", "edu", "or", "ne", "go":
+			n = 3 // "chinadaily.com.cn", "bbc.co.uk"
+		}
+	}
+	if len(labels) < n {
+		return ""
+	}
+	domain := strings.Join(labels[len(labels)-n:], ".")
+	if stem := labels[len(labels)-n]; len(stem) >= 4 {
+		if name := nameFolding(text, stem); name != "" {
+			return name
+		}
+	}
+	return domain
+}
+
+// urlSite names the site a document's URL is on (siteName), or "" when
+// the URL has no host.
+func urlSite(raw, text string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Hostname() == "" || net.ParseIP(u.Hostname()) != nil || !strings.Contains(u.Hostname(), ".") {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, p := range hostingPlatforms {
+		if host == p || strings.HasSuffix(host, "."+p) {
+			return ""
+		}
+	}
+	return siteName(host, text)
+}
+
+// hostingPlatforms carry what others publish — videos, posts, reposts,
+// archived pages: a document there names no outlet by its URL ("a video
+// transcript on Dailymotion" is the broadcaster's, unknown).
+var hostingPlatforms = []string{
+	"youtube.com", "youtu.be", "dailymotion.com", "vimeo.com", "rumble.com", "bitchute.com", "tiktok.com",
+	"t.me", "telegram.org", "twitter.com", "x.com", "facebook.com", "fb.com", "instagram.com", "threads.net",
+	"vk.com", "ok.ru", "reddit.com", "linkedin.com", "substack.com", "medium.com", "archive.org", "archive.ph",
+	"archive.today", "archive.is", "google.com", "msn.com", "yahoo.com", "flipboard.com", "newsbreak.com",
+}
+
+// named reports whether a word has a capital after its first letter.
+func named(w string) bool {
+	_, n := utf8.DecodeRuneInString(w)
+	return strings.IndexFunc(w[n:], unicode.IsUpper) >= 0
+}
+
+// siteNameWords is how many capitalised words a site's name in the text
+// may have.
+const siteNameWords = 4
+
+// nameFolding finds in text a run of capitalised words that folds to stem
+// (lower-case letters and digits): "China Daily" for "chinadaily". One
+// word counts only when written as a name, not as a word opening a
+// sentence or a title ("TASS", "PressTV"; not "State" for state.gov).
+func nameFolding(text, stem string) string {
+	words := strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '&'
+	})
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		folded := ""
+		for j := i; j < len(words) && j < i+siteNameWords; j++ {
+			r, _ := utf8.DecodeRuneInString(words[j])
+			if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+				break
+			}
+			folded += strings.ToLower(words[j])
+			if folded == stem && (j > i || named(w)) {
+				return strings.Join(words[i:j+1], " ")
+			}
+			if len(folded) >= len(stem) || !strings.HasPrefix(stem, folded) {
+				break
+			}
+		}
+	}
+	return ""
 }

@@ -92,6 +92,87 @@ func TestSourceFromCredits(t *testing.T) {
 	}
 }
 
+// issue 13: the outlet a line of page furniture credits — a closing agency
+// in capitals, a byline naming an organisation, the site's own name in its
+// furniture or URL — and what mentions an outlet without crediting it.
+func TestSourceFromFurniture(t *testing.T) {
+	bp := builtinBoilerplate(t)
+	const head = "Kremlin says talks will go on\n\n"
+	tests := []struct{ name, text, url, want string }{
+		// a closing agency credit in capitals
+		{"closing caps credit", head + bodyPara + "\nIt was not clear when the envoy would return. REUTERS", "", "Reuters"},
+		{"closing caps acronym", head + bodyPara + "\nThe talks lasted three hours. AFP", "", "AFP"},
+		{"closing caps after a quotation", head + bodyPara + "\n“We will see,” he said. XINHUA", "", "Xinhua"},
+		{"closing caps two words", head + bodyPara + "\nThe talks lasted three hours. RIA NOVOSTI", "", "RIA Novosti"},
+		{"closing media word alone", head + bodyPara + "\nThe ministry denied it. NEWS", "", ""},
+		{"closing caps with a verb", head + bodyPara + "\nThe ministry denied it. TASS REPORTED", "", ""},
+		{"reuters in passing", head + bodyPara + "\nThe plan was first reported by Reuters on Monday.", "", ""},
+		{"reuters named last", head + bodyPara + "\nHe declined to comment to Reuters", "", ""},
+		{"closing institution", head + bodyPara + "\nThe meeting is due in Brussels. NATO", "", ""},
+		{"closing end mark", head + bodyPara + "\nThe talks lasted three hours. END", "", ""},
+		{"closing page mark", head + bodyPara + "\nThe talks lasted three hours. WATCH", "", ""},
+		// a byline naming an organisation
+		{"byline team", head + "by Example Ekip\n" + bodyPara, "", "Example"},
+		{"byline staff", head + "By Example Times Staff\n" + bodyPara, "", "Example Times"},
+		{"byline agency", head + "By The Associated Press\n" + bodyPara, "", "Associated Press"},
+		{"byline acronym", head + "By AFP\n" + bodyPara, "", "AFP"},
+		{"byline person", head + "By Shane Smith\n" + bodyPara, "", ""},
+		{"byline person in capitals", head + "BY JOHN SMITH\n" + bodyPara, "", ""},
+		{"byline placeholder", head + "By Admin\n" + bodyPara, "", ""},
+		{"byline staff reporter", head + "By Our Staff\n" + bodyPara, "", ""},
+		{"byline outlet with the", head + "By The Washington Post\n" + bodyPara, "", "Washington Post"},
+		{"byline person named like a paper", head + "By Sarah Post\n" + bodyPara, "", ""},
+		{"byline reporter and agency", head + "By Jane Doe, AFP\n" + bodyPara, "", "AFP"},
+		{"byline reporter and paper", head + "By Jane Doe | The Kyiv Post\n" + bodyPara, "", "Kyiv Post"},
+		{"byline reporter and place", head + "By Jane Doe, Moscow\n" + bodyPara, "", ""},
+		{"byline reporter and title", head + "By Jane Doe, Foreign Affairs Correspondent\n" + bodyPara, "", ""},
+		{"byline reporter's letters", head + "By Jane Doe, MP\n" + bodyPara, "", ""},
+		{"byline two reporters", head + "By Jane Doe, John Roe\n" + bodyPara, "", ""},
+		{"byline in a related story", head + bodyPara + "\nRelated stories\nEU ministers meet in Brussels\nBy AFP", "", ""},
+		// the site's own name in its furniture
+		{"preferred source", head + bodyPara + "\nAdd Example Times as a preferred source on Google to see more of our coverage.", "", "Example Times"},
+		{"trust project", head + "Example Weekly is a Trust Project member\n" + bodyPara, "", "Example Weekly"},
+		{"trust project glued", head + "By Jane DoeShareExample is a Trust Project member\n" + bodyPara, "", ""},
+		{"video channel", head + "ExampleTV 39 views\n" + bodyPara, "", "ExampleTV"},
+		{"video channel thousands", head + "Example News 1.2K views\n" + bodyPara, "", "Example News"},
+		{"views in a sentence", head + bodyPara + "\nThe clip drew 39 views", "", ""},
+		{"content partner", head + "Uploaded by a Clipshare content partner\n" + bodyPara, "", "Clipshare"},
+		{"news domain with its name", head + bodyPara + "\nSee news updates on www.exampledaily.com.cn\n- Markets rally: Example Daily editorial", "", "Example Daily"},
+		{"news domain alone", head + bodyPara + "\nFor more news visit www.examplewire.com", "", "examplewire.com"},
+		{"domain in passing", head + bodyPara + "\nThe statement was posted on www.kremlin.ru on Monday.", "", ""},
+		{"domain not for news", head + bodyPara + "\nSee the full text at www.whitehouse.gov", "", ""},
+		// a URL, when the document has one
+		{"url host", head + bodyPara, "https://world.example-pravda.com/2025/04/13/1.html", "example-pravda.com"},
+		{"url host named", head + bodyPara + "\nMore from China Daily", "https://www.chinadaily.com.cn/a/1.html", "China Daily"},
+		{"url two-level suffix", head + bodyPara, "https://www.example.co.uk/news/1", "example.co.uk"},
+		{"url without host", head + bodyPara, "/local/file.html", ""},
+		{"url of a video platform", head + bodyPara, "https://www.dailymotion.com/video/x1", ""},
+		{"url of a social post", head + bodyPara, "https://t.me/somechannel/123", ""},
+		{"url stem as an acronym", head + bodyPara + "\nTASS is a state agency.", "https://tass.com/politics/1", "TASS"},
+		{"url stem as a plain word", head + bodyPara + "\nState officials declined to comment.", "https://www.state.gov/briefings/1", "state.gov"},
+		{"video channel in related videos", head + bodyPara + "\nMore videos\nLavrov Meets Blinken 2K views", "", ""},
+		{"dateline beats url", "MOSCOW, January 24. /TASS/. " + bodyPara, "https://www.example.com/a", "TASS"},
+		{"credit beats site", head + "By Example Times Staff\n" + bodyPara + "\nSource: Reuters", "", "Reuters"},
+		{"wire beats site", head + "Example Weekly is a Trust Project member\n" + bodyPara + "\nIt ended there. REUTERS", "", "Reuters"},
+		{"site beats via", head + "ExampleTV 39 views\nPeskov told the Kommersant newspaper that talks would go on.", "", "ExampleTV"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := metaOf(t, bp, tt.text, Meta{URL: tt.url}).Source; got != tt.want {
+				t.Errorf("Source = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGlued(t *testing.T) {
+	for w, want := range map[string]bool{"CroucherShareNewsweek": true, "PressTV": false, "McDonald": false, "YouTube": false, "Newsweek": false, "RIA": false} {
+		if got := glued(w); got != want {
+			t.Errorf("glued(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func TestExtractMetaExplicitWins(t *testing.T) {
 	bp := builtinBoilerplate(t)
 	text := "Kremlin welcomes talks\n\nMOSCOW, January 24. /TASS/. " + bodyPara
