@@ -188,8 +188,8 @@ func (a *analysis) endBeforeReports(fs []*frame) {
 		}
 		sp := a.trimContent(model.Span{Start: f.content.Start, End: cut})
 		for {
-			w := lastWord(a.text[sp.Start:sp.End])
-			if !reportJoiners[strings.ToLower(w)] || len(w) == sp.Len() || !strings.HasSuffix(a.text[sp.Start:sp.End], w) {
+			w := lastWord(a.text[sp.Start:sp.End]) // lower case
+			if !reportJoiners[w] || len(w) == sp.Len() || !strings.EqualFold(a.text[sp.End-len(w):sp.End], w) {
 				break
 			}
 			sp = a.trimContent(model.Span{Start: sp.Start, End: sp.End - len(w)})

@@ -675,8 +675,14 @@ func TestItStandsForBodyOrDocument(t *testing.T) {
 func TestContentEndsBeforeTheNextReport(t *testing.T) {
 	text := "Officials met on Monday.\n\n" +
 		"Sanders said the Clinton campaign and its allies are unfairly maligning his record on guns, while his supporters have accused the former secretary of state of using victims as props.\n\n" +
-		"Medvedev accused the US of acting as the dominant power and engaging in what he described as a hybrid war against Russia."
+		"Medvedev accused the US of acting as the dominant power and engaging in what he described as a hybrid war against Russia.\n\n" +
+		"Most recently, Trump called to ban Muslims from entering the U.S. While Clinton has forcefully condemned the proposal, the groups say they are concerned."
 	got := extractText(t, text, day2024)
+	for _, s := range got {
+		if strings.HasSuffix(s.Text, "While") {
+			t.Errorf("%q ends with the joiner to the next report", s.Text)
+		}
+	}
 	var texts []string
 	for _, s := range got {
 		texts = append(texts, s.Speaker+": "+s.Text)
