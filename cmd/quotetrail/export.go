@@ -61,7 +61,11 @@ func (a *app) exportCmd() *cobra.Command {
 				}
 				return err
 			}
-			fmt.Fprintf(a.stderr, "quotetrail: wrote %d statements to %s\n", len(sel), out)
+			noun := "statements"
+			if len(sel) == 1 {
+				noun = "statement"
+			}
+			fmt.Fprintf(a.stderr, "quotetrail: wrote %d %s to %s\n", len(sel), noun, out)
 			return nil
 		},
 	}
