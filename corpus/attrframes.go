@@ -54,6 +54,14 @@ func (a *analysis) modelFrames(m *AttribModel, rules []*frame) []*frame {
 			if k := knowerBefore(at, s0); k > 0 {
 				if np := nounPhraseBefore(at, k); np < k {
 					la.source = [2]int{np, k}
+					for i := range la.contents {
+						// the words it took as content up to what the source
+						// knows ("… on Friday, a source familiar with"): up
+						// to the source
+						if c := &la.contents[i]; c[0] < np && np < c[1] {
+							c[1] = np
+						}
+					}
 				}
 			}
 		}

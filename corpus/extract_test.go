@@ -729,3 +729,22 @@ func TestPronounFindsTheOnlyPersonOfItsGender(t *testing.T) {
 		t.Errorf("not found: %v", want)
 	}
 }
+
+// "…, a source familiar with the matter said": the words end before the
+// source, not at what it knows.
+func TestContentEndsBeforeKnowerSource(t *testing.T) {
+	text := "Officials met on Monday.\n\n" +
+		"The envoy met the negotiator in Florida on Thursday and was due to meet him there again on Friday, a source familiar with the matter said."
+	var found bool
+	for _, s := range extractText(t, text, day2024) {
+		if strings.HasPrefix(s.Text, "The envoy met") {
+			found = true
+			if strings.Contains(s.Text, "a source") || !strings.HasPrefix(s.Speaker, "anonymous source") {
+				t.Errorf("got %s %q (%v)", s.Speaker, s.Text, s.Rules)
+			}
+		}
+	}
+	if !found {
+		t.Error("the statement was not found")
+	}
+}
