@@ -146,3 +146,11 @@ func mustNotContain(t testing.TB, s string, subs ...string) {
 		}
 	}
 }
+
+func TestCountNote(t *testing.T) {
+	for n, want := range map[int]string{0: " no statements ", 1: " 1 statement ", 12: " 12 statements "} {
+		if got := countNote(n); got != want {
+			t.Errorf("countNote(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

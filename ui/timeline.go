@@ -742,20 +742,12 @@ func (t *timeline) renderItem(i int) []string {
 	switch it.kind {
 	case itemYear:
 		label := strconv.Itoa(int(it.year))
-		var note string
-		switch it.ref {
-		case 0:
-			note = " no statements "
-		case 1:
-			note = " 1 statement "
-		default:
-			note = fmt.Sprintf(" %d statements ", it.ref)
-		}
+		note := countNote(int(it.ref))
 		rule := max(0, w-2-len(label)-1-len(note)-2)
 		line := "  " + th.Year.Render(label) + " " + th.YearRule.Render("──") + pick(it.ref == 0, th.Empty, th.Dim).Render(note) + th.YearRule.Render(strings.Repeat("─", rule))
 		return []string{fit(line, w)}
 	case itemUndated:
-		note := fmt.Sprintf(" %d statements ", it.ref)
+		note := countNote(int(it.ref))
 		line := "  " + th.Year.Render("Date unknown") + " " + th.YearRule.Render("──") + th.Dim.Render(note) + th.YearRule.Render(strings.Repeat("─", max(0, w-14-len(note)-4)))
 		return []string{fit(line, w)}
 	case itemMonth:
@@ -859,4 +851,16 @@ func sourceLabel(c *model.Corpus, s *model.Statement) string {
 		src += fmt.Sprintf(" +%d", n)
 	}
 	return src
+}
+
+// countNote is a heading's count of statements: " no statements ",
+// " 1 statement ", " 12 statements ".
+func countNote(n int) string {
+	switch n {
+	case 0:
+		return " no statements "
+	case 1:
+		return " 1 statement "
+	}
+	return fmt.Sprintf(" %d statements ", n)
 }
