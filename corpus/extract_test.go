@@ -748,3 +748,23 @@ func TestContentEndsBeforeKnowerSource(t *testing.T) {
 		t.Error("the statement was not found")
 	}
 }
+
+// A sentence glued to the next by scraping ("said.The") ends at its full
+// stop; initials, "U.S." and domains do not.
+func TestGluedSentences(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Ushakov said.The conversation was useful.":       {"Ushakov said.", "The conversation was useful."},
+		"He met J.R. Smith in the U.S.The talks went on.": {"He met J.R. Smith in the U.S.The talks went on."},
+		"See news on www.chinadaily.com.cn for more.":     {"See news on www.chinadaily.com.cn for more."},
+		"It ended at 5 p.m.The next day was quiet.":       {"It ended at 5 p.m.The next day was quiet."},
+	} {
+		para := model.Span{Start: 0, End: len(text)}
+		var got []string
+		for _, sp := range splitSentences(text, para, pairQuotes(text, []model.Span{para})) {
+			got = append(got, text[sp.Start:sp.End])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q:\n got %q\nwant %q", text, got, want)
+		}
+	}
+}

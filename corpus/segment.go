@@ -130,7 +130,8 @@ func splitSentencesFrom(text string, para model.Span, quotes []quote, qi int) []
 				j++
 			}
 			if nextStartsSentence(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i) && !dottedBeforeQuote(text, start, i, j, para.End)) ||
-				gluedQuote(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i)) {
+				gluedQuote(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i)) ||
+				r == '.' && j == i+1 && gluedSentence(text, start, i, para.End) {
 				out = appendSpan(out, text, start, j)
 				start = j
 			}
@@ -197,6 +198,22 @@ func gluedQuote(text string, j, end int) bool {
 	}
 	next, _ := utf8.DecodeRuneInString(text[j+n:])
 	return unicode.IsUpper(next)
+}
+
+// gluedSentence reports whether the full stop at i ends a sentence the
+// next one was glued to when the page was scraped: a lower-case word of
+// three letters or more before it, a capitalised word after it with no
+// space ("… Ushakov said.The conversation was …"). Initials, "U.S.",
+// "p.m." and domains ("chinadaily.com") do not qualify.
+func gluedSentence(text string, start, i, end int) bool {
+	k := i
+	for k > start && text[k-1] >= 'a' && text[k-1] <= 'z' {
+		k--
+	}
+	if i-k < 3 || k > start && (text[k-1] == '.' || text[k-1] >= 'A' && text[k-1] <= 'Z') {
+		return false
+	}
+	return i+2 < end && text[i+1] >= 'A' && text[i+1] <= 'Z' && text[i+2] >= 'a' && text[i+2] <= 'z'
 }
 
 // dottedBeforeQuote reports whether a dotted abbreviation ("U.S.", "U.N.")

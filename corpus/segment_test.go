@@ -57,7 +57,8 @@ func splitSentencesRef(text string, para model.Span, quotes []quote, qi int) []m
 				j++
 			}
 			if nextStartsSentence(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i) && !dottedBeforeQuote(text, start, i, j, para.End)) ||
-				gluedQuote(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i)) {
+				gluedQuote(text, j, para.End) && !(r == '.' && isAbbrevBefore(text, start, i)) ||
+				r == '.' && j == i+1 && gluedSentence(text, start, i, para.End) {
 				out = appendSpan(out, text, start, j)
 				start = j
 			}
