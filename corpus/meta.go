@@ -355,19 +355,20 @@ func mayDateline(s string) bool {
 	return '0' <= r && r <= '9' || unicode.IsUpper(r)
 }
 
+// topParas are the first topParagraphs paragraphs after the headline.
+func topParas(paras []model.Span, title model.Span) []model.Span {
+	i := 0
+	for i < len(paras) && !title.IsZero() && paras[i].Start < title.End {
+		i++
+	}
+	return paras[i:min(len(paras), i+topParagraphs)]
+}
+
 // documentDateline reads the datelines of the top paragraphs after the
 // headline (a dateline can stand under a deck, a photo credit or a line
 // of chrome): the first place any names, and the first outlet.
 func documentDateline(text string, paras []model.Span, title model.Span) (place, source string) {
-	seen := 0
-	for _, sp := range paras {
-		if !title.IsZero() && sp.Start < title.End {
-			continue
-		}
-		if seen == topParagraphs {
-			break
-		}
-		seen++
+	for _, sp := range topParas(paras, title) {
 		p, s := Dateline(text[sp.Start:sp.End])
 		if place == "" {
 			place = p
@@ -1120,20 +1121,8 @@ func wireCredit(c Cleaned, paras []model.Span, title model.Span) string {
 			}
 		}
 	}
-	seen := 0
-	var lines []string
-	for _, sp := range paras {
-		if !title.IsZero() && sp.Start < title.End {
-			continue
-		}
-		if seen == topParagraphs {
-			break
-		}
-		seen++
-		lines = append(lines, c.Text[sp.Start:sp.End])
-	}
-	for _, l := range lines {
-		if name := bylineOrg(strings.TrimSpace(l)); name != "" {
+	for _, sp := range topParas(paras, title) {
+		if name := bylineOrg(strings.TrimSpace(c.Text[sp.Start:sp.End])); name != "" {
 			return name
 		}
 	}
