@@ -222,6 +222,10 @@ type dateConstraint struct {
 // that contradicts stronger ones is left out, and clues of one strength
 // that contradict each other widen the date to hold every reading.
 const (
+	// the news habit of showing fresh posts: an article that embeds posts
+	// is written within recentPostDays of the latest one. It narrows only
+	// what every stronger clue leaves open, and gives way to any of them
+	strengthRecent = 0
 	// bare years ("since 2014"): a lower bound that never dates alone
 	strengthYear = 1
 	// dates and months the text mentions, captions, embedded posts,
@@ -429,6 +433,9 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	ev.yearless = append(ev.yearless, monthMentions(text, mentions)...)
 	for _, p := range posts.ids {
 		ev.cons = append(ev.cons, dateConstraint{set: daysBetween(dnum(p.day)-1, posInf), strength: strengthSoft, rule: "embedded-post-id", evidence: p.text, span: p.span, lowValue: true})
+	}
+	if c, ok := recentPost(ev.cons); ok {
+		ev.cons = append(ev.cons, c)
 	}
 
 	// A year-less dateline in the lead: "MOSCOW, January 24. /TASS/." or,
@@ -704,6 +711,42 @@ func (e *Events) gather(doc *model.Document) evidenceSet {
 	}
 	ev.weekday = leadWeekday(doc, leadStart, leadEnd)
 	return ev
+}
+
+// recentPostDays is how long after the latest post it shows an article
+// is taken to be written: PolNeAR's train split has 50 articles with
+// embedded posts, each written within 31 days of its latest one (45
+// within a week).
+const recentPostDays = 30
+
+// recentPost is the upper bound that the latest embedded post among cons
+// sets: the article is written within recentPostDays of it. It is the
+// weakest clue, so an article that shows an old post beside the words of
+// a later time ("the Republican nominee") keeps their window. A bare
+// year after the post ("released 2016: Obama's America") leaves no cap:
+// the post may be old, or the year misread, and a bare year must not
+// become a range's edge.
+func recentPost(cons []dateConstraint) (dateConstraint, bool) {
+	var latest *dateConstraint
+	for i := range cons {
+		c := &cons[i]
+		if c.rule != "embedded-post" && c.rule != "embedded-post-id" {
+			continue
+		}
+		if lo, _ := c.set.hull(); latest == nil || lo > latest.set[0].lo {
+			latest = c
+		}
+	}
+	if latest == nil {
+		return dateConstraint{}, false
+	}
+	lo := latest.set[0].lo + 1 // the post's own day (its set starts a day early, for UTC)
+	for _, c := range cons {
+		if y, _ := c.set.hull(); c.strength == strengthYear && y > lo {
+			return dateConstraint{}, false
+		}
+	}
+	return dateConstraint{set: daysBetween(negInf, lo+recentPostDays), strength: strengthRecent, rule: "recent-post", evidence: latest.evidence, span: latest.span}, true
 }
 
 // leadEndOf is where the lead of text ends: after its third paragraph
@@ -1669,7 +1712,7 @@ func (ev *evidenceSet) solve() (iset, []dateConstraint, []dateConstraint) {
 	tier := func(idx []int) {
 		s, binding, conflicts = ev.solveTier(s, idx, binding, conflicts)
 	}
-	for _, strength := range []int{strengthEvent, strengthSoft, strengthYear} {
+	for _, strength := range []int{strengthEvent, strengthSoft, strengthYear, strengthRecent} {
 		var idx []int
 		for i := range ev.cons {
 			if ev.cons[i].strength == strength {
@@ -2459,10 +2502,12 @@ func (e *Events) fromBounds(ev evidenceSet, s iset, binding []dateConstraint) mo
 			}
 		}
 		if len(days) > 0 {
+			// the first such day stays the estimate when the range
+			// started at what the text reports, if it is in that week
+			lowValue = lowValue && days[0]-lo < 7
 			lo, hi = days[0], days[len(days)-1]
 			rules = append(rules, "weekday")
 			words = append(words, ev.weekday.text)
-			lowValue = false
 		}
 	}
 	evidence := strings.Join(words, "; ")
