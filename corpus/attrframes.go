@@ -346,8 +346,12 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 	// a name opening the sentence (after an opening adverbial: "In February
 	// 2023, Russia blocked …") that no pass recognised: "Moscow has …"
 	k := 0
-	if len(s.toks) > 0 && s.toks[0].Kind == tokWord && (adverbialStart[s.toks[0].Low] || prepositions[s.toks[0].Low]) {
-		for j, t := range s.toks {
+	for k < len(s.toks) && s.toks[k].Kind == tokWord && leadingFocus[s.toks[k].Low] && s.toks[k].End < cue {
+		k++ // "And even Obama tried …, noting"
+	}
+	if k < len(s.toks) && s.toks[k].Kind == tokWord && (adverbialStart[s.toks[k].Low] || prepositions[s.toks[k].Low]) {
+		for j, t := range s.toks[k:] {
+			j += k
 			if t.Start >= cue {
 				break
 			}
@@ -361,7 +365,15 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 	for k < len(s.toks) && s.toks[k].Kind == tokWord && s.toks[k].Cap && !stopCaps[s.toks[k].Low] && s.toks[k].End < cue {
 		k++
 	}
-	if k == k0 || k == len(s.toks) || s.toks[k].Kind != tokWord || s.toks[k].Cap {
+	if k == k0 || k == len(s.toks) {
+		return nil
+	}
+	if s.toks[k].punct(",") {
+		// "Twitter, at the same time, put …": a name and an aside
+		if !sentenceVerbAfterAside(s.toks, k, cue) {
+			return nil
+		}
+	} else if s.toks[k].Kind != tokWord || s.toks[k].Cap {
 		return nil
 	}
 	if t := s.toks[k]; t.End < cue && (a.sp.personNouns[t.Low] || a.sp.personNouns[t.Base]) {
@@ -369,6 +381,30 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 	}
 	sp := model.Span{Start: s.toks[k0].Start, End: s.toks[k-1].End}
 	return a.sourceMention(sp, sp)
+}
+
+// leadingFocus are the words that may open a sentence before its subject:
+// "And even Obama tried …".
+var leadingFocus = setOf("and", "but", "yet", "so", "even", "still", "also", "now", "then")
+
+// sentenceVerbAfterAside reports whether the comma toks[k] after a
+// sentence's opening name starts a short aside that closes before cue
+// with a comma and a lower-case word ("Twitter, at the same time, put"),
+// not an apposition naming someone else or a list.
+func sentenceVerbAfterAside(toks []token, k, cue int) bool {
+	for j := k + 1; j < len(toks) && j <= k+6 && toks[j].End < cue; j++ {
+		t := toks[j]
+		if t.Kind == tokWord && t.Cap {
+			return false
+		}
+		if t.punct(",") {
+			return j+1 < len(toks) && toks[j+1].Kind == tokWord && !toks[j+1].Cap && toks[j+1].End < cue && !determiners[toks[j+1].Low] && !connectors[toks[j+1].Low]
+		}
+		if t.Kind != tokWord {
+			return false
+		}
+	}
+	return false
 }
 
 // sourceMention is the mention the tagger's source span names: a mention

@@ -713,6 +713,27 @@ func TestPronounFindsTheOnlyPersonOfItsGender(t *testing.T) {
 	}
 }
 
+// A participle speaks for the sentence's subject after an opening "And
+// even" and across a short aside; an aside that names someone else, or a
+// person noun the text leaves unresolved ("His mother"), does not give it.
+func TestParticipleTakesTheSentenceSubject(t *testing.T) {
+	text := "Leaders gave assurances on Monday. And even Obama tried to help them, noting that he would demur too in their position.\n\n" +
+		"Twitter, at the same time, put its new tool to use, highlighting top news tweets about the attacks.\n\n" +
+		"His mother refused to teach him Japanese, insisting that her son was American.\n\n" +
+		"Lena Pohl, Ivan Petrov and a lawyer met officials, saying that the case was closed."
+	got := extractText(t, text, day2024)
+	wantSpeakers(t, got, map[string]string{
+		"he would demur too in their position": "Obama",
+		"top news tweets about the attacks":    "Twitter",
+		"her son was American":                 "unknown",
+	})
+	for _, s := range got {
+		if s.Text == "the case was closed" && s.Speaker == "Lena Pohl" {
+			t.Errorf("%q: a list's first name took the participle (%v)", s.Text, s.Rules)
+		}
+	}
+}
+
 // wantSpeakers checks the speaker of each statement whose text is a key
 // of want, and that every one is found.
 func wantSpeakers(t *testing.T, got []*model.Statement, want map[string]string) {
