@@ -943,6 +943,18 @@ func cleanSourceName(s string) string {
 			s = s[:i] // and a relative clause: "The Romanian hacker who first revealed …"
 		}
 	}
+	// an age after the name: "Nicky Driscoll, 24, from Manchester"
+	for i := strings.Index(s, ", "); i > 0 && i+2 < len(s); {
+		if c := s[i+2]; c >= '0' && c <= '9' {
+			s = s[:i]
+			break
+		}
+		j := strings.Index(s[i+2:], ", ")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
 	s = strings.TrimRight(s, ",;: ")
 	// the medium after an outlet's name: "CBS television", "the CNN channel"
 	if f := strings.Fields(s); len(f) >= 2 && mediumWords[strings.ToLower(f[len(f)-1])] && allCapitalised(strings.Join(f[:len(f)-1], " ")) {
@@ -1118,6 +1130,9 @@ func (r *spkResolver) antecedent(m *mention) (*speakerEntry, string) {
 		}
 		j--
 	}
+	if sp, ok := r.appositionOwner(m); ok {
+		return sp, "the name its apposition describes"
+	}
 	// people the text describes: "activists, who said …", "a woman who told …"
 	if e := m.a; e > 0 {
 		if s.toks[e-1].punct(",") {
@@ -1168,6 +1183,49 @@ func (r *spkResolver) antecedent(m *mention) (*speakerEntry, string) {
 		}
 	}
 	return nil, ""
+}
+
+// appositionOwner is the name an apposition before the relative m
+// describes: "said Lionel Sosa, a Texas media consultant and an
+// influential Hispanic Republican who …", "Alan Berger, a gynecologist
+// from Englewood, New Jersey, who …", "Nicky Driscoll, 24, from
+// Manchester, who …". The apposition opens after a comma with "a", "an",
+// "the" or an age, holds no clause (no verb form of "be" or "have", no
+// pronoun) and reaches the relative within three commas.
+func (r *spkResolver) appositionOwner(m *mention) (*speakerEntry, bool) {
+	s := r.a.sents[m.sent]
+	commas := 0
+	for j := m.a - 1; j > 0 && j >= m.a-24; j-- {
+		t := s.toks[j]
+		if !t.punct(",") {
+			if t.Kind != tokWord || clauseWords[t.Low] || connectors[t.Low] && t.Low != "and" {
+				return nil, false
+			}
+			continue
+		}
+		if commas++; commas > 3 {
+			return nil, false
+		}
+		if j+1 >= m.a {
+			continue
+		}
+		if next := s.toks[j+1]; next.Kind != tokWord || next.Low != "a" && next.Low != "an" && next.Low != "the" && !isDigitStart(next.Low) {
+			continue
+		}
+		if x := s.mentionEndingAt(j - 1); x != nil && x.kind == mName {
+			r.resolve(x, s.para)
+			return x.speaker, x.speaker != nil
+		}
+		k := j
+		for k > 0 && j-k < 4 && s.toks[k-1].Kind == tokWord && s.toks[k-1].Cap {
+			k--
+		}
+		if (k == 0 || !s.toks[k-1].Cap) && r.a.isNameRun(s.toks[k:j]) {
+			return r.a.textSpeaker(r.a.text[s.toks[k].Start:s.toks[j-1].End], model.NoAffil), true
+		}
+		return nil, false
+	}
+	return nil, false
 }
 
 // relativeHead reports whether a word can head the noun phrase a relative

@@ -734,6 +734,23 @@ func TestParticipleTakesTheSentenceSubject(t *testing.T) {
 	}
 }
 
+// "who" after an apposition stands for the name the apposition describes
+// ("said Alan Berger, a gynecologist from Englewood, New Jersey, who
+// said"); an age after a name is no part of it.
+func TestRelativeAfterAnApposition(t *testing.T) {
+	text := "“That may be of concern to people,” said Alan Berger, a gynecologist from Englewood, New Jersey, who said he is friendly with the family.\n\n" +
+		"“I have never voted in a primary,” said Nicky Driscoll, 24, from Manchester, who said Sanders is best suited to the job.\n\n" +
+		"“I am not sure,” said Lionel Sosa, a media consultant and an influential Republican who said he would not vote for Mr. Cruz."
+	got := extractText(t, text, day2024)
+	wantSpeakers(t, got, map[string]string{
+		"he is friendly with the family":    "Alan Berger",
+		"I have never voted in a primary":   "Nicky Driscoll",
+		"Sanders is best suited to the job": "Nicky Driscoll",
+		"he would not vote for Mr. Cruz":    "Lionel Sosa",
+		"That may be of concern to people":  "Alan Berger",
+	})
+}
+
 // wantSpeakers checks the speaker of each statement whose text is a key
 // of want, and that every one is found.
 func wantSpeakers(t *testing.T, got []*model.Statement, want map[string]string) {
