@@ -2451,7 +2451,9 @@ func (e *Events) fromBounds(ev evidenceSet, s iset, binding []dateConstraint) mo
 	span := model.Span{}
 	lowValue := false
 	for _, c := range binding {
-		words = append(words, c.evidence)
+		if !slices.Contains(words, c.evidence) {
+			words = append(words, c.evidence) // a post's day, once for its two clues
+		}
 		if !seenRule[c.rule] {
 			seenRule[c.rule] = true
 			rules = append(rules, c.rule)
