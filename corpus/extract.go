@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/quotetrail/quotetrail/model"
@@ -207,6 +208,70 @@ func (a *analysis) endBeforeReports(fs []*frame) {
 	}
 }
 
+// endAtNextPredicate ends a bare object where the sentence's subject goes
+// on to do something else: "defended his mother and refused to repudiate
+// …", "urged the party to coalesce around their campaigns and tried to
+// make the case …", "charged the officer with murder and Emanuel fired
+// his police chief". Only an object or an infinitive, with no verb of its
+// own before the "and", is cut; a reported clause ("said the plan was
+// flawed and needed changes") goes on.
+func (a *analysis) endAtNextPredicate(fs []*frame) {
+	for _, f := range fs {
+		if f.quote >= 0 || f.content.Len() == 0 {
+			continue
+		}
+		words := wordSpans(a.text[f.content.Start:f.content.End])
+		for i := range words {
+			words[i].Start += f.content.Start
+			words[i].End += f.content.Start
+		}
+		if len(words) < 3 || strings.EqualFold(a.text[words[0].Start:words[0].End], "that") {
+			continue
+		}
+		for i := 1; i+1 < len(words); i++ {
+			w := strings.ToLower(a.text[words[i].Start:words[i].End])
+			if auxiliaries[w] || beForms[w] || subjectPronouns[w] || relativeWords[w] || pastForm(w) || w == "but" || w == "while" {
+				break // a clause of its own, or another kind of turn
+			}
+			if w != "and" {
+				continue
+			}
+			// a verb, not a participle before its noun ("water parks and
+			// improved dining choices", "the party leaders and elected
+			// officials", "drug and gang-related violence")
+			verbAt := func(k int) bool {
+				v := a.text[words[k].Start:words[k].End]
+				if upperStart(v) || strings.Contains(v, "-") || !pastForm(v) {
+					return false
+				}
+				if k+1 == len(words) {
+					return true
+				}
+				o := a.text[words[k+1].Start:words[k+1].End]
+				lo := strings.ToLower(o)
+				return upperStart(o) || determiners[lo] || possessives[lo] || objectPronouns[lo] || prepositions[lo] || lo == "to" || relativeWords[lo] || lo == "whether" ||
+					words[k+1].Start > words[k].End+1 // a quotation mark or a comma between
+			}
+			verb := verbAt(i + 1)
+			if !verb && upperStart(a.text[words[i+1].Start:words[i+1].End]) && i+2 < len(words) {
+				verb = verbAt(i + 2) // "and Emanuel fired his police chief": a new subject and its verb
+			}
+			if verb {
+				if sp := a.trimContent(model.Span{Start: f.content.Start, End: words[i].Start}); sp.Len() > 0 {
+					f.content = sp
+				}
+				break
+			}
+		}
+	}
+}
+
+// upperStart reports whether w opens with a capital letter.
+func upperStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
 // relativeWords open a clause inside a content ("… what critics call …").
 var relativeWords = setOf("what", "which", "who", "whom", "whose", "that", "where", "when", "how", "why")
 
@@ -222,6 +287,7 @@ func (a *analysis) statements() []*model.Statement {
 		}
 	}
 	a.endBeforeReports(fs)
+	a.endAtNextPredicate(fs)
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].content.Start < fs[j].content.Start })
 	var out []*model.Statement
 	var kept []*frame

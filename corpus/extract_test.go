@@ -751,6 +751,33 @@ func TestRelativeAfterAnApposition(t *testing.T) {
 	})
 }
 
+// A bare object ends where the subject goes on to do something else; a
+// list's participle ("and improved dining choices") and a reported clause
+// go on.
+func TestObjectEndsAtTheNextPredicate(t *testing.T) {
+	text := "John Schlafly defended his mother and refused to repudiate Republican politicians.\n\n" +
+		"Prosecutors charged the officer with murder and Emanuel fired his police chief.\n\n" +
+		"The owner praised the resort-style pools, water parks and improved dining choices.\n\n" +
+		"Ms. Tanzer said the plan was flawed and needed changes."
+	got := extractText(t, text, day2024)
+	want := map[string]bool{"his mother": false, "the officer with murder": false,
+		"the resort-style pools, water parks and improved dining choices": false, "the plan was flawed and needed changes": false}
+	for _, s := range got {
+		if _, ok := want[s.Text]; ok {
+			want[s.Text] = true
+		}
+	}
+	for text, found := range want {
+		if !found {
+			var texts []string
+			for _, s := range got {
+				texts = append(texts, s.Text)
+			}
+			t.Errorf("no statement %q in %q", text, texts)
+		}
+	}
+}
+
 // wantSpeakers checks the speaker of each statement whose text is a key
 // of want, and that every one is found.
 func wantSpeakers(t *testing.T, got []*model.Statement, want map[string]string) {
