@@ -249,10 +249,15 @@ func (a *analysis) endAtNextPredicate(fs []*frame) {
 				}
 				o := a.text[words[k+1].Start:words[k+1].End]
 				lo := strings.ToLower(o)
-				return upperStart(o) || determiners[lo] || possessives[lo] || objectPronouns[lo] || prepositions[lo] || lo == "to" || relativeWords[lo] || lo == "whether" ||
+				return upperStart(o) || determiners[lo] || possessives[lo] || objectPronouns[lo] || prepositions[lo] || quantifiers[lo] || objectQuantities[lo] ||
+					lo == "to" || relativeWords[lo] || lo == "whether" ||
 					words[k+1].Start > words[k].End+1 // a quotation mark or a comma between
 			}
-			verb := verbAt(i + 1)
+			at := i + 1
+			if w := strings.ToLower(a.text[words[at].Start:words[at].End]); at+1 < len(words) && (lyAdverb(w) || predicateAdverbs[w]) {
+				at++ // "and even questioned", "and repeatedly called"
+			}
+			verb := verbAt(at)
 			if !verb && upperStart(a.text[words[i+1].Start:words[i+1].End]) && i+2 < len(words) {
 				verb = verbAt(i + 2) // "and Emanuel fired his police chief": a new subject and its verb
 			}
@@ -265,6 +270,14 @@ func (a *analysis) endAtNextPredicate(fs []*frame) {
 		}
 	}
 }
+
+// predicateAdverbs may stand between "and" and the verb of a predicate of
+// its own ("and even questioned …").
+var predicateAdverbs = setOf("even", "also", "then", "later", "once", "still", "again", "twice", "never", "soon")
+
+// objectQuantities open an object after a verb: "boycotted one of the
+// debates", "called several of them".
+var objectQuantities = setOf("all", "both", "several", "many", "most", "no", "any", "two", "three", "four", "five")
 
 // upperStart reports whether w opens with a capital letter.
 func upperStart(w string) bool {

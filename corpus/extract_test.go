@@ -758,9 +758,10 @@ func TestObjectEndsAtTheNextPredicate(t *testing.T) {
 	text := "John Schlafly defended his mother and refused to repudiate Republican politicians.\n\n" +
 		"Prosecutors charged the officer with murder and Emanuel fired his police chief.\n\n" +
 		"The owner praised the resort-style pools, water parks and improved dining choices.\n\n" +
-		"Ms. Tanzer said the plan was flawed and needed changes."
+		"Ms. Tanzer said the plan was flawed and needed changes.\n\n" +
+		"Her followers criticized her Spanish-language skills and even questioned her identity."
 	got := extractText(t, text, day2024)
-	want := map[string]bool{"his mother": false, "the officer with murder": false,
+	want := map[string]bool{"his mother": false, "the officer with murder": false, "her Spanish-language skills": false,
 		"the resort-style pools, water parks and improved dining choices": false, "the plan was flawed and needed changes": false}
 	for _, s := range got {
 		if _, ok := want[s.Text]; ok {
