@@ -126,6 +126,9 @@ func (a *analysis) resolveAll() {
 			}
 			switch {
 			case p == nil || a.sents[p.sent].para < para-1:
+				if a.titleOrWord(f.content) {
+					continue // a quoted word or title ("Demure", “The Walking Dead”), no one's statement
+				}
 				f.rule = "speaker:unattributed quotation with no statement before it"
 			case p.sp == nil:
 				f.parent = p
@@ -278,6 +281,28 @@ var predicateAdverbs = setOf("even", "also", "then", "later", "once", "still", "
 // objectQuantities open an object after a verb: "boycotted one of the
 // debates", "called several of them".
 var objectQuantities = setOf("all", "both", "several", "many", "most", "no", "any", "two", "three", "four", "five")
+
+// titleOrWord reports whether a quotation that no one is said to speak
+// reads as a quoted word or a title rather than a statement: one or two
+// words, or up to five that are all capitalised with no full stop,
+// question or exclamation mark ("The Walking Dead", "Monday Night
+// Baseball").
+func (a *analysis) titleOrWord(sp model.Span) bool {
+	s := strings.TrimSpace(a.text[sp.Start:sp.End])
+	f := strings.Fields(s)
+	if len(f) <= 2 {
+		return true
+	}
+	if len(f) > 5 || strings.ContainsAny(s, ".!?") {
+		return false
+	}
+	for _, w := range f {
+		if !upperStart(w) && !stopCaps[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
 
 // upperStart reports whether w opens with a capital letter.
 func upperStart(w string) bool {
