@@ -2598,21 +2598,29 @@ func statementExprs(text string, s model.Span) []timeExpr {
 		}
 		out = append(out, timeExpr{span: m.span, text: m.text, mention: &m})
 	}
-	for _, ix := range weekdayRE.FindAllStringSubmatchIndex(sub, -1) {
-		w := strings.ToLower(sub[ix[0]:ix[1]])
-		if !strings.HasPrefix(w, "on ") && !strings.HasPrefix(w, "last ") {
-			continue
+	if weekdayW.mayMatch(sub) {
+		for _, ix := range weekdayRE.FindAllStringSubmatchIndex(sub, -1) {
+			w := strings.ToLower(sub[ix[0]:ix[1]])
+			if !strings.HasPrefix(w, "on ") && !strings.HasPrefix(w, "last ") {
+				continue
+			}
+			out = append(out, timeExpr{span: model.Span{Start: s.Start + ix[0], End: s.Start + ix[1]}, text: sub[ix[0]:ix[1]], weekday: weekdayOf(sub[ix[2]:ix[3]]), isWday: true, last: strings.HasPrefix(w, "last ")})
 		}
-		out = append(out, timeExpr{span: model.Span{Start: s.Start + ix[0], End: s.Start + ix[1]}, text: sub[ix[0]:ix[1]], weekday: weekdayOf(sub[ix[2]:ix[3]]), isWday: true, last: strings.HasPrefix(w, "last ")})
 	}
-	for _, ix := range relativeRE.FindAllStringIndex(sub, -1) {
-		out = append(out, timeExpr{span: model.Span{Start: s.Start + ix[0], End: s.Start + ix[1]}, text: sub[ix[0]:ix[1]], rel: strings.ToLower(sub[ix[0]:ix[1]])})
+	if relativeW.mayMatch(sub) {
+		for _, ix := range relativeRE.FindAllStringIndex(sub, -1) {
+			out = append(out, timeExpr{span: model.Span{Start: s.Start + ix[0], End: s.Start + ix[1]}, text: sub[ix[0]:ix[1]], rel: strings.ToLower(sub[ix[0]:ix[1]])})
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
 	return out
 }
 
 var reInBefore = regexp.MustCompile(`(?i)\bin\s+$`)
+
+// weekdayW and relativeW hold the literals every match of weekdayRE and
+// relativeRE contains: a statement's sentence without them is not searched.
+var weekdayW, relativeW = mustWindowRE(weekdayRE.String()), mustWindowRE(relativeRE.String())
 
 // dateResolver maps a reference day (the document's date) to the days an
 // expression denotes and their precision.

@@ -220,7 +220,7 @@ func (a *analysis) endBeforeReports(fs []*frame) {
 // flawed and needed changes") goes on.
 func (a *analysis) endAtNextPredicate(fs []*frame) {
 	for _, f := range fs {
-		if f.quote >= 0 || f.content.Len() == 0 {
+		if f.quote >= 0 || f.content.Len() == 0 || !strings.Contains(a.text[f.content.Start:f.content.End], " and ") {
 			continue
 		}
 		words := wordSpans(a.text[f.content.Start:f.content.End])

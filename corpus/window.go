@@ -106,6 +106,13 @@ func (w *windowRE) each(text, lower string, fn func(ix []int) bool) {
 	eachInWindows(w.re, text, kept, fn)
 }
 
+// mayMatch reports whether s may hold a match: it holds one of the
+// literals every match contains (in any ASCII case), or the pattern has
+// none, or s has a character only the matcher folds.
+func (w *windowRE) mayMatch(s string) bool {
+	return w.lits == nil || hasFoldTrap(s) || hasKey(s, w.lits)
+}
+
 // matchesDot reports whether a match of re can hold a full stop, or re
 // has an anchor (either way, dot-free windows are not safe).
 func matchesDot(re *syntax.Regexp) bool {
