@@ -793,6 +793,27 @@ func TestQuotedWordsAndTitlesAreNoStatements(t *testing.T) {
 	}
 }
 
+// A quotation that goes on into the next paragraph (its first paragraph
+// left open, as news prints a long quotation) takes the attribution where
+// it closes, and the quotation after it continues that speaker's words.
+func TestQuotationAcrossParagraphsTakesItsClosingAttribution(t *testing.T) {
+	text := "Angel Mendoza said his cousins were held. \"They separate the women and the children.\n\n" +
+		"\"This is still my family even though we are not blood-related,\" he said. \"We have the same skin color.\""
+	got := extractText(t, text, day2024)
+	for _, s := range got {
+		switch {
+		case strings.HasPrefix(s.Text, "They separate"):
+			if !slices.Contains(s.Rules, "attr:after-quote said") || s.Mention != "he" {
+				t.Errorf("%q: rules %v, mention %q; want the attribution where it closes, “he said”", s.Text, s.Rules, s.Mention)
+			}
+		case strings.HasPrefix(s.Text, "We have the same"):
+			if s.Speaker != "Angel Mendoza" || s.Mention != "he" {
+				t.Errorf("%q: speaker %q, mention %q; want Angel Mendoza, “he”", s.Text, s.Speaker, s.Mention)
+			}
+		}
+	}
+}
+
 // wantSpeakers checks the speaker of each statement whose text is a key
 // of want, and that every one is found.
 func wantSpeakers(t *testing.T, got []*model.Statement, want map[string]string) {

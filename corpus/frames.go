@@ -157,8 +157,18 @@ func (a *analysis) sentenceFrames(si int) []*frame {
 		if a.qbound[qi] || inContent(tok.Start) {
 			continue
 		}
+		if a.quotes[qi].Close >= s.span.End && a.quotes[qi].LastPara > s.para && startsSentence(T, t) {
+			continue // it goes on into the next paragraph, where its attribution may stand ("“… [¶] “…,” he said.")
+		}
 		if why := a.notSpeech(si, t); why != "" {
 			a.notes[qi] = why
+			continue
+		}
+		if open := a.sentenceAt(a.quotes[qi].Open); open < si && a.quotes[qi].FirstPara < s.para {
+			// a quotation from an earlier paragraph that no attribution
+			// took where it closes: unattributed where it opened
+			fs = append(fs, &frame{sent: open, quote: qi, cont: true, how: "quote:unattributed", content: a.trimQuote(a.quotes[qi].Inner(a.text)), pos: a.quotes[qi].Open})
+			a.qbound[qi] = true
 			continue
 		}
 		if startsSentence(T, t) {
