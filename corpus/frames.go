@@ -164,7 +164,7 @@ func (a *analysis) sentenceFrames(si int) []*frame {
 			a.notes[qi] = why
 			continue
 		}
-		if open := a.sentenceAt(a.quotes[qi].Open); open < si && a.quotes[qi].FirstPara < s.para {
+		if open := a.sentenceAt(a.quotes[qi].Open); open < si && a.quotes[qi].FirstPara < s.para && a.opensSentence(open, qi) {
 			// a quotation from an earlier paragraph that no attribution
 			// took where it closes: unattributed where it opened
 			fs = append(fs, &frame{sent: open, quote: qi, cont: true, how: "quote:unattributed", content: a.trimQuote(a.quotes[qi].Inner(a.text)), pos: a.quotes[qi].Open})
@@ -183,6 +183,17 @@ func (a *analysis) sentenceFrames(si int) []*frame {
 }
 
 // startsSentence reports whether only punctuation stands before toks[t].
+// opensSentence reports whether quotation qi opens sentence si.
+func (a *analysis) opensSentence(si, qi int) bool {
+	T := a.sents[si].toks
+	for t := range T {
+		if T[t].Kind == tokQuote && T[t].Quote == qi {
+			return startsSentence(T, t)
+		}
+	}
+	return false
+}
+
 func startsSentence(T []token, t int) bool {
 	for i := 0; i < t; i++ {
 		if T[i].Kind != tokPunct {
