@@ -176,7 +176,7 @@ func (s iset) equal(o iset) bool {
 // a clue and the days it allows.
 type dateConstraint struct {
 	set      iset
-	strength int // strengthEvent, strengthSoft or strengthYear
+	strength int // strengthEvent, strengthSoft, strengthYear or strengthRecent
 	rule     string
 	evidence string
 	span     model.Span
