@@ -220,7 +220,7 @@ func (a *analysis) endBeforeReports(fs []*frame) {
 // flawed and needed changes") goes on.
 func (a *analysis) endAtNextPredicate(fs []*frame) {
 	for _, f := range fs {
-		if f.quote >= 0 || f.content.Len() == 0 || !strings.Contains(a.text[f.content.Start:f.content.End], " and ") {
+		if c := a.text[f.content.Start:f.content.End]; f.quote >= 0 || len(c) == 0 || !strings.Contains(c, " and ") && !strings.Contains(c, " while ") && !strings.Contains(c, " whereas ") {
 			continue
 		}
 		words := wordSpans(a.text[f.content.Start:f.content.End])
@@ -228,12 +228,31 @@ func (a *analysis) endAtNextPredicate(fs []*frame) {
 			words[i].Start += f.content.Start
 			words[i].End += f.content.Start
 		}
-		if len(words) < 3 || strings.EqualFold(a.text[words[0].Start:words[0].End], "that") {
+		if w0 := strings.ToLower(a.text[words[0].Start:words[0].End]); len(words) < 3 || w0 == "that" || subjectPronouns[w0] && !presentVerb(strings.ToLower(a.text[words[1].Start:words[1].End])) {
+			// a reported clause ("that …", "he heard …, and he …"); one in
+			// the present, "said he makes $41,000 a year and questioned
+			// …", ends where the past of the sentence's own subject goes on
 			continue
 		}
 		for i := 1; i+1 < len(words); i++ {
 			w := strings.ToLower(a.text[words[i].Start:words[i].End])
-			if auxiliaries[w] || beForms[w] || subjectPronouns[w] || relativeWords[w] || pastForm(w) || w == "but" || w == "while" {
+			prev := strings.ToLower(a.text[words[i-1].Start:words[i-1].End])
+			if pastForm(w) && (determiners[prev] || possessives[prev]) {
+				continue // "her adopted home state", "a disturbed person": a participle before its noun
+			}
+			if w == "while" || w == "whereas" {
+				// "his condolences over the massacre, while Obama offered
+				// his own": a new subject and its verb
+				if i+2 < len(words) && upperStart(a.text[words[i+1].Start:words[i+1].End]) {
+					if v := a.text[words[i+2].Start:words[i+2].End]; !upperStart(v) && pastForm(v) {
+						if sp := a.trimContent(model.Span{Start: f.content.Start, End: words[i].Start}); sp.Len() > 0 {
+							f.content = sp
+						}
+					}
+				}
+				break
+			}
+			if auxiliaries[w] || beForms[w] || subjectPronouns[w] || relativeWords[w] || pastForm(w) || w == "but" {
 				break // a clause of its own, or another kind of turn
 			}
 			if w != "and" {
@@ -272,6 +291,12 @@ func (a *analysis) endAtNextPredicate(fs []*frame) {
 			}
 		}
 	}
+}
+
+// presentVerb reports whether w reads as a verb of the third person in
+// the present ("makes", "admires"), not an auxiliary.
+func presentVerb(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !auxiliaries[w] && !beForms[w]
 }
 
 // predicateAdverbs may stand between "and" and the verb of a predicate of

@@ -759,9 +759,14 @@ func TestObjectEndsAtTheNextPredicate(t *testing.T) {
 		"Prosecutors charged the officer with murder and Emanuel fired his police chief.\n\n" +
 		"The owner praised the resort-style pools, water parks and improved dining choices.\n\n" +
 		"Ms. Tanzer said the plan was flawed and needed changes.\n\n" +
-		"Her followers criticized her Spanish-language skills and even questioned her identity."
+		"Her followers criticized her Spanish-language skills and even questioned her identity.\n\n" +
+		"The French president expressed his condolences over the massacre, while Obama offered his own.\n\n" +
+		"She blamed the violence on a disturbed person and said it was unnerving.\n\n" +
+		"Trump said he and Manafort introduced the firms to the nonprofit."
 	got := extractText(t, text, day2024)
 	want := map[string]bool{"his mother": false, "the officer with murder": false, "her Spanish-language skills": false,
+		"his condolences over the massacre": false, "the violence on a disturbed person": false,
+		"he and Manafort introduced the firms to the nonprofit":           false,
 		"the resort-style pools, water parks and improved dining choices": false, "the plan was flawed and needed changes": false}
 	for _, s := range got {
 		if _, ok := want[s.Text]; ok {
