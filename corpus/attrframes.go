@@ -321,7 +321,9 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 	s := a.sents[si]
 	cue := at.toks[la.cue[0]].Start
 	from := s.span.Start
+	opening := len(s.toks) > 0 && s.toks[0].Kind == tokWord && openingParticiple(s.toks[0].Low, s.toks[0].Cap) && s.toks[0].Start == cue
 	if len(s.toks) > 0 && s.toks[0].Kind == tokWord && subordinators[s.toks[0].Low] {
+		// "While expressing …, Peskov …": the subject after the opening clause
 		for _, t := range s.toks {
 			if t.punct(",") {
 				if t.Start > cue {
@@ -330,6 +332,24 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 				break
 			}
 		}
+	}
+	if opening {
+		// "Noting that …, Tester added": the name right after the clause's
+		// comma (not one in a list the clause holds, "promises to lower
+		// debt, reform …, Clinton promised"), or no one
+		for k := 1; k+1 < len(s.toks); k++ {
+			t := s.toks[k]
+			comma := t.punct(",") || t.Kind == tokQuote && strings.HasSuffix(strings.TrimRight(a.text[t.Start:t.End], "”\"’'"), ",")
+			if n := s.toks[k+1]; comma && (n.Cap || subjectPronouns[n.Low] || determiners[n.Low]) {
+				for _, m := range s.ms {
+					if m.a == k+1 && !m.poss && m.kind != mPerson && m.subject {
+						return m
+					}
+				}
+				return nil
+			}
+		}
+		return nil
 	}
 	for _, m := range s.ms {
 		if m.span.Start < from || m.poss || m.kind == mPerson || !m.subject {
@@ -381,6 +401,13 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 	}
 	sp := model.Span{Start: s.toks[k0].Start, End: s.toks[k-1].End}
 	return a.sourceMention(sp, sp)
+}
+
+// openingParticiple reports whether a sentence's capitalised first word
+// is a participle that opens a clause before the subject ("Noting that …,
+// Tester added"), not "According".
+func openingParticiple(low string, capital bool) bool {
+	return capital && len(low) > 4 && strings.HasSuffix(low, "ing") && low != "according"
 }
 
 // leadingFocus are the words that may open a sentence before its subject:

@@ -383,15 +383,26 @@ func (x *attrCtx) learnedAttributions(m *AttribModel, settled func(pos int) bool
 func (x *attrCtx) clipSubordinate(la *learnedAttr) bool {
 	at := x.at
 	sr := at.sents[at.toks[la.cue[0]].Sent]
-	if sr[1] <= sr[0] || !subordinators[at.toks[sr[0]].Low] {
+	if sr[1] <= sr[0] {
+		return true
+	}
+	// "Noting that both Reagan and Trump battled the media, Schlafly put
+	// …": a participle opening the sentence reports up to its comma, as a
+	// subordinate clause does
+	opening := la.cue[0] == sr[0] && openingParticiple(at.toks[sr[0]].Low, at.toks[sr[0]].Cap)
+	if !subordinators[at.toks[sr[0]].Low] && !opening {
 		return true
 	}
 	comma := -1
 	for k := sr[0]; k < sr[1]; k++ {
-		if at.toks[k].Low == "," && at.toks[k].InQ == 0 {
-			comma = k
-			break
+		if at.toks[k].Low != "," || at.toks[k].InQ != 0 {
+			continue
 		}
+		if opening && k+1 < sr[1] && !at.toks[k+1].Cap && !subjectPronouns[at.toks[k+1].Low] && !determiners[at.toks[k+1].Low] {
+			continue // "Rattling off promises to lower student debt, reform …": a list, not yet the main clause
+		}
+		comma = k
+		break
 	}
 	if comma < 0 || la.cue[1] > comma {
 		return true

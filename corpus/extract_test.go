@@ -819,6 +819,20 @@ func TestQuotationAcrossParagraphsTakesItsClosingAttribution(t *testing.T) {
 	}
 }
 
+// A participle opening its sentence reports up to the comma that closes
+// its clause, and speaks for the name right after it; a comma of a list
+// inside the clause is not that comma.
+func TestOpeningParticipleSpeaksForTheSubjectAfterIt(t *testing.T) {
+	text := "Senators met on Monday.\n\n" +
+		"Noting that only Mark Kirk voted with Democrats on background checks, Jon Tester added that the bill would fail.\n\n" +
+		"Rattling off promises to lower student debt, reform the immigration system and improve education, Hillary Clinton promised new opportunities."
+	got := extractText(t, text, day2024)
+	wantSpeakers(t, got, map[string]string{
+		"only Mark Kirk voted with Democrats on background checks":                "Jon Tester",
+		"lower student debt, reform the immigration system and improve education": "Hillary Clinton",
+	})
+}
+
 // wantSpeakers checks the speaker of each statement whose text is a key
 // of want, and that every one is found.
 func wantSpeakers(t *testing.T, got []*model.Statement, want map[string]string) {
