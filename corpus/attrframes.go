@@ -788,6 +788,14 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 			return sp, how
 		}
 	}
+	if !anyUpper(name) && !strings.Contains(name, " ") && strings.HasPrefix(strings.ToLower(m.text), "the ") {
+		// "the campaign" after "the Sanders campaign", "the ministry"
+		// after "the Russian Foreign Ministry": the one body named before
+		// whose name ends in the word
+		if sp := r.bodyNamedBefore(m, low); sp != nil {
+			return sp, "speaker:" + m.text + " → " + sp.Name + ", named before"
+		}
+	}
 	if !anyUpper(name) || a.startsSentence(m.span.Start) && a.commonPlural(name) {
 		name = low // "diplomats", "arms control advocates", "Diplomats say …"
 	}
@@ -815,6 +823,31 @@ func (r *spkResolver) resolveSource(m *mention) (*speakerEntry, string) {
 		e.Gender = "body" // "Some Sanders supporters", "Trump aides": they, never he or she
 	}
 	return e, rule
+}
+
+// bodyNamedBefore is the speaker named before m whose capitalised name of
+// two words or more ends in noun ("Sanders campaign" for "the campaign"),
+// when the text named only one such; else nil.
+func (r *spkResolver) bodyNamedBefore(m *mention, noun string) *speakerEntry {
+	var found *speakerEntry
+	for _, x := range r.all {
+		if x.span.Start >= m.span.Start {
+			break
+		}
+		sp := x.speaker
+		if sp == nil || sp == found {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(sp.Name))
+		if len(f) < 2 || f[len(f)-1] != noun || !upperStart(sp.Name) || strings.Contains(sp.Name, ",") {
+			continue // a name ("the Clinton campaign"), not a description ("one company")
+		}
+		if found != nil {
+			return nil // "the Clinton campaign" and "the Trump campaign": which, the text does not say
+		}
+		found = sp
+	}
+	return found
 }
 
 // fullerName is the longer name a one-word name stands for, when the text

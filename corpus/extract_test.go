@@ -833,6 +833,18 @@ func TestOpeningParticipleSpeaksForTheSubjectAfterIt(t *testing.T) {
 	})
 }
 
+// "The campaign" stands for the one campaign the text named before; with
+// two named, the description stays as it is.
+func TestDefiniteBodyTakesTheNameBefore(t *testing.T) {
+	text := "The Sanders campaign said on Wednesday that the count was flawed.\n\nThe campaign said it would assess its options.\n\n" +
+		"The Trump campaign said on Thursday that the count was fair.\n\nThe campaign said the recount was a stunt."
+	got := extractText(t, text, day2024)
+	wantSpeakers(t, got, map[string]string{
+		"it would assess its options": "Sanders campaign",
+		"the recount was a stunt":     "campaign",
+	})
+}
+
 // wantSpeakers checks the speaker of each statement whose text is a key
 // of want, and that every one is found.
 func wantSpeakers(t *testing.T, got []*model.Statement, want map[string]string) {
