@@ -268,10 +268,31 @@ func (a *analysis) matchName(toks []token, i int) (*speakerEntry, int) {
 			return es[0], n
 		}
 		if e := a.names[key]; e != nil {
+			if n == 1 && i > 0 && toks[i-1].Kind == tokWord {
+				// "Mrs. Clinton" when the surname alone stands for Bill
+				// Clinton: the person of that surname and the honorific's
+				// gender
+				if g := honorifics[toks[i-1].Low]; g != "" && e.Gender != "" && e.Gender != g {
+					if p := a.personOfSurname(key, g); p != nil {
+						return p, n
+					}
+				}
+			}
 			return e, n
 		}
 	}
 	return nil, 0
+}
+
+// personOfSurname is the person the article named last whose name ends in
+// surname and whose gender is gender, or nil.
+func (a *analysis) personOfSurname(surname, gender string) *speakerEntry {
+	for k := len(a.persons) - 1; k >= 0; k-- {
+		if p := a.persons[k]; p.Gender == gender && lastNameOf(p.Name) == surname {
+			return p
+		}
+	}
+	return nil
 }
 
 // roleBefore walks left from toks[end-1] over role words and returns where

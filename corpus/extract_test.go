@@ -845,6 +845,23 @@ func TestDefiniteBodyTakesTheNameBefore(t *testing.T) {
 	})
 }
 
+// Two people of one surname stay two: "Bill Clinton" is not the "Hillary
+// Clinton" named before (a given name that also ends bodies' names, "Farm
+// Bill", is still a given name first), and "Mr." and "Mrs." choose by
+// gender.
+func TestTwoPeopleOfOneSurname(t *testing.T) {
+	text := "Hillary Clinton said the trade deal was flawed.\n\n" +
+		"Bill Clinton said he plans to continue his work at the foundation.\n\n" +
+		"Mr. Clinton said the foundation would change. Mrs. Clinton said she agreed."
+	got := extractText(t, text, day2024)
+	wantSpeakers(t, got, map[string]string{
+		"the trade deal was flawed":                       "Hillary Clinton",
+		"he plans to continue his work at the foundation": "Bill Clinton",
+		"the foundation would change":                     "Bill Clinton",
+		"she agreed":                                      "Hillary Clinton",
+	})
+}
+
 // wantSpeakers checks the speaker of each statement whose text is a key
 // of want, and that every one is found.
 func wantSpeakers(t *testing.T, got []*model.Statement, want map[string]string) {

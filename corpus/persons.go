@@ -35,7 +35,12 @@ func (a *analysis) genderOfName(first string) string {
 }
 
 // nameWord reports whether toks[k] can be part of a person's name.
-func (a *analysis) nameWord(toks []token, k int) bool {
+func (a *analysis) nameWord(toks []token, k int) bool { return a.nameWordAt(toks, k, false) }
+
+// nameWordAt is nameWord; first marks the first word of a name, where a
+// given name ("Bill", "Mark") is a name even when the word also ends the
+// names of bodies ("Farm Bill").
+func (a *analysis) nameWordAt(toks []token, k int, first bool) bool {
 	t := toks[k]
 	if t.Kind != tokWord || !t.Cap || stopCaps[t.Low] || titles[t.Low] || honorifics[t.Low] != "" {
 		return false
@@ -43,8 +48,13 @@ func (a *analysis) nameWord(toks []token, k int) bool {
 	if _, ok := honorifics[t.Low]; ok {
 		return false
 	}
-	if a.isHead(toks, k) || a.sp.roleWords[t.Low] || isNationality(a, t) || notSurnames[t.Base] {
+	if a.isHead(toks, k) || a.sp.roleWords[t.Low] || isNationality(a, t) {
 		return false
+	}
+	if notSurnames[t.Base] {
+		if _, given := a.sp.givenNames[normWord(t.Base)]; !first || !given {
+			return false
+		}
 	}
 	if _, n := a.reg.Verbs.match([]string{t.Low}); n > 0 {
 		return false
@@ -56,7 +66,7 @@ func (a *analysis) nameWord(toks []token, k int) bool {
 // at toks[i]: returns the person (new, or one the article named before)
 // and the number of tokens of the name.
 func (a *analysis) bareName(toks []token, i int) (*speakerEntry, int) {
-	if !a.nameWord(toks, i) {
+	if !a.nameWordAt(toks, i, true) {
 		return nil, 0
 	}
 	gender := ""
@@ -104,7 +114,14 @@ func (a *analysis) bareName(toks []token, i int) (*speakerEntry, int) {
 	if e := a.names[normPhrase(name)]; e != nil {
 		return e, n
 	}
-	if e := a.names[last]; e != nil && (titled && len(words) == 1 || a.isTextPerson(e)) {
+	if e := a.names[last]; e != nil && titled && len(words) == 1 && gender != "" && e.Gender != "" && e.Gender != gender {
+		// "Mrs. Clinton" after "Bill Clinton … Hillary Clinton": the one of
+		// that surname the honorific's gender fits, named last
+		if p := a.personOfSurname(last, gender); p != nil {
+			return p, n
+		}
+	}
+	if e := a.names[last]; e != nil && (titled && len(words) == 1 && (gender == "" || e.Gender == "" || e.Gender == gender) || a.isTextPerson(e) && !otherGivenName(e.Name, words)) {
 		// the surname of a person named before: "Mr. Stumpf" after "John Stumpf";
 		// a fuller name gives the person its canonical name
 		if len(words) > 1 && a.isTextPerson(e) && len(name) > len(e.Name) {
@@ -124,10 +141,35 @@ func (a *analysis) bareName(toks []token, i int) (*speakerEntry, int) {
 	e := &speakerEntry{Speaker: model.Speaker{Name: name}, Gender: gender}
 	a.persons = append(a.persons, e)
 	a.names[normPhrase(name)] = e
-	if len(a.sp.aliasIndex[last]) == 0 {
-		a.names[last] = e
+	if len(a.sp.aliasIndex[last]) == 0 && a.names[last] == nil {
+		a.names[last] = e // the surname alone stays the first person's ("Clinton" after "Hillary Clinton … Bill Clinton")
 	}
 	return e, n
+}
+
+// lastNameOf is the last word of a name, normalised as a.names keys are.
+func lastNameOf(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return normWord(f[len(f)-1])
+}
+
+// otherGivenName reports whether a full name (words) gives the person
+// named before as known another given name: "Bill Clinton" is not
+// "Hillary Clinton"; "Hillary Rodham Clinton" and "Donald J. Trump" are
+// the same people as "Hillary Clinton" and "Donald Trump".
+func otherGivenName(known string, words []string) bool {
+	k := strings.Fields(known)
+	if len(k) < 2 || len(words) < 2 {
+		return false
+	}
+	a, b := strings.TrimSuffix(k[0], "."), strings.TrimSuffix(words[0], ".")
+	if isInitialRun(a) || isInitialRun(b) {
+		return false // "J. Trump": an initial may stand for either
+	}
+	return !strings.EqualFold(a, b)
 }
 
 // isTextPerson reports whether e is a person this article introduced (not
