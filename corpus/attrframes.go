@@ -600,8 +600,8 @@ func (a *analysis) notANounPhrase(phrase string) bool {
 		prepositions[w] && w != "about" && !(w == "at" && len(words) > 1 && words[1] == "least") {
 		return true
 	}
-	if len(words) == 1 && weekdayWords[w] {
-		return true // not months: "May" is a name too
+	if len(words) == 1 && (weekdayWords[w] || placeAdverbs[w]) {
+		return true // not months: "May" is a name too; "Outside", "Within": no one
 	}
 	if len(words) == 1 && (stopCaps[w] || notSourceWords[w]) || len(words) == 2 && quantifiers[w] && timeNouns[strings.Trim(words[1], ",;:")] {
 		return true // "So", "Any", "Added", "One Sunday": no one
@@ -627,6 +627,8 @@ func (a *analysis) notANounPhrase(phrase string) bool {
 }
 
 var (
+	// placeAdverbs alone name no one ("Outside, protesters chanted …")
+	placeAdverbs = setOf("outside", "inside", "within", "beyond", "across", "around", "throughout", "amid", "near", "nearby", "elsewhere", "overseas", "abroad")
 	// notSourceWords alone name no one, capitalised or not
 	notSourceWords = setOf("added", "adding", "well", "yes", "now", "thus", "instead", "indeed", "perhaps",
 		"maybe", "again", "finally", "next", "such", "watch", "read", "see", "note", "update")

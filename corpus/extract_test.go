@@ -449,6 +449,7 @@ func TestNotANounPhrase(t *testing.T) {
 		"the retired neurosurgeon": false, "a string of new radio ads": false, "polling by the union": false,
 		"about half of voters": false, "At least half of voters": false, "Beijing": false, "Kelly": false,
 		"BuzzFeed": false, "May": false, "hacking specialists": false, "52 percent": false, "economists": false,
+		"Outside": true, "Within": true, "beyond": true, "Critics": false,
 	} {
 		if got := a.notANounPhrase(phrase); got != want {
 			t.Errorf("notANounPhrase(%q) = %v, want %v", phrase, got, want)
