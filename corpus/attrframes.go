@@ -434,6 +434,17 @@ func sentenceVerbAfterAside(toks []token, k, cue int) bool {
 	return false
 }
 
+// verbBetween reports whether a finite verb stands between from and to in
+// sentence s: an auxiliary, a form of "be" or a past form.
+func (a *analysis) verbBetween(s *sentence, from, to int) bool {
+	for _, t := range s.toks {
+		if t.Start >= from && t.End <= to && t.Kind == tokWord && !t.Cap && (auxiliaries[t.Low] || beForms[t.Low] || pastForm(t.Low)) {
+			return true
+		}
+	}
+	return false
+}
+
 // sourceMention is the mention the tagger's source span names: a mention
 // the earlier passes found inside it (a registry name, a role, a pronoun),
 // or else a new mention of what the text says.
@@ -456,7 +467,7 @@ func (a *analysis) sourceMention(sp, reach model.Span) *mention {
 	}
 	// the head of an English noun phrase is its last name: of "Russian
 	// Foreign Ministry spokeswoman Maria Zakharova" the person, not the body
-	var best *mention
+	var best, first *mention
 	for _, m := range s.ms {
 		if m.kind == mName && m.span.Start > sp.Start && personBefore(a.text[max(sp.Start, m.span.Start-40):m.span.Start]) {
 			continue // "a longtime adviser to Trump", "a spokesman for Sanders": the adviser, not Trump
@@ -466,7 +477,15 @@ func (a *analysis) sourceMention(sp, reach model.Span) *mention {
 			if best == nil || m.span.End > best.span.End || m.span.End == best.span.End && m.span.Len() > best.span.Len() {
 				best = m
 			}
+			if first == nil || m.span.Start < first.span.Start {
+				first = m
+			}
 		}
+	}
+	if best != nil && first != best && first.kind == mName && first.span.End <= best.span.Start && a.verbBetween(s, first.span.End, best.span.Start) {
+		// "Indiana Gov. Mike Pence is joining his running mate Donald
+		// Trump": a clause, whose subject is the source, not its object
+		return first
 	}
 	if best != nil {
 		return best

@@ -863,6 +863,21 @@ func TestTwoPeopleOfOneSurname(t *testing.T) {
 	})
 }
 
+// A source the tagger took as a whole clause names its subject, not the
+// object after its verb.
+func TestClauseSourceNamesItsSubject(t *testing.T) {
+	text := "Indiana Gov. Mike Pence is joining his running mate Donald Trump in calling for a special prosecutor to investigate Hillary Clinton."
+	got := extractText(t, text, day2024)
+	for _, s := range got {
+		if strings.HasPrefix(s.Text, "a special prosecutor") && s.Speaker != "Mike Pence" {
+			t.Errorf("%q: speaker %q, want Mike Pence (%v)", s.Text, s.Speaker, s.Rules)
+		}
+	}
+	if !slices.ContainsFunc(got, func(s *model.Statement) bool { return strings.HasPrefix(s.Text, "a special prosecutor") }) {
+		t.Skipf("the tagger finds no statement here: %v", got)
+	}
+}
+
 // wantSpeakers checks the speaker of each statement whose text is a key
 // of want, and that every one is found.
 func wantSpeakers(t *testing.T, got []*model.Statement, want map[string]string) {
