@@ -340,7 +340,7 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 		for k := 1; k+1 < len(s.toks); k++ {
 			t := s.toks[k]
 			comma := t.punct(",") || t.Kind == tokQuote && strings.HasSuffix(strings.TrimRight(a.text[t.Start:t.End], "”\"’'"), ",")
-			if n := s.toks[k+1]; comma && (n.Cap || subjectPronouns[n.Low] || determiners[n.Low]) {
+			if n := s.toks[k+1]; comma && opensMainClause(n.Cap, n.Low) {
 				for _, m := range s.ms {
 					if m.a == k+1 && !m.poss && m.kind != mPerson && m.subject {
 						return m
@@ -408,6 +408,14 @@ func (a *analysis) sentenceSubject(at *atext, la learnedAttr) *mention {
 // Tester added"), not "According".
 func openingParticiple(low string, capital bool) bool {
 	return capital && len(low) > 4 && strings.HasSuffix(low, "ing") && low != "according"
+}
+
+// opensMainClause reports whether a word after the comma that closes an
+// opening participle's clause can start the main clause: a name, a
+// subject pronoun or a determiner ("…, Tester added", "…, she said", "…,
+// the senator added"), not the next item of a list in the clause.
+func opensMainClause(capital bool, low string) bool {
+	return capital || subjectPronouns[low] || determiners[low]
 }
 
 // leadingFocus are the words that may open a sentence before its subject:

@@ -395,10 +395,13 @@ func (x *attrCtx) clipSubordinate(la *learnedAttr) bool {
 	}
 	comma := -1
 	for k := sr[0]; k < sr[1]; k++ {
-		if at.toks[k].Low != "," || at.toks[k].InQ != 0 {
+		// the clause's comma, or, opening with a participle, a quotation
+		// closing on one ("… an entry-level job,” Will urged")
+		closingOnComma := opening && k > sr[0] && at.toks[k-1].Low == "," && at.toks[k-1].InQ > 0 && at.toks[k].InQ == 0 && at.toks[k].Kind == akPunct
+		if (at.toks[k].Low != "," || at.toks[k].InQ != 0) && !closingOnComma {
 			continue
 		}
-		if opening && k+1 < sr[1] && !at.toks[k+1].Cap && !subjectPronouns[at.toks[k+1].Low] && !determiners[at.toks[k+1].Low] {
+		if opening && k+1 < sr[1] && !opensMainClause(at.toks[k+1].Cap, at.toks[k+1].Low) {
 			continue // "Rattling off promises to lower student debt, reform …": a list, not yet the main clause
 		}
 		comma = k
