@@ -114,14 +114,7 @@ func (a *analysis) bareName(toks []token, i int) (*speakerEntry, int) {
 	if e := a.names[normPhrase(name)]; e != nil {
 		return e, n
 	}
-	if e := a.names[last]; e != nil && titled && len(words) == 1 && gender != "" && e.Gender != "" && e.Gender != gender {
-		// "Mrs. Clinton" after "Bill Clinton … Hillary Clinton": the one of
-		// that surname the honorific's gender fits, named last
-		if p := a.personOfSurname(last, gender); p != nil {
-			return p, n
-		}
-	}
-	if e := a.names[last]; e != nil && (titled && len(words) == 1 && (gender == "" || e.Gender == "" || e.Gender == gender) || a.isTextPerson(e) && !otherGivenName(e.Name, words)) {
+	if e := a.names[last]; e != nil && (titled && len(words) == 1 || a.isTextPerson(e) && !otherGivenName(e.Name, words)) {
 		// the surname of a person named before: "Mr. Stumpf" after "John Stumpf";
 		// a fuller name gives the person its canonical name
 		if len(words) > 1 && a.isTextPerson(e) && len(name) > len(e.Name) {
