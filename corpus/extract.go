@@ -228,27 +228,48 @@ func (a *analysis) endAtNextPredicate(fs []*frame) {
 			words[i].Start += f.content.Start
 			words[i].End += f.content.Start
 		}
-		if w0 := strings.ToLower(a.text[words[0].Start:words[0].End]); len(words) < 3 || w0 == "that" || subjectPronouns[w0] && !presentVerb(strings.ToLower(a.text[words[1].Start:words[1].End])) {
+		word := func(k int) string { return a.text[words[k].Start:words[k].End] }
+		cut := func(end int) {
+			if sp := a.trimContent(model.Span{Start: f.content.Start, End: end}); sp.Len() > 0 {
+				f.content = sp
+			}
+		}
+		if len(words) < 3 {
+			continue
+		}
+		if w0 := strings.ToLower(word(0)); w0 == "that" || subjectPronouns[w0] && !presentVerb(strings.ToLower(word(1))) {
 			// a reported clause ("that …", "he heard …, and he …"); one in
 			// the present, "said he makes $41,000 a year and questioned
 			// …", ends where the past of the sentence's own subject goes on
 			continue
 		}
+		// a verb, not a participle before its noun ("water parks and
+		// improved dining choices", "the party leaders and elected
+		// officials", "drug and gang-related violence")
+		verbAt := func(k int) bool {
+			v := word(k)
+			if upperStart(v) || strings.Contains(v, "-") || !pastForm(v) {
+				return false
+			}
+			if k+1 == len(words) {
+				return true
+			}
+			o := word(k + 1)
+			lo := strings.ToLower(o)
+			return upperStart(o) || determiners[lo] || possessives[lo] || objectPronouns[lo] || prepositions[lo] || quantifiers[lo] || objectQuantities[lo] ||
+				lo == "to" || relativeWords[lo] || lo == "whether" ||
+				words[k+1].Start > words[k].End+1 // a quotation mark or a comma between
+		}
 		for i := 1; i+1 < len(words); i++ {
-			w := strings.ToLower(a.text[words[i].Start:words[i].End])
-			prev := strings.ToLower(a.text[words[i-1].Start:words[i-1].End])
+			w, prev := strings.ToLower(word(i)), strings.ToLower(word(i-1))
 			if pastForm(w) && (determiners[prev] || possessives[prev]) {
 				continue // "her adopted home state", "a disturbed person": a participle before its noun
 			}
 			if w == "while" || w == "whereas" {
 				// "his condolences over the massacre, while Obama offered
 				// his own": a new subject and its verb
-				if i+2 < len(words) && upperStart(a.text[words[i+1].Start:words[i+1].End]) {
-					if v := a.text[words[i+2].Start:words[i+2].End]; !upperStart(v) && pastForm(v) {
-						if sp := a.trimContent(model.Span{Start: f.content.Start, End: words[i].Start}); sp.Len() > 0 {
-							f.content = sp
-						}
-					}
+				if i+2 < len(words) && upperStart(word(i+1)) && !upperStart(word(i+2)) && pastForm(word(i+2)) {
+					cut(words[i].Start)
 				}
 				break
 			}
@@ -258,35 +279,13 @@ func (a *analysis) endAtNextPredicate(fs []*frame) {
 			if w != "and" {
 				continue
 			}
-			// a verb, not a participle before its noun ("water parks and
-			// improved dining choices", "the party leaders and elected
-			// officials", "drug and gang-related violence")
-			verbAt := func(k int) bool {
-				v := a.text[words[k].Start:words[k].End]
-				if upperStart(v) || strings.Contains(v, "-") || !pastForm(v) {
-					return false
-				}
-				if k+1 == len(words) {
-					return true
-				}
-				o := a.text[words[k+1].Start:words[k+1].End]
-				lo := strings.ToLower(o)
-				return upperStart(o) || determiners[lo] || possessives[lo] || objectPronouns[lo] || prepositions[lo] || quantifiers[lo] || objectQuantities[lo] ||
-					lo == "to" || relativeWords[lo] || lo == "whether" ||
-					words[k+1].Start > words[k].End+1 // a quotation mark or a comma between
-			}
 			at := i + 1
-			if w := strings.ToLower(a.text[words[at].Start:words[at].End]); at+1 < len(words) && (lyAdverb(w) || predicateAdverbs[w]) {
+			if w := strings.ToLower(word(at)); at+1 < len(words) && (lyAdverb(w) || predicateAdverbs[w]) {
 				at++ // "and even questioned", "and repeatedly called"
 			}
-			verb := verbAt(at)
-			if !verb && upperStart(a.text[words[i+1].Start:words[i+1].End]) && i+2 < len(words) {
-				verb = verbAt(i + 2) // "and Emanuel fired his police chief": a new subject and its verb
-			}
-			if verb {
-				if sp := a.trimContent(model.Span{Start: f.content.Start, End: words[i].Start}); sp.Len() > 0 {
-					f.content = sp
-				}
+			// "and Emanuel fired his police chief": a new subject and its verb
+			if verbAt(at) || upperStart(word(i+1)) && i+2 < len(words) && verbAt(i+2) {
+				cut(words[i].Start)
 				break
 			}
 		}
